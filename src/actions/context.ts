@@ -1,0 +1,24 @@
+// What every operation handler receives: who is asking (scope), and the application's dependencies.
+import type { Config } from '../config.js';
+import type { Clock, Ids } from '../domain/ports.js';
+import type { Scope } from '../domain/scope.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  logger: Logger;
+}
+
+export interface ActionContext {
+  scope: Scope;
+  requestId: string;
+  deps: AppDeps;
+}
+
+/** One ECS operation: validated input in, wire output out. Throws EcsError for client faults. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Action = (ctx: ActionContext, input: any) => unknown | Promise<unknown>;

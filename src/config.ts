@@ -1,0 +1,144 @@
+// The one place that reads configuration: command-line flags first, then environment variables, then defaults.
+// Nothing else in src/ reads process.env or process.argv.
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+
+export type PullPolicy = 'always' | 'once' | 'prefer-cached';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  /** API port; 0 picks a free one (tests). */
+  port: number;
+  host: string;
+  /** Directory for persistent state; null means in-memory (nothing survives the process). */
+  dataDir: string | null;
+  defaultAccountId: string;
+  defaultRegion: string;
+  logLevel: LogLevel;
+  /** How long a STOPPED task stays describable. */
+  stoppedTaskRetentionMs: number;
+  /** Image pull behaviour, as the ECS agent's ECS_IMAGE_PULL_BEHAVIOR. */
+  pullPolicy: PullPolicy;
+  /** Launches started at once; dockerd tops out near three task starts a second on two cores. */
+  launchConcurrency: number;
+  /** Keep the containers of stopped tasks (debugging). */
+  keepStoppedContainers: boolean;
+  /** Docker engine: DOCKER_HOST is honoured by dockerode itself when this is null. */
+  dockerSocket: string | null;
+  /** Label value that scopes every Docker object this emulator creates (several emulators can share an engine). */
+  instanceId: string;
+}
+
+export const DEFAULTS = {
+  port: 4599,
+  host: '127.0.0.1',
+  dataDir: '.fargate-local',
+  defaultAccountId: '000000000000',
+  defaultRegion: 'us-east-1',
+  logLevel: 'info' as LogLevel,
+  stoppedTaskRetentionSeconds: 3600,
+  pullPolicy: 'prefer-cached' as PullPolicy,
+  launchConcurrency: 4,
+  instanceId: 'default',
+};
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const PULL_POLICIES: PullPolicy[] = ['always', 'once', 'prefer-cached'];
+
+function int(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+function accountId(value: string): string {
+  if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('an account id is 12 digits.');
+  return value;
+}
+
+export function buildCommand(env: NodeJS.ProcessEnv): Command {
+  const e = (name: string) => (env[name] === '' ? undefined : env[name]);
+  return new Command('fargate-local')
+    .description('A local, AWS-compatible emulator of Amazon ECS on Fargate.')
+    .addOption(new Option('-p, --port <port>', 'API port').env('PORT').argParser(int('port', 0, 65535)).default(DEFAULTS.port))
+    .addOption(new Option('--host <address>', 'address the API listens on').env('HOST').default(DEFAULTS.host))
+    .addOption(
+      new Option('-d, --data-dir <dir>', 'directory for persistent state').env('FARGATE_LOCAL_DATA_DIR').default(DEFAULTS.dataDir),
+    )
+    .addOption(new Option('--in-memory', 'keep state in memory only (throwaway runs)').env('FARGATE_LOCAL_IN_MEMORY'))
+    .addOption(
+      new Option('--account-id <id>', 'default account id').env('FARGATE_LOCAL_ACCOUNT_ID').argParser(accountId).default(DEFAULTS.defaultAccountId),
+    )
+    .addOption(new Option('--region <region>', 'default region').env('FARGATE_LOCAL_REGION').default(e('AWS_DEFAULT_REGION') ?? DEFAULTS.defaultRegion))
+    .addOption(new Option('--log-level <level>', 'log level').env('LOG_LEVEL').choices(LOG_LEVELS).default(DEFAULTS.logLevel))
+    .addOption(
+      new Option('--stopped-task-retention <seconds>', 'how long stopped tasks stay describable')
+        .env('FARGATE_LOCAL_STOPPED_TASK_RETENTION')
+        .argParser(int('stopped-task-retention', 0, 30 * 24 * 3600))
+        .default(DEFAULTS.stoppedTaskRetentionSeconds),
+    )
+    .addOption(
+      new Option('--pull-policy <policy>', 'image pull behaviour').env('FARGATE_LOCAL_PULL_POLICY').choices(PULL_POLICIES).default(DEFAULTS.pullPolicy),
+    )
+    .addOption(
+      new Option('--launch-concurrency <n>', 'task launches run at once')
+        .env('FARGATE_LOCAL_LAUNCH_CONCURRENCY')
+        .argParser(int('launch-concurrency', 1, 64))
+        .default(DEFAULTS.launchConcurrency),
+    )
+    .addOption(new Option('--keep-stopped-containers', 'keep the containers of stopped tasks').env('FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS'))
+    .addOption(new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env('FARGATE_LOCAL_DOCKER_SOCKET'))
+    .addOption(
+      new Option('--instance-id <id>', 'names this emulator on a shared Docker engine').env('FARGATE_LOCAL_INSTANCE_ID').default(DEFAULTS.instanceId),
+    );
+}
+
+function truthy(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return !['', '0', 'false', 'no', 'off'].includes(v.toLowerCase());
+  return false;
+}
+
+/** Reads the configuration from argv (without node and script) and env; throws commander errors on bad input. */
+export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Config {
+  const command = buildCommand(env).exitOverride();
+  command.parse(argv, { from: 'user' });
+  const o = command.opts();
+  return {
+    port: o.port,
+    host: o.host,
+    dataDir: truthy(o.inMemory) ? null : path.resolve(cwd, o.dataDir),
+    defaultAccountId: o.accountId,
+    defaultRegion: o.region,
+    logLevel: o.logLevel,
+    stoppedTaskRetentionMs: o.stoppedTaskRetention * 1000,
+    pullPolicy: o.pullPolicy,
+    launchConcurrency: o.launchConcurrency,
+    keepStoppedContainers: truthy(o.keepStoppedContainers),
+    dockerSocket: o.dockerSocket ?? null,
+    instanceId: o.instanceId,
+  };
+}
+
+/** A configuration for embedding (tests, benchmarks): defaults, in memory, a free port, quiet. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: null,
+    defaultAccountId: DEFAULTS.defaultAccountId,
+    defaultRegion: DEFAULTS.defaultRegion,
+    logLevel: 'silent',
+    stoppedTaskRetentionMs: DEFAULTS.stoppedTaskRetentionSeconds * 1000,
+    pullPolicy: DEFAULTS.pullPolicy,
+    launchConcurrency: DEFAULTS.launchConcurrency,
+    keepStoppedContainers: false,
+    dockerSocket: null,
+    instanceId: DEFAULTS.instanceId,
+    ...overrides,
+  };
+}

@@ -1,0 +1,5 @@
+export interface AccountSettingRecord {
+  name: string;
+  value: string;
+  principalArn: string;
+}

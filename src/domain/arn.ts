@@ -1,0 +1,60 @@
+// ECS ARNs in AWS's current (long) format.
+import type { Scope } from './scope.js';
+
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+const base = (scope: Scope, service = 'ecs') => `arn:${partitionOf(scope.region)}:${service}:${scope.region}:${scope.accountId}`;
+
+export const clusterArn = (scope: Scope, name: string) => `${base(scope)}:cluster/${name}`;
+export const taskDefinitionArn = (scope: Scope, family: string, revision: number) =>
+  `${base(scope)}:task-definition/${family}:${revision}`;
+export const taskArn = (scope: Scope, clusterName: string, taskId: string) => `${base(scope)}:task/${clusterName}/${taskId}`;
+export const containerArn = (scope: Scope, clusterName: string, taskId: string, containerId: string) =>
+  `${base(scope)}:container/${clusterName}/${taskId}/${containerId}`;
+export const serviceArn = (scope: Scope, clusterName: string, serviceName: string) =>
+  `${base(scope)}:service/${clusterName}/${serviceName}`;
+export const capacityProviderArn = (scope: Scope, name: string) => `${base(scope)}:capacity-provider/${name}`;
+
+export interface ParsedArn {
+  partition: string;
+  service: string;
+  region: string;
+  accountId: string;
+  /** e.g. 'cluster', 'task', 'task-definition'. */
+  resourceType: string;
+  /** What follows `<type>/`, e.g. 'my-cluster' or 'my-cluster/0123…'. */
+  resource: string;
+}
+
+const ARN_RE = /^arn:([a-z-]+):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):([a-z-]+)\/(.+)$/;
+
+export function parseArn(arn: string): ParsedArn | null {
+  const m = ARN_RE.exec(arn);
+  if (!m) return null;
+  return {
+    partition: m[1]!,
+    service: m[2]!,
+    region: m[3]!,
+    accountId: m[4]!,
+    resourceType: m[5]!,
+    resource: m[6]!,
+  };
+}
+
+export const isArn = (value: string) => value.startsWith('arn:');
+
+/**
+ * The cluster name a request means: a name, a cluster ARN, or nothing (the `default` cluster).
+ * Returns null when an ARN is given that is not a cluster ARN.
+ */
+export function clusterNameFrom(ref: string | undefined): string | null {
+  if (ref === undefined || ref === '') return 'default';
+  if (!isArn(ref)) return ref;
+  const parsed = parseArn(ref);
+  if (!parsed || parsed.resourceType !== 'cluster' || parsed.resource.includes('/')) return null;
+  return parsed.resource;
+}

@@ -1,0 +1,47 @@
+// ECS errors as the API returns them: a code that is the SDK's exception name, a message, a status.
+// Domain code throws through these factories, never `new Error(...)` for anything a client can trigger.
+
+export type EcsErrorCode =
+  | 'AccessDeniedException'
+  | 'ClientException'
+  | 'ClusterContainsContainerInstancesException'
+  | 'ClusterContainsServicesException'
+  | 'ClusterContainsTasksException'
+  | 'ClusterNotFoundException'
+  | 'ConflictException'
+  | 'InvalidParameterException'
+  | 'LimitExceededException'
+  | 'PlatformTaskDefinitionIncompatibilityException'
+  | 'PlatformUnknownException'
+  | 'ResourceInUseException'
+  | 'ResourceNotFoundException'
+  | 'ServerException'
+  | 'ServiceNotActiveException'
+  | 'ServiceNotFoundException'
+  | 'UnsupportedFeatureException'
+  | 'UpdateInProgressException'
+  // Protocol-level codes, shared by every AWS JSON service.
+  | 'SerializationException'
+  | 'UnknownOperationException'
+  | 'ValidationException'
+  | 'ThrottlingException'
+  | 'ServiceUnavailableException';
+
+export class EcsError extends Error {
+  constructor(
+    readonly code: EcsErrorCode,
+    message: string,
+    readonly status: number = 400,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+export const clientException = (message: string) => new EcsError('ClientException', message);
+export const invalidParameter = (message: string) => new EcsError('InvalidParameterException', message);
+export const clusterNotFound = () => new EcsError('ClusterNotFoundException', 'Cluster not found.');
+export const serviceNotFound = () => new EcsError('ServiceNotFoundException', 'Service not found.');
+export const resourceNotFound = (message: string) => new EcsError('ResourceNotFoundException', message);
+export const serverException = (message = 'Service Unavailable. Please try again later.') =>
+  new EcsError('ServerException', message, 500);

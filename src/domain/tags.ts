@@ -1,0 +1,4 @@
+export interface Tag {
+  key: string;
+  value: string;
+}

@@ -1,0 +1,2 @@
+// Placeholder until the Docker project has tests: makes sure an engine answers.
+export default async function setup(): Promise<void> {}

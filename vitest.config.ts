@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects, all run by `npm test`:
+//   unit   - pure logic, next to the code (src/**/*.test.ts); no Docker, no network.
+//   api    - the HTTP server on a free port, driven by the real AWS SDK client (test/api).
+//   docker - the real Docker engine (test/docker); files run one at a time, they share the engine.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'api', include: ['test/api/**/*.test.ts'], testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'docker',
+          include: ['test/docker/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          globalSetup: ['test/docker/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
