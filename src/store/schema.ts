@@ -2,6 +2,7 @@
 import type { ClusterRecord } from '../domain/cluster.js';
 import type { Tag } from '../domain/tags.js';
 import type { AccountSettingRecord } from '../domain/account-settings.js';
+import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -9,6 +10,10 @@ export const SCHEMA_VERSION = 1;
 export interface RegionState {
   /** By cluster name. */
   clusters: Record<string, ClusterRecord>;
+  /** By `<family>:<revision>`. */
+  taskDefinitions: Record<string, TaskDefinitionRecord>;
+  /** By family: the last revision ever registered (revisions are never reused, even after deletion). */
+  taskDefinitionFamilies: Record<string, { lastRevision: number }>;
   /** By resource ARN. */
   tags: Record<string, Tag[]>;
   /** By setting name, then principal ARN ('' = the account default). */
@@ -22,7 +27,7 @@ export interface StateDocument {
 }
 
 export function emptyRegionState(): RegionState {
-  return { clusters: {}, tags: {}, accountSettings: {} };
+  return { clusters: {}, taskDefinitions: {}, taskDefinitionFamilies: {}, tags: {}, accountSettings: {} };
 }
 
 export function emptyDocument(): StateDocument {

@@ -1,0 +1,51 @@
+// maxResults/nextToken pagination over a list already sorted by a unique key.
+// The token names the last key returned, so pages stay consistent when items come and go between calls.
+import { invalidParameter } from './errors.js';
+
+export interface PageRequest {
+  maxResults?: number;
+  nextToken?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+export interface PageLimits {
+  /** Page size when maxResults is absent. */
+  defaultSize: number;
+  /** Largest maxResults AWS accepts for the operation. */
+  max: number;
+}
+
+export function encodeToken(key: string): string {
+  return Buffer.from(JSON.stringify({ k: key }), 'utf8').toString('base64url');
+}
+
+export function decodeToken(token: string): string {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { k?: unknown };
+    if (typeof parsed.k === 'string') return parsed.k;
+  } catch {
+    // fall through
+  }
+  throw invalidParameter('Invalid nextToken.');
+}
+
+/** `items` must be sorted by `keyOf`, and keys must be unique. */
+export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, request: PageRequest, limits: PageLimits): Page<T> {
+  if (request.maxResults !== undefined && (request.maxResults < 1 || request.maxResults > limits.max)) {
+    throw invalidParameter(`maxResults must be between 1 and ${limits.max}.`);
+  }
+  const size = request.maxResults ?? limits.defaultSize;
+  let start = 0;
+  if (request.nextToken) {
+    const after = decodeToken(request.nextToken);
+    start = items.findIndex((item) => keyOf(item) > after);
+    if (start < 0) start = items.length;
+  }
+  const page = items.slice(start, start + size);
+  const more = start + size < items.length;
+  return { items: page, nextToken: more && page.length ? encodeToken(keyOf(page[page.length - 1]!)) : undefined };
+}

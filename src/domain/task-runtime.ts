@@ -1,0 +1,172 @@
+// The port through which the engine runs tasks. DockerTaskRuntime (src/runtime/) implements it; the engine and
+// the domain speak only these types (no dockerode types cross this line).
+//
+// A task is a sandbox (the "pause" container: it owns the network namespace, holds the ENI's IP and is joined to
+// the internal agent network) plus one container per container definition, each joined to the sandbox's
+// namespace. The engine decides order (dependsOn), timing and state; the runtime only does what it is told.
+
+/** Labels that identify a task's Docker objects; the runtime adds its own ownership labels. */
+export interface TaskIdentity {
+  taskId: string;
+  taskArn: string;
+  clusterArn: string;
+  family: string;
+  revision: number;
+  /** `<accountId>/<region>`: where the task lives in the store. */
+  scopeKey: string;
+}
+
+/** A Docker bridge network standing for one VPC subnet. */
+export interface SubnetNetworkSpec {
+  /** Docker network name, unique per subnet. */
+  name: string;
+  subnetId: string;
+  vpcId: string;
+  cidr: string;
+  gateway: string;
+  /** No route out of the host (a private subnet, or a test). */
+  internal: boolean;
+}
+
+export interface SandboxSpec {
+  task: TaskIdentity;
+  subnet: SubnetNetworkSpec;
+  /** The ENI's private IPv4, from our own allocator. */
+  ipv4Address: string;
+  macAddress: string;
+  hostname: string;
+  /** Ports published on the host (opt-in, for hosts where task IPs are not routable). */
+  publishedPorts?: { containerPort: number; hostPort: number; protocol: 'tcp' | 'udp'; hostIp: string }[];
+  /** Per-task scratch volumes to create (name in the task definition). */
+  scratchVolumes: string[];
+}
+
+export interface SandboxHandle {
+  /** Docker id of the pause container. */
+  pauseContainerId: string;
+  /** The sandbox's address on the agent network (169.254.0.0/16), assigned by Docker. */
+  agentIpv4Address: string;
+}
+
+export interface HealthCheckSpec {
+  command: string[];
+  intervalSeconds: number;
+  timeoutSeconds: number;
+  retries: number;
+  startPeriodSeconds: number;
+}
+
+export interface MountSpec {
+  /** 'scratch' = a per-task volume; 'efs' = a named volume that outlives tasks; 'bind' = a host path. */
+  kind: 'scratch' | 'efs' | 'bind';
+  /** Scratch: the volume name in the task definition; efs: the Docker volume name; bind: the host path. */
+  source: string;
+  containerPath: string;
+  readOnly: boolean;
+}
+
+export interface ContainerSpec {
+  /** The container definition's name. */
+  name: string;
+  /** Image reference as Docker should use it (ECR URIs already resolved). */
+  image: string;
+  command?: string[];
+  entryPoint?: string[];
+  environment: Record<string, string>;
+  workingDirectory?: string;
+  user?: string;
+  /** CPU units (1024 = one vCPU); 0 or absent = no per-container limit. */
+  cpu?: number;
+  /** Hard memory limit in MiB. */
+  memory?: number;
+  /** Soft memory limit in MiB. */
+  memoryReservation?: number;
+  ulimits: { name: string; softLimit: number; hardLimit: number }[];
+  initProcessEnabled: boolean;
+  readonlyRootFilesystem: boolean;
+  dockerLabels: Record<string, string>;
+  systemControls: { namespace: string; value: string }[];
+  healthCheck?: HealthCheckSpec;
+  mounts: MountSpec[];
+  /** Names of containers (in this task) whose volumes this one mounts. */
+  volumesFrom: { sourceContainer: string; readOnly: boolean }[];
+  /** Fargate allows only SYS_PTRACE to be added. */
+  capabilitiesAdd: string[];
+  capabilitiesDrop: string[];
+}
+
+export interface TaskLimits {
+  /** Task CPU units (1024 = one vCPU). */
+  cpu: number;
+  /** Task memory in MiB. */
+  memory: number;
+}
+
+export type PullPolicy = 'always' | 'once' | 'prefer-cached';
+
+export interface PulledImage {
+  /** sha256:… digest of the image (RepoDigest when known, else the image id). */
+  imageDigest: string;
+}
+
+export interface ContainerState {
+  running: boolean;
+  exitCode: number | null;
+  oomKilled: boolean;
+  health: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+/** What the runtime reports about containers it owns. */
+export type RuntimeEvent =
+  | { kind: 'exited'; taskId: string; containerName: string; exitCode: number; oomKilled: boolean; at: number }
+  | { kind: 'health'; taskId: string; containerName: string; health: 'HEALTHY' | 'UNHEALTHY'; at: number }
+  | { kind: 'sandbox-exited'; taskId: string; at: number };
+
+/** A live Docker object of ours, found when the emulator starts (adoption after a restart). */
+export interface OwnedContainer {
+  taskId: string;
+  /** null for the sandbox (pause) container. */
+  containerName: string | null;
+  dockerId: string;
+  state: ContainerState;
+}
+
+export interface TaskRuntime {
+  /** Whether an engine answers. */
+  available(): Promise<boolean>;
+  /** Pulls (or resolves locally) an image according to the policy. Throws RuntimeError('CannotPullContainerError', …). */
+  ensureImage(image: string, policy: PullPolicy): Promise<PulledImage>;
+  /** Creates and starts the pause container and the task's scratch volumes. Cleans up after itself on failure. */
+  createSandbox(spec: SandboxSpec, limits: TaskLimits): Promise<SandboxHandle>;
+  /** Creates and starts one task container in the sandbox. Throws RuntimeError('CannotStartContainerError', …). */
+  startContainer(task: TaskIdentity, sandbox: SandboxHandle, spec: ContainerSpec): Promise<{ dockerId: string }>;
+  /** SIGTERM (or the image's STOPSIGNAL), then SIGKILL after `timeoutSeconds`; resolves when it has exited. */
+  stopContainer(dockerId: string, timeoutSeconds: number): Promise<void>;
+  /** Sends a signal without waiting. */
+  signalContainer(dockerId: string, signal: string): Promise<void>;
+  inspectContainer(dockerId: string): Promise<ContainerState | null>;
+  /** Removes every container and per-task volume of the task (apps first, then the pause). Idempotent. */
+  removeTask(taskId: string): Promise<void>;
+  /** Every container of ours that exists now, running or not. */
+  listOwned(): Promise<OwnedContainer[]>;
+  /** Subscribes to events of our containers; returns an unsubscribe function. */
+  subscribe(listener: (event: RuntimeEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** A failure the agent reports as a container `reason`: `<name>: <message>`. */
+export class RuntimeError extends Error {
+  constructor(
+    readonly errorName:
+      | 'CannotPullContainerError'
+      | 'CannotCreateContainerError'
+      | 'CannotStartContainerError'
+      | 'ResourceInitializationError'
+      | 'DockerTimeoutError',
+    readonly detail: string,
+  ) {
+    super(`${errorName}: ${detail}`);
+  }
+}
