@@ -3,17 +3,21 @@ import type { ClusterRecord } from '../domain/cluster.js';
 import type { Tag } from '../domain/tags.js';
 import type { AccountSettingRecord } from '../domain/account-settings.js';
 import type { TaskDefinitionRecord } from '../domain/task-definition.js';
+import type { NetworkState } from '../domain/network/network-state.js';
+import type { TaskRecord } from '../domain/task.js';
 
 export const SCHEMA_VERSION = 1;
 
 /** Everything one account owns in one region. */
-export interface RegionState {
+export interface RegionState extends NetworkState {
   /** By cluster name. */
   clusters: Record<string, ClusterRecord>;
   /** By `<family>:<revision>`. */
   taskDefinitions: Record<string, TaskDefinitionRecord>;
   /** By family: the last revision ever registered (revisions are never reused, even after deletion). */
   taskDefinitionFamilies: Record<string, { lastRevision: number }>;
+  /** By task id (the 32 hex digits). */
+  tasks: Record<string, TaskRecord>;
   /** By resource ARN. */
   tags: Record<string, Tag[]>;
   /** By setting name, then principal ARN ('' = the account default). */
@@ -27,7 +31,18 @@ export interface StateDocument {
 }
 
 export function emptyRegionState(): RegionState {
-  return { clusters: {}, taskDefinitions: {}, taskDefinitionFamilies: {}, tags: {}, accountSettings: {} };
+  return {
+    clusters: {},
+    taskDefinitions: {},
+    taskDefinitionFamilies: {},
+    tasks: {},
+    tags: {},
+    accountSettings: {},
+    vpcs: {},
+    subnets: {},
+    securityGroups: {},
+    networkInterfaces: {},
+  };
 }
 
 export function emptyDocument(): StateDocument {
