@@ -120,9 +120,9 @@ export interface ContainerState {
 
 /** What the runtime reports about containers it owns. */
 export type RuntimeEvent =
-  | { kind: 'exited'; taskId: string; containerName: string; exitCode: number; oomKilled: boolean; at: number }
-  | { kind: 'health'; taskId: string; containerName: string; health: 'HEALTHY' | 'UNHEALTHY'; at: number }
-  | { kind: 'sandbox-exited'; taskId: string; at: number };
+  | { kind: 'exited'; taskId: string; containerName: string; dockerId: string; exitCode: number; oomKilled: boolean; at: number }
+  | { kind: 'health'; taskId: string; containerName: string; dockerId: string; health: 'HEALTHY' | 'UNHEALTHY'; at: number }
+  | { kind: 'sandbox-exited'; taskId: string; dockerId: string; at: number };
 
 /** A live Docker object of ours, found when the emulator starts (adoption after a restart). */
 export interface OwnedContainer {

@@ -18,7 +18,8 @@ export type StopCode =
   | 'UserInitiated'
   | 'ServiceSchedulerInitiated'
   | 'SpotInterruption'
-  | 'TerminationNotice';
+  | 'TerminationNotice'
+  | 'InfrastructureHealth';
 
 export type HealthStatus = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
 

@@ -1,0 +1,99 @@
+// What a container definition (plus RunTask's overrides) means for the runtime: the ContainerSpec.
+import type * as Ecs from '@aws-sdk/client-ecs';
+import { createHash } from 'node:crypto';
+import type { TaskDefinitionRecord } from './task-definition.js';
+import type { ContainerSpec, HealthCheckSpec, MountSpec } from './task-runtime.js';
+import type { TaskRecord } from './task.js';
+
+export const DEFAULT_STOP_TIMEOUT_SECONDS = 30;
+export const FARGATE_MAX_STOP_TIMEOUT_SECONDS = 120;
+
+/** The Docker volume that stands for an EFS file system (and root directory): shared by tasks, outlives them. */
+export function efsVolumeName(config: Ecs.EFSVolumeConfiguration): string {
+  const root = config.rootDirectory && config.rootDirectory !== '/' ? config.rootDirectory : '';
+  const suffix = root ? `-${createHash('sha256').update(root).digest('hex').slice(0, 12)}` : '';
+  return `fargate-local-efs-${config.fileSystemId}${suffix}`;
+}
+
+/** Volumes with neither EFS nor a host path are per-task scratch space, shared by the task's containers. */
+export function scratchVolumes(td: TaskDefinitionRecord): string[] {
+  return (td.volumes ?? []).filter((v) => !v.efsVolumeConfiguration && !v.host?.sourcePath && v.name).map((v) => v.name!);
+}
+
+export function stopTimeoutOf(def: Ecs.ContainerDefinition | undefined): number {
+  return Math.min(def?.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS, FARGATE_MAX_STOP_TIMEOUT_SECONDS);
+}
+
+function healthCheckOf(hc: Ecs.HealthCheck | undefined): HealthCheckSpec | undefined {
+  if (!hc?.command?.length) return undefined;
+  return {
+    command: hc.command,
+    intervalSeconds: hc.interval ?? 30,
+    timeoutSeconds: hc.timeout ?? 5,
+    retries: hc.retries ?? 3,
+    startPeriodSeconds: hc.startPeriod ?? 0,
+  };
+}
+
+function mountsOf(def: Ecs.ContainerDefinition, td: TaskDefinitionRecord): MountSpec[] {
+  return (def.mountPoints ?? []).flatMap((mp): MountSpec[] => {
+    const volume = (td.volumes ?? []).find((v) => v.name === mp.sourceVolume);
+    if (!volume || !mp.containerPath) return [];
+    const readOnly = mp.readOnly ?? false;
+    if (volume.efsVolumeConfiguration) {
+      return [{ kind: 'efs', source: efsVolumeName(volume.efsVolumeConfiguration), containerPath: mp.containerPath, readOnly }];
+    }
+    if (volume.host?.sourcePath) return [{ kind: 'bind', source: volume.host.sourcePath, containerPath: mp.containerPath, readOnly }];
+    return [{ kind: 'scratch', source: volume.name!, containerPath: mp.containerPath, readOnly }];
+  });
+}
+
+const toRecord = (pairs: { name?: string; value?: string }[] | undefined) =>
+  Object.fromEntries((pairs ?? []).filter((p) => p.name).map((p) => [p.name!, p.value ?? '']));
+
+/**
+ * The container's environment: the definition's, then the override's (which wins), then what Fargate itself sets.
+ * `platform` holds the variables the platform injects (region, execution env, metadata URIs).
+ */
+export function environmentOf(
+  def: Ecs.ContainerDefinition,
+  override: Ecs.ContainerOverride | undefined,
+  platform: Record<string, string>,
+): Record<string, string> {
+  return { ...toRecord(def.environment), ...toRecord(override?.environment), ...platform };
+}
+
+export function containerSpecOf(
+  task: TaskRecord,
+  td: TaskDefinitionRecord,
+  name: string,
+  platformEnvironment: Record<string, string>,
+): ContainerSpec {
+  const def = td.containerDefinitions.find((d) => d.name === name);
+  const record = task.containers.find((c) => c.name === name);
+  if (!def || !record) throw new Error(`task ${task.taskId} has no container ${name}`);
+  const override = (task.overrides as Ecs.TaskOverride).containerOverrides?.find((o) => o.name === name);
+  const lp = def.linuxParameters;
+  return {
+    name,
+    image: def.image!,
+    command: override?.command ?? def.command,
+    entryPoint: def.entryPoint,
+    environment: environmentOf(def, override, platformEnvironment),
+    workingDirectory: def.workingDirectory,
+    user: def.user,
+    cpu: Number(record.cpu) || undefined,
+    memory: record.memory !== undefined ? Number(record.memory) : undefined,
+    memoryReservation: record.memoryReservation !== undefined ? Number(record.memoryReservation) : undefined,
+    ulimits: (def.ulimits ?? []).map((u) => ({ name: u.name!, softLimit: u.softLimit!, hardLimit: u.hardLimit! })),
+    initProcessEnabled: lp?.initProcessEnabled ?? false,
+    readonlyRootFilesystem: def.readonlyRootFilesystem ?? false,
+    dockerLabels: { ...(def.dockerLabels ?? {}) },
+    systemControls: (def.systemControls ?? []).map((s) => ({ namespace: s.namespace!, value: s.value! })),
+    healthCheck: healthCheckOf(def.healthCheck),
+    mounts: mountsOf(def, td),
+    volumesFrom: (def.volumesFrom ?? []).map((v) => ({ sourceContainer: v.sourceContainer!, readOnly: v.readOnly ?? false })),
+    capabilitiesAdd: lp?.capabilities?.add ?? [],
+    capabilitiesDrop: lp?.capabilities?.drop ?? [],
+  };
+}

@@ -1,0 +1,99 @@
+// Building a new task record from RunTask's request and the task definition it names.
+import type * as Ecs from '@aws-sdk/client-ecs';
+import { containerArn, taskArn } from './arn.js';
+import type { SubnetRecord } from './network/vpc.js';
+import type { Scope } from './scope.js';
+import type { TaskDefinitionRecord } from './task-definition.js';
+import type { ContainerRecord, TaskRecord } from './task.js';
+
+export interface NewTaskRequest {
+  scope: Scope;
+  taskId: string;
+  clusterName: string;
+  clusterArn: string;
+  taskDefinition: TaskDefinitionRecord;
+  overrides?: Ecs.TaskOverride;
+  capacityProviderName: 'FARGATE' | 'FARGATE_SPOT';
+  platformVersion: string;
+  startedBy?: string;
+  group?: string;
+  referenceId?: string;
+  enableExecuteCommand: boolean;
+  subnet: SubnetRecord;
+  securityGroups: string[];
+  assignPublicIp: boolean;
+  attachmentId: string;
+  /** One id per container (UUIDs) and one 10-digit runtime suffix per container. */
+  containerIds: string[];
+  runtimeSuffixes: string[];
+  now: number;
+}
+
+export const DEFAULT_EPHEMERAL_STORAGE_GIB = 20;
+
+export function newTask(req: NewTaskRequest): TaskRecord {
+  const td = req.taskDefinition;
+  const o = req.overrides ?? {};
+  const arn = taskArn(req.scope, req.clusterName, req.taskId);
+  const containers: ContainerRecord[] = td.containerDefinitions.map((def, i) => {
+    const co = o.containerOverrides?.find((x) => x.name === def.name);
+    const memory = co?.memory ?? def.memory;
+    const memoryReservation = co?.memoryReservation ?? def.memoryReservation;
+    return {
+      name: def.name!,
+      containerArn: containerArn(req.scope, req.clusterName, req.taskId, req.containerIds[i]!),
+      runtimeId: `${req.taskId}-${req.runtimeSuffixes[i]!}`,
+      image: def.image!,
+      essential: def.essential ?? true,
+      lastStatus: 'PENDING',
+      started: false,
+      healthStatus: 'UNKNOWN',
+      hasHealthCheck: Boolean(def.healthCheck?.command?.length),
+      cpu: String(co?.cpu ?? def.cpu ?? 0),
+      memory: memory !== undefined ? String(memory) : undefined,
+      memoryReservation: memoryReservation !== undefined ? String(memoryReservation) : undefined,
+    };
+  });
+  return {
+    taskId: req.taskId,
+    taskArn: arn,
+    clusterArn: req.clusterArn,
+    clusterName: req.clusterName,
+    taskDefinitionArn: td.taskDefinitionArn,
+    family: td.family,
+    revision: td.revision,
+    lastStatus: 'PROVISIONING',
+    desiredStatus: 'RUNNING',
+    version: 1,
+    launchType: 'FARGATE',
+    capacityProviderName: req.capacityProviderName,
+    platformVersion: req.platformVersion,
+    platformFamily: 'Linux',
+    availabilityZone: req.subnet.availabilityZone,
+    cpu: o.cpu ?? td.cpu ?? '256',
+    memory: o.memory ?? td.memory ?? '512',
+    ephemeralStorageGiB: o.ephemeralStorage?.sizeInGiB ?? td.ephemeralStorage?.sizeInGiB ?? DEFAULT_EPHEMERAL_STORAGE_GIB,
+    overrides: structuredClone(o) as Record<string, unknown>,
+    taskRoleArn: o.taskRoleArn ?? td.taskRoleArn,
+    executionRoleArn: o.executionRoleArn ?? td.executionRoleArn,
+    startedBy: req.startedBy,
+    group: req.group ?? `family:${td.family}`,
+    referenceId: req.referenceId,
+    enableExecuteCommand: req.enableExecuteCommand,
+    healthStatus: 'UNKNOWN',
+    containers,
+    attachment: {
+      id: req.attachmentId,
+      status: 'PRECREATED',
+      subnetId: req.subnet.subnetId,
+      vpcId: req.subnet.vpcId,
+      networkInterfaceId: '',
+      macAddress: '',
+      privateIPv4Address: '',
+      privateDnsName: '',
+      securityGroups: [...req.securityGroups],
+      assignPublicIp: req.assignPublicIp,
+    },
+    createdAt: req.now,
+  };
+}

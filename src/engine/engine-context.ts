@@ -1,0 +1,54 @@
+// What the engine's parts share, and small helpers to read and change one task in the store.
+import type { Config } from '../config.js';
+import type { Clock, Ids } from '../domain/ports.js';
+import type { Scope } from '../domain/scope.js';
+import { scopeKey } from '../domain/scope.js';
+import type { TaskDefinitionRecord } from '../domain/task-definition.js';
+import type { TaskIdentity, TaskRuntime } from '../domain/task-runtime.js';
+import type { TaskRecord } from '../domain/task.js';
+import type { Logger } from '../logger.js';
+import type { RegionState } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+
+export interface EngineContext {
+  config: Config;
+  store: Store;
+  runtime: TaskRuntime;
+  clock: Clock;
+  ids: Ids;
+  logger: Logger;
+}
+
+export function getTask(ctx: EngineContext, scope: Scope, taskId: string): TaskRecord | undefined {
+  return ctx.store.read(scope, (s) => s.tasks[taskId]);
+}
+
+/** Applies `fn` to the task atomically; returns the updated task, or undefined when it is gone. */
+export function updateTask(
+  ctx: EngineContext,
+  scope: Scope,
+  taskId: string,
+  fn: (task: TaskRecord, state: RegionState) => void,
+): TaskRecord | undefined {
+  return ctx.store.update(scope, (state) => {
+    const task = state.tasks[taskId];
+    if (!task) return undefined;
+    fn(task, state);
+    return task;
+  });
+}
+
+export function taskDefinitionOf(ctx: EngineContext, scope: Scope, task: TaskRecord): TaskDefinitionRecord | undefined {
+  return ctx.store.read(scope, (s) => s.taskDefinitions[`${task.family}:${task.revision}`]);
+}
+
+export function identityOf(scope: Scope, task: TaskRecord): TaskIdentity {
+  return {
+    taskId: task.taskId,
+    taskArn: task.taskArn,
+    clusterArn: task.clusterArn,
+    family: task.family,
+    revision: task.revision,
+    scopeKey: scopeKey(scope),
+  };
+}

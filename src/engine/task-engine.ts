@@ -1,0 +1,214 @@
+// The task engine: runs each task's work in its own serial lane (launch steps, container events, stop), bounds
+// concurrent launches with a pool, reacts to Docker events (no polling per task), and on start-up reconciles the
+// store with the containers that really exist.
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Scope } from '../domain/scope.js';
+import { taskHealth } from '../domain/container-dependencies.js';
+import { ESSENTIAL_CONTAINER_EXITED, requestStop } from '../domain/task-lifecycle.js';
+import type { OwnedContainer, RuntimeEvent } from '../domain/task-runtime.js';
+import type { StopCode, TaskRecord } from '../domain/task.js';
+import { getTask, updateTask, type EngineContext } from './engine-context.js';
+import { createSandbox, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
+import { recordExit, stopTask, type StopOptions } from './task-stop.js';
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+export class TaskEngine {
+  private readonly lanes = new Map<string, Promise<void>>();
+  private readonly scopesByTask = new Map<string, Scope>();
+  private readonly stopOptions = new Map<string, StopOptions>();
+  private readonly launchPool: LimitFunction;
+  private unsubscribe: (() => void) | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly ctx: EngineContext) {
+    this.launchPool = pLimit(ctx.config.launchConcurrency);
+  }
+
+  /** Subscribes to runtime events, adopts what survived a restart, and starts the retention sweeper. */
+  async start(): Promise<void> {
+    this.unsubscribe = this.ctx.runtime.subscribe((event) => this.onRuntimeEvent(event));
+    await this.reconcile();
+    this.sweeper = setInterval(() => this.sweepExpired(), SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  /** Starts launching a task already stored as PROVISIONING. Returns at once. */
+  submit(scope: Scope, taskId: string): void {
+    this.scopesByTask.set(taskId, scope);
+    this.enqueue(taskId, () => this.launch(scope, taskId));
+  }
+
+  /** Records the stop request (the first one wins) and takes the task down in the background. */
+  stop(scope: Scope, taskId: string, stopCode: StopCode, reason: string, options: StopOptions = {}): TaskRecord | undefined {
+    const task = updateTask(this.ctx, scope, taskId, (t) => {
+      if (t.lastStatus !== 'STOPPED') requestStop(t, stopCode, reason, this.ctx.clock.now());
+    });
+    if (task && task.lastStatus !== 'STOPPED') {
+      this.scopesByTask.set(taskId, scope);
+      if (!this.stopOptions.has(taskId)) this.stopOptions.set(taskId, options);
+      this.enqueue(taskId, () => this.progress(scope, taskId));
+    }
+    return task;
+  }
+
+  /** Resolves when every lane has drained (tests, benchmarks, shutdown). */
+  async idle(): Promise<void> {
+    while (this.lanes.size > 0) await Promise.allSettled([...this.lanes.values()]);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe?.();
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  private enqueue(taskId: string, work: () => Promise<void>): void {
+    const previous = this.lanes.get(taskId) ?? Promise.resolve();
+    const next = previous
+      .then(() => (this.closed ? undefined : work()))
+      .catch((err) => this.ctx.logger.error({ err, taskId }, 'task work failed'))
+      .finally(() => {
+        if (this.lanes.get(taskId) === next) this.lanes.delete(taskId);
+      });
+    this.lanes.set(taskId, next);
+  }
+
+  private async launch(scope: Scope, taskId: string): Promise<void> {
+    await this.launchPool(async () => {
+      provisionEni(this.ctx, scope, taskId);
+      await createSandbox(this.ctx, scope, taskId);
+      await pullImages(this.ctx, scope, taskId);
+      await startReadyContainers(this.ctx, scope, taskId);
+    });
+    await this.progress(scope, taskId);
+  }
+
+  /** Whatever the task needs next: the stop path when it is to stop, else any container now ready to start. */
+  private async progress(scope: Scope, taskId: string): Promise<void> {
+    const task = getTask(this.ctx, scope, taskId);
+    if (!task || task.lastStatus === 'STOPPED') return;
+    if (task.desiredStatus === 'STOPPED') {
+      await stopTask(this.ctx, scope, taskId, this.stopOptions.get(taskId));
+      this.stopOptions.delete(taskId);
+      return;
+    }
+    await startReadyContainers(this.ctx, scope, taskId);
+    const after = getTask(this.ctx, scope, taskId);
+    if (after?.desiredStatus === 'STOPPED' && after.lastStatus !== 'STOPPED') await this.progress(scope, taskId);
+  }
+
+  private onRuntimeEvent(event: RuntimeEvent): void {
+    const scope = this.scopesByTask.get(event.taskId);
+    if (!scope) return;
+    this.enqueue(event.taskId, async () => {
+      this.applyEvent(scope, event);
+      await this.progress(scope, event.taskId);
+    });
+  }
+
+  private applyEvent(scope: Scope, event: RuntimeEvent): void {
+    const now = this.ctx.clock.now();
+    updateTask(this.ctx, scope, event.taskId, (t) => {
+      if (event.kind === 'sandbox-exited') {
+        if (t.lastStatus !== 'STOPPED' && t.sandbox?.pauseContainerId === event.dockerId) {
+          requestStop(t, 'TaskFailedToStart', 'ResourceInitializationError: the task network namespace (pause container) exited', now);
+        }
+        return;
+      }
+      // Events of an earlier attempt's containers (a launch resumed after a restart) are not this task's news.
+      const c = t.containers.find((x) => x.name === event.containerName && x.dockerId === event.dockerId);
+      if (!c) return;
+      if (event.kind === 'exited') {
+        if (c.lastStatus === 'STOPPED' && c.exitCode !== undefined) return;
+        recordExit(c, event.exitCode, event.oomKilled);
+        t.version += 1;
+        if (c.essential && t.desiredStatus === 'RUNNING') requestStop(t, 'EssentialContainerExited', ESSENTIAL_CONTAINER_EXITED, now);
+      } else if (event.kind === 'health') {
+        if (c.healthStatus === event.health) return;
+        c.healthStatus = event.health;
+        t.healthStatus = taskHealth(t.containers);
+        t.version += 1;
+      }
+    });
+  }
+
+  /** After a restart: adopt live tasks, apply exits missed while down, resume launches, remove orphans. */
+  private async reconcile(): Promise<void> {
+    const owned = await this.ctx.runtime.listOwned().catch((err) => {
+      this.ctx.logger.warn({ err }, 'cannot list containers; tasks are not reconciled');
+      return null;
+    });
+    if (!owned) return;
+    const byTask = new Map<string, OwnedContainer[]>();
+    for (const o of owned) byTask.set(o.taskId, [...(byTask.get(o.taskId) ?? []), o]);
+    const known = new Set<string>();
+    for (const scope of this.ctx.store.scopes()) {
+      const tasks = this.ctx.store.read(scope, (s) => Object.values(s.tasks).filter((t) => t.lastStatus !== 'STOPPED'));
+      for (const task of tasks) {
+        known.add(task.taskId);
+        this.scopesByTask.set(task.taskId, scope);
+        await this.adopt(scope, task, byTask.get(task.taskId) ?? []);
+      }
+    }
+    for (const taskId of byTask.keys()) {
+      if (!known.has(taskId) && !this.ctx.config.keepStoppedContainers) {
+        await this.ctx.runtime.removeTask(taskId).catch((err) => this.ctx.logger.warn({ err, taskId }, 'orphan removal failed'));
+      }
+    }
+  }
+
+  private async adopt(scope: Scope, task: TaskRecord, containers: OwnedContainer[]): Promise<void> {
+    const now = this.ctx.clock.now();
+    const sandbox = containers.find((c) => c.containerName === null);
+    const launching = task.lastStatus === 'PROVISIONING' || task.lastStatus === 'PENDING';
+    if (task.desiredStatus === 'RUNNING' && launching) {
+      // Interrupted mid-launch: clear what was half-made and launch again from the ENI (which is kept).
+      await this.ctx.runtime.removeTask(task.taskId);
+      updateTask(this.ctx, scope, task.taskId, (t) => {
+        t.sandbox = undefined;
+        t.pullStoppedAt = undefined;
+        for (const c of t.containers) Object.assign(c, { started: false, lastStatus: 'PENDING', dockerId: undefined });
+      });
+      this.enqueue(task.taskId, () => this.launch(scope, task.taskId));
+      return;
+    }
+    updateTask(this.ctx, scope, task.taskId, (t) => {
+      if (!sandbox?.state.running && t.desiredStatus === 'RUNNING') {
+        requestStop(t, 'TaskFailedToStart', 'ResourceInitializationError: the task containers disappeared while fargate-local was not running', now);
+      }
+      for (const c of t.containers) {
+        const live = containers.find((o) => o.containerName === c.name);
+        if (c.lastStatus === 'STOPPED') continue;
+        if (!live) {
+          if (c.started) recordExit(c, 137, false);
+        } else if (!live.state.running) {
+          recordExit(c, live.state.exitCode ?? 137, live.state.oomKilled);
+          if (c.essential && t.desiredStatus === 'RUNNING') requestStop(t, 'EssentialContainerExited', ESSENTIAL_CONTAINER_EXITED, now);
+        } else {
+          c.healthStatus = live.state.health;
+        }
+      }
+      t.healthStatus = taskHealth(t.containers);
+    });
+    this.enqueue(task.taskId, () => this.progress(scope, task.taskId));
+  }
+
+  private sweepExpired(): void {
+    const cutoff = this.ctx.clock.now() - this.ctx.config.stoppedTaskRetentionMs;
+    for (const scope of this.ctx.store.scopes()) {
+      const expired = this.ctx.store.read(scope, (s) =>
+        Object.values(s.tasks).filter((t) => t.lastStatus === 'STOPPED' && (t.stoppedAt ?? 0) < cutoff),
+      );
+      if (expired.length === 0) continue;
+      this.ctx.store.update(scope, (s) => {
+        for (const t of expired) {
+          delete s.tasks[t.taskId];
+          delete s.tags[t.taskArn];
+          this.scopesByTask.delete(t.taskId);
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,201 @@
+// Bringing a task up: ENI → sandbox (pause container) → images → containers in dependsOn order → RUNNING.
+// Each step records its result in the store before the next begins, so a restart can tell how far it got.
+// Failures become task state (STOPPED with TaskFailedToStart), never API errors.
+import { randomBytes } from 'node:crypto';
+import { containerSpecOf, scratchVolumes } from '../domain/container-spec.js';
+import { readiness, taskHealth, type ContainerDependency } from '../domain/container-dependencies.js';
+import { macAddressFrom } from '../domain/network/eni.js';
+import { createTaskEni } from '../domain/network/network-state.js';
+import { parseCidr, gatewayOf } from '../domain/network/cidr.js';
+import type { Scope } from '../domain/scope.js';
+import { advance, requestStop } from '../domain/task-lifecycle.js';
+import { RuntimeError, type SubnetNetworkSpec } from '../domain/task-runtime.js';
+import type { TaskRecord } from '../domain/task.js';
+import { getTask, identityOf, taskDefinitionOf, updateTask, type EngineContext } from './engine-context.js';
+import { platformEnvironment } from './platform-environment.js';
+
+const stopping = (t: TaskRecord | undefined) => !t || t.desiredStatus === 'STOPPED';
+
+function failToStart(ctx: EngineContext, scope: Scope, taskId: string, reason: string, containerName?: string) {
+  updateTask(ctx, scope, taskId, (t) => {
+    if (containerName) {
+      const c = t.containers.find((x) => x.name === containerName);
+      if (c) c.reason = reason;
+    }
+    requestStop(t, 'TaskFailedToStart', reason, ctx.clock.now());
+  });
+}
+
+/** PROVISIONING: the ENI. Fails the task when its subnet has no address left. */
+export function provisionEni(ctx: EngineContext, scope: Scope, taskId: string): void {
+  const now = ctx.clock.now();
+  updateTask(ctx, scope, taskId, (t, state) => {
+    if (t.attachment.networkInterfaceId) return;
+    const eni = createTaskEni(
+      state,
+      {
+        subnetId: t.attachment.subnetId,
+        securityGroups: t.attachment.securityGroups,
+        taskArn: t.taskArn,
+        attachmentId: t.attachment.id,
+        networkInterfaceId: `eni-${ctx.ids.hex32().slice(0, 17)}`,
+        macAddress: macAddressFrom(randomBytes(5)),
+        description: `arn:aws:ecs:${scope.region}:${scope.accountId}:attachment/${t.attachment.id}`,
+        requesterId: 'amazon-ecs',
+        region: scope.region,
+      },
+      now,
+    );
+    if (!eni) {
+      requestStop(
+        t,
+        'TaskFailedToStart',
+        `ResourceInitializationError: failed to create the task ENI: InsufficientFreeAddressesInSubnet: There are not enough free addresses in subnet '${t.attachment.subnetId}' to satisfy the requested number of instances.`,
+        now,
+      );
+      return;
+    }
+    Object.assign(t.attachment, {
+      networkInterfaceId: eni.networkInterfaceId,
+      macAddress: eni.macAddress,
+      privateIPv4Address: eni.privateIpAddress,
+      privateDnsName: eni.privateDnsName,
+    });
+    t.version += 1;
+  });
+}
+
+export function subnetNetworkSpec(ctx: EngineContext, scope: Scope, task: TaskRecord): SubnetNetworkSpec {
+  const subnet = ctx.store.read(scope, (s) => s.subnets[task.attachment.subnetId]);
+  const cidr = subnet ? parseCidr(subnet.cidrBlock) : null;
+  if (!subnet || !cidr) throw new RuntimeError('ResourceInitializationError', `subnet ${task.attachment.subnetId} no longer exists`);
+  return {
+    name: `fargate-local-${ctx.config.instanceId}-${subnet.subnetId}`,
+    subnetId: subnet.subnetId,
+    vpcId: subnet.vpcId,
+    cidr: cidr.text,
+    gateway: gatewayOf(cidr),
+    internal: true,
+  };
+}
+
+/** PROVISIONING → PENDING: the pause container holding the ENI's address and the agent network. */
+export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: string): Promise<void> {
+  const task = getTask(ctx, scope, taskId);
+  const td = task && taskDefinitionOf(ctx, scope, task);
+  if (stopping(task) || !task || task.sandbox) return;
+  if (!td) return failToStart(ctx, scope, taskId, 'ResourceInitializationError: the task definition no longer exists');
+  try {
+    const handle = await ctx.runtime.createSandbox(
+      {
+        task: identityOf(scope, task),
+        subnet: subnetNetworkSpec(ctx, scope, task),
+        ipv4Address: task.attachment.privateIPv4Address,
+        macAddress: task.attachment.macAddress,
+        hostname: task.attachment.privateDnsName.split('.')[0]!,
+        scratchVolumes: scratchVolumes(td),
+      },
+      { cpu: Number(task.cpu), memory: Number(task.memory) },
+    );
+    updateTask(ctx, scope, taskId, (t) => {
+      t.sandbox = { pauseContainerId: handle.pauseContainerId, agentIpv4Address: handle.agentIpv4Address };
+      t.attachment.status = 'ATTACHED';
+      if (t.lastStatus === 'PROVISIONING') advance(t, 'PENDING', ctx.clock.now());
+    });
+  } catch (err) {
+    failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
+  }
+}
+
+/** PENDING: every image the task needs, pulled (or found) once per image. */
+export async function pullImages(ctx: EngineContext, scope: Scope, taskId: string): Promise<void> {
+  const task = getTask(ctx, scope, taskId);
+  if (stopping(task) || !task || task.pullStoppedAt !== undefined) return;
+  updateTask(ctx, scope, taskId, (t) => {
+    t.pullStartedAt ??= ctx.clock.now();
+  });
+  const images = [...new Set(task.containers.map((c) => c.image))];
+  const results = await Promise.allSettled(images.map((image) => ctx.runtime.ensureImage(image, ctx.config.pullPolicy)));
+  const failed = results.findIndex((r) => r.status === 'rejected');
+  if (failed >= 0) {
+    const reason = reasonOf((results[failed] as PromiseRejectedResult).reason, 'CannotPullContainerError');
+    const name = task.containers.find((c) => c.image === images[failed])?.name;
+    return failToStart(ctx, scope, taskId, reason, name);
+  }
+  updateTask(ctx, scope, taskId, (t) => {
+    t.pullStoppedAt = ctx.clock.now();
+    for (const c of t.containers) {
+      const r = results[images.indexOf(c.image)];
+      if (r?.status === 'fulfilled') c.imageDigest = r.value.imageDigest;
+    }
+  });
+}
+
+/**
+ * Starts every container whose dependsOn conditions hold, until none is left to start now. Called after the pull
+ * and again after every container event (an exit or a health change can unblock a dependent).
+ */
+export async function startReadyContainers(ctx: EngineContext, scope: Scope, taskId: string): Promise<void> {
+  for (;;) {
+    const task = getTask(ctx, scope, taskId);
+    if (stopping(task) || !task?.sandbox || task.pullStoppedAt === undefined) return;
+    const td = taskDefinitionOf(ctx, scope, task);
+    if (!td) return failToStart(ctx, scope, taskId, 'ResourceInitializationError: the task definition no longer exists');
+    const dependsOn = (name: string) => (td.containerDefinitions.find((d) => d.name === name)?.dependsOn ?? []) as ContainerDependency[];
+    const waiting = task.containers.filter((c) => !c.started && c.lastStatus !== 'STOPPED');
+    const ready: string[] = [];
+    for (const c of waiting) {
+      const r = readiness(dependsOn(c.name), task.containers);
+      if (r.kind === 'ready') ready.push(c.name);
+      if (r.kind === 'impossible') {
+        const reason = `CannotStartContainerError: ${r.why}`;
+        updateTask(ctx, scope, taskId, (t) => {
+          const rec = t.containers.find((x) => x.name === c.name)!;
+          rec.lastStatus = 'STOPPED';
+          rec.reason = reason;
+          if (rec.essential) requestStop(t, 'TaskFailedToStart', reason, ctx.clock.now());
+        });
+      }
+    }
+    if (ready.length === 0) break;
+    const sandbox = task.sandbox;
+    const env = platformEnvironment(ctx, scope, task);
+    const outcomes = await Promise.allSettled(
+      ready.map((name) => ctx.runtime.startContainer(identityOf(scope, task), sandbox, containerSpecOf(task, td, name, env))),
+    );
+    updateTask(ctx, scope, taskId, (t) => {
+      outcomes.forEach((o, i) => {
+        const rec = t.containers.find((x) => x.name === ready[i])!;
+        if (o.status === 'fulfilled') {
+          rec.started = true;
+          rec.dockerId = o.value.dockerId;
+          if (rec.lastStatus === 'PENDING') rec.lastStatus = 'RUNNING';
+        } else {
+          const reason = reasonOf(o.reason, 'CannotStartContainerError');
+          rec.lastStatus = 'STOPPED';
+          rec.reason = reason;
+          requestStop(t, 'TaskFailedToStart', reason, ctx.clock.now());
+        }
+      });
+      t.version += 1;
+    });
+  }
+  markRunningWhenStarted(ctx, scope, taskId);
+}
+
+/** PENDING → ACTIVATING → RUNNING once every container has started (or, for a non-essential one, run and exited). */
+function markRunningWhenStarted(ctx: EngineContext, scope: Scope, taskId: string): void {
+  updateTask(ctx, scope, taskId, (t) => {
+    if (t.desiredStatus === 'STOPPED' || t.lastStatus !== 'PENDING') return;
+    if (!t.containers.every((c) => c.started || c.lastStatus === 'STOPPED')) return;
+    const now = ctx.clock.now();
+    advance(t, 'ACTIVATING', now);
+    advance(t, 'RUNNING', now);
+    t.healthStatus = taskHealth(t.containers);
+  });
+}
+
+function reasonOf(err: unknown, fallbackName: string): string {
+  if (err instanceof RuntimeError) return err.message;
+  return `${fallbackName}: ${err instanceof Error ? err.message : String(err)}`;
+}
