@@ -8,9 +8,13 @@ import { randomIds } from './domain/ids.js';
 import { systemClock } from './domain/ports.js';
 import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
+import type { TaskRuntime } from './domain/task-runtime.js';
+import { TaskEngine } from './engine/task-engine.js';
 import { Store } from './store/store.js';
 
 export interface RunningEmulator {
+  runtime: TaskRuntime;
+  tasks: TaskEngine;
   /** http://host:port of the API. */
   endpoint: string;
   port: number;
@@ -18,9 +22,20 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningEmulator> {
+export interface StartOptions {
+  logger?: Logger;
+  /** The task runtime; Docker unless a test passes another. */
+  runtime?: TaskRuntime;
+}
+
+export async function startEmulator(config: Config, options: StartOptions = {}): Promise<RunningEmulator> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   const store = await Store.open(config.dataDir, (err) => logger.error({ err }, 'writing state failed'));
-  const deps: AppDeps = { config, store, clock: systemClock, ids: randomIds, logger };
+  const runtime = options.runtime ?? (await createDockerRuntime(config, logger));
+  const engineContext = { config, store, runtime, clock: systemClock, ids: randomIds, logger };
+  const tasks = new TaskEngine(engineContext);
+  await tasks.start();
+  const deps: AppDeps = { ...engineContext, tasks };
 
   const server = http.createServer(createApp({ deps, operations: OPERATIONS }));
   server.keepAliveTimeout = 65_000;
@@ -38,15 +53,23 @@ export async function startEmulator(config: Config, logger: Logger = createLogge
     endpoint,
     port,
     deps,
+    runtime,
+    tasks,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await tasks.close();
+        await runtime.close();
         await store.close();
       })();
       return closing;
     },
   };
+}
+
+async function createDockerRuntime(_config: Config, _logger: Logger): Promise<TaskRuntime> {
+  throw new Error('the Docker runtime is not wired in yet');
 }

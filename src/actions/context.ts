@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Clock, Ids } from '../domain/ports.js';
 import type { Scope } from '../domain/scope.js';
+import type { TaskEngine } from '../engine/task-engine.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 
@@ -11,6 +12,7 @@ export interface AppDeps {
   clock: Clock;
   ids: Ids;
   logger: Logger;
+  tasks: TaskEngine;
 }
 
 export interface ActionContext {

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const emulator = await startEmulator(config, logger);
+  const emulator = await startEmulator(config, { logger });
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     emulator.close().then(

@@ -7,7 +7,7 @@
 // - The file is replaced atomically (steno writes a temporary file and renames it), so kill -9 never tears it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { produce, setAutoFreeze } from 'immer';
+import { current, isDraft, produce, setAutoFreeze } from 'immer';
 import { Low, Memory } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { Scope } from '../domain/scope.js';
@@ -67,7 +67,7 @@ export class Store {
     let result!: T;
     const next = produce(this.db.data, (doc) => {
       const region = (doc.scopes[key] ??= emptyRegionState());
-      result = fn(region);
+      result = detach(fn(region));
     });
     if (next !== this.db.data) {
       this.db.data = next;
@@ -114,3 +114,13 @@ export class Store {
 }
 
 const EMPTY: Readonly<RegionState> = Object.freeze(emptyRegionState());
+
+/** Replaces drafts in an update's result with plain copies: drafts die when the update ends. */
+function detach<T>(value: T): T {
+  if (isDraft(value)) return current(value) as T;
+  if (Array.isArray(value)) return value.map(detach) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detach(v)])) as T;
+  }
+  return value;
+}

@@ -1,7 +1,8 @@
 // Starts an emulator on a free port for one test file, with a real ECS SDK client pointed at it.
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { testConfig, type Config } from '../../src/config.js';
-import { startEmulator, type RunningEmulator } from '../../src/main.js';
+import { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
+import { startEmulator, type RunningEmulator, type StartOptions } from '../../src/main.js';
 
 export interface TestEmulator extends RunningEmulator {
   ecs: ECSClient;
@@ -9,8 +10,9 @@ export interface TestEmulator extends RunningEmulator {
   client(options?: { accountId?: string; region?: string }): ECSClient;
 }
 
-export async function startTestEmulator(overrides: Partial<Config> = {}): Promise<TestEmulator> {
-  const emulator = await startEmulator(testConfig(overrides));
+export async function startTestEmulator(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<TestEmulator> {
+  // API tests run tasks on an in-memory runtime; Docker tests pass the real one.
+  const emulator = await startEmulator(testConfig(overrides), { runtime: new FakeTaskRuntime(), ...options });
   const client = ({ accountId, region }: { accountId?: string; region?: string } = {}) =>
     new ECSClient({
       endpoint: emulator.endpoint,

@@ -1,0 +1,26 @@
+import type * as Ecs from '@aws-sdk/client-ecs';
+import { invalidParameter } from '../domain/errors.js';
+import type { ActionContext } from './context.js';
+import { existingCluster, findTask } from './support/task-lookup.js';
+import { toWireTask } from './wire/task.js';
+
+const MAX_TASKS = 100;
+
+export function describeTasks(ctx: ActionContext, input: Ecs.DescribeTasksRequest): Ecs.DescribeTasksResponse {
+  const { scope, deps } = ctx;
+  const refs = input.tasks ?? [];
+  if (refs.length === 0) throw invalidParameter('Tasks cannot be empty.');
+  if (refs.length > MAX_TASKS) throw invalidParameter(`Tasks can have at most ${MAX_TASKS} items.`);
+  const withTags = (input.include ?? []).includes('TAGS');
+  return deps.store.read(scope, (state) => {
+    const cluster = existingCluster(state, input.cluster);
+    const tasks: Ecs.Task[] = [];
+    const failures: Ecs.Failure[] = [];
+    for (const ref of refs) {
+      const task = findTask(state, cluster, ref, deps.clock.now(), deps.config.stoppedTaskRetentionMs);
+      if (task) tasks.push(toWireTask(task, withTags ? (state.tags[task.taskArn] ?? []) : undefined));
+      else failures.push({ arn: ref, reason: 'MISSING' });
+    }
+    return { tasks, failures };
+  });
+}

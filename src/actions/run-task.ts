@@ -1,0 +1,70 @@
+import type * as Ecs from '@aws-sdk/client-ecs';
+import { assignProviders } from '../domain/capacity-provider-strategy.js';
+import { invalidParameter } from '../domain/errors.js';
+import { ensureDefaultVpc } from '../domain/network/network-state.js';
+import { resolveAwsvpcConfiguration } from '../domain/network/awsvpc-configuration.js';
+import { newTask } from '../domain/task-factory.js';
+import type { ActionContext } from './context.js';
+import { clusterForUse, fargateStrategyOf, platformVersionOf, taskDefinitionForRun, taskTagsOf } from './support/task-request.js';
+import { toWireTask } from './wire/task.js';
+
+const MAX_COUNT = 10;
+
+export function runTask(ctx: ActionContext, input: Ecs.RunTaskRequest): Ecs.RunTaskResponse {
+  const { scope, deps } = ctx;
+  const count = input.count ?? 1;
+  if (count < 1 || count > MAX_COUNT) throw invalidParameter(`Count must be between 1 and ${MAX_COUNT}.`);
+  if (input.launchType && input.capacityProviderStrategy?.length) {
+    throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
+  }
+  const platformVersion = platformVersionOf(input.platformVersion);
+  const now = deps.clock.now();
+  const created = deps.store.update(scope, (state) => {
+    const cluster = clusterForUse(state, scope, input.cluster, now);
+    const td = taskDefinitionForRun(state, input.taskDefinition!);
+    const strategy = fargateStrategyOf(input.launchType, input.capacityProviderStrategy, cluster);
+    for (const co of input.overrides?.containerOverrides ?? []) {
+      if (!td.containerDefinitions.some((d) => d.name === co.name)) {
+        throw invalidParameter(`Override for container named ${co.name} is not a container in the TaskDefinition.`);
+      }
+    }
+    ensureDefaultVpc(state, scope, now);
+    const network = resolveAwsvpcConfiguration(state, input.networkConfiguration?.awsvpcConfiguration);
+    const providers = assignProviders(strategy, count);
+    if (providers.length < count) throw invalidParameter('The capacity provider strategy has no provider with a weight greater than 0.');
+    const tags = taskTagsOf(state, input, td.taskDefinitionArn, cluster.clusterName);
+    return providers.map((provider, i) => {
+      const taskId = deps.ids.hex32();
+      const task = newTask({
+        scope,
+        taskId,
+        clusterName: cluster.clusterName,
+        clusterArn: cluster.clusterArn,
+        taskDefinition: td,
+        overrides: input.overrides,
+        capacityProviderName: provider as 'FARGATE' | 'FARGATE_SPOT',
+        platformVersion,
+        startedBy: input.startedBy,
+        group: input.group,
+        referenceId: input.referenceId,
+        enableExecuteCommand: input.enableExecuteCommand ?? false,
+        subnet: network.subnets[i % network.subnets.length]!,
+        securityGroups: network.securityGroups,
+        assignPublicIp: network.assignPublicIp,
+        attachmentId: deps.ids.uuid(),
+        containerIds: td.containerDefinitions.map(() => deps.ids.uuid()),
+        runtimeSuffixes: td.containerDefinitions.map(() => tenDigits()),
+        now,
+      });
+      state.tasks[taskId] = task;
+      if (tags.length) state.tags[task.taskArn] = tags;
+      return { task, tags };
+    });
+  });
+  for (const { task } of created) deps.tasks.submit(scope, task.taskId);
+  return { tasks: created.map(({ task, tags }) => toWireTask(task, tags)), failures: [] };
+}
+
+function tenDigits(): string {
+  return String(Math.floor(Math.random() * 1e10)).padStart(10, '0');
+}

@@ -1,0 +1,133 @@
+// An in-memory TaskRuntime for engine unit tests: containers "run" until told to exit, events fire on command.
+import type {
+  ContainerSpec,
+  ContainerState,
+  OwnedContainer,
+  PulledImage,
+  RuntimeEvent,
+  SandboxHandle,
+  SandboxSpec,
+  TaskIdentity,
+  TaskRuntime,
+} from '../../src/domain/task-runtime.js';
+import { RuntimeError } from '../../src/domain/task-runtime.js';
+
+interface FakeContainer {
+  dockerId: string;
+  taskId: string;
+  name: string | null;
+  spec?: ContainerSpec;
+  state: ContainerState;
+  /** Exit code when stopped by SIGTERM; null = ignores SIGTERM (killed at the timeout: 137). */
+  onTerm: number | null;
+}
+
+export class FakeTaskRuntime implements TaskRuntime {
+  readonly containers = new Map<string, FakeContainer>();
+  readonly calls: string[] = [];
+  missingImages = new Set<string>();
+  failingStarts = new Set<string>();
+  /** Exit code per container name when SIGTERM arrives; absent = exits 143 quickly. */
+  termBehaviour = new Map<string, number | null>();
+  private listeners = new Set<(e: RuntimeEvent) => void>();
+  private seq = 0;
+
+  async available() {
+    return true;
+  }
+
+  async ensureImage(image: string): Promise<PulledImage> {
+    this.calls.push(`pull ${image}`);
+    if (this.missingImages.has(image)) {
+      throw new RuntimeError('CannotPullContainerError', `pull access denied for ${image}, repository does not exist`);
+    }
+    return { imageDigest: `sha256:${'0'.repeat(63)}1` };
+  }
+
+  async createSandbox(spec: SandboxSpec): Promise<SandboxHandle> {
+    const dockerId = this.nextId();
+    this.calls.push(`sandbox ${spec.task.taskId} ${spec.ipv4Address}`);
+    this.containers.set(dockerId, { dockerId, taskId: spec.task.taskId, name: null, state: running(), onTerm: 0 });
+    return { pauseContainerId: dockerId, agentIpv4Address: `169.254.1.${this.seq}` };
+  }
+
+  async startContainer(task: TaskIdentity, _sandbox: SandboxHandle, spec: ContainerSpec) {
+    this.calls.push(`start ${spec.name}`);
+    if (this.failingStarts.has(spec.name)) {
+      throw new RuntimeError('CannotStartContainerError', 'Error response from daemon: failed to create shim task');
+    }
+    const dockerId = this.nextId();
+    const onTerm = this.termBehaviour.has(spec.name) ? this.termBehaviour.get(spec.name)! : 143;
+    this.containers.set(dockerId, { dockerId, taskId: task.taskId, name: spec.name, spec, state: running(), onTerm });
+    return { dockerId };
+  }
+
+  async stopContainer(dockerId: string, timeoutSeconds: number) {
+    const c = this.containers.get(dockerId);
+    if (!c || !c.state.running) return;
+    this.calls.push(`stop ${c.name} t=${timeoutSeconds}`);
+    this.exit(dockerId, c.onTerm ?? 137, false);
+  }
+
+  async signalContainer(dockerId: string, signal: string) {
+    this.calls.push(`signal ${this.containers.get(dockerId)?.name} ${signal}`);
+  }
+
+  async inspectContainer(dockerId: string) {
+    return this.containers.get(dockerId)?.state ?? null;
+  }
+
+  async removeTask(taskId: string) {
+    this.calls.push(`remove ${taskId}`);
+    for (const [id, c] of this.containers) if (c.taskId === taskId) this.containers.delete(id);
+  }
+
+  async listOwned(): Promise<OwnedContainer[]> {
+    return [...this.containers.values()].map((c) => ({ taskId: c.taskId, containerName: c.name, dockerId: c.dockerId, state: c.state }));
+  }
+
+  subscribe(listener: (e: RuntimeEvent) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close() {}
+
+  // ---- test controls ----
+
+  idOf(taskId: string, name: string): string {
+    const c = [...this.containers.values()].find((x) => x.taskId === taskId && x.name === name);
+    if (!c) throw new Error(`no container ${name} in ${taskId}`);
+    return c.dockerId;
+  }
+
+  /** The container's process exits on its own. */
+  exit(dockerId: string, exitCode: number, oomKilled: boolean) {
+    const c = this.containers.get(dockerId)!;
+    c.state = { ...c.state, running: false, exitCode, oomKilled, finishedAt: Date.now() };
+    const event: RuntimeEvent =
+      c.name === null
+        ? { kind: 'sandbox-exited', taskId: c.taskId, dockerId, at: Date.now() }
+        : { kind: 'exited', taskId: c.taskId, containerName: c.name, dockerId, exitCode, oomKilled, at: Date.now() };
+    queueMicrotask(() => this.emit(event));
+  }
+
+  health(dockerId: string, health: 'HEALTHY' | 'UNHEALTHY') {
+    const c = this.containers.get(dockerId)!;
+    c.state = { ...c.state, health };
+    this.emit({ kind: 'health', taskId: c.taskId, containerName: c.name!, dockerId, health, at: Date.now() });
+  }
+
+  private emit(e: RuntimeEvent) {
+    for (const l of this.listeners) l(e);
+  }
+
+  private nextId() {
+    this.seq += 1;
+    return `fake${String(this.seq).padStart(60, '0')}`;
+  }
+}
+
+function running(): ContainerState {
+  return { running: true, exitCode: null, oomKilled: false, health: 'UNKNOWN', startedAt: Date.now(), finishedAt: null };
+}
