@@ -117,7 +117,7 @@ const EMPTY: Readonly<RegionState> = Object.freeze(emptyRegionState());
 
 /** Replaces drafts in an update's result with plain copies: drafts die when the update ends. */
 function detach<T>(value: T): T {
-  if (isDraft(value)) return current(value) as T;
+  if (isDraft(value)) return current(value as object) as T;
   if (Array.isArray(value)) return value.map(detach) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detach(v)])) as T;
