@@ -10,7 +10,7 @@ export function describeTasks(ctx: ActionContext, input: Ecs.DescribeTasksReques
   const { scope, deps } = ctx;
   const refs = input.tasks ?? [];
   if (refs.length === 0) throw invalidParameter('Tasks cannot be empty.');
-  if (refs.length > MAX_TASKS) throw invalidParameter(`Tasks can have at most ${MAX_TASKS} items.`);
+  if (refs.length > MAX_TASKS) throw invalidParameter(`taskIds can have at most ${MAX_TASKS} items.`);
   const withTags = (input.include ?? []).includes('TAGS');
   return deps.store.read(scope, (state) => {
     const cluster = existingCluster(state, input.cluster);
