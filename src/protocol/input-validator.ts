@@ -10,12 +10,12 @@ import { serializationException } from './errors.js';
 import { enumValuesOf } from './model/enum-members.js';
 import { requiredMemberNames } from './model/ecs-schema.js';
 import { MEMBER_RANGES, type NumericRange } from './model/ranges.js';
-import { REQUIRED_MEMBER_ERRORS } from './model/required-messages.js';
+import { MISSING_MEMBER_ERRORS, NOT_IN_ENUM_ERRORS } from './model/member-errors.js';
 
 export interface Findings {
   /** Coral constraint failures ("Value null at 'x' failed to satisfy constraint: ..."). */
   failures: string[];
-  /** ECS's own answers for some missing required members; the first one wins over `failures`. */
+  /** ECS's own answers for some bad members (model/member-errors.ts); the first one wins over `failures`. */
   serviceErrors: EcsError[];
 }
 
@@ -24,6 +24,8 @@ export type Check = (value: unknown, path: string, findings: Findings) => void;
 /** What a member's enum/range constraints apply to: the value itself, or each element of a list or map. */
 interface MemberConstraints {
   enumValues?: readonly string[];
+  /** ECS's own error for a value outside the enum, instead of the validation error. */
+  notInEnum?: (value: string) => EcsError;
   range?: NumericRange;
 }
 
@@ -66,12 +68,16 @@ export class InputValidatorCompiler {
     const required = new Set(requiredMemberNames(schema));
     for (const [name, memberSchema] of schema.structIterator()) {
       const key = `${shape}.${name}`;
-      const constraints: MemberConstraints = { enumValues: enumValuesOf(shape, name), range: MEMBER_RANGES[key] };
+      const constraints: MemberConstraints = {
+        enumValues: enumValuesOf(shape, name),
+        notInEnum: NOT_IN_ENUM_ERRORS[key],
+        range: MEMBER_RANGES[key],
+      };
       members.push({
         name,
         required: required.has(name),
         check: this.compile(memberSchema, constraints),
-        missing: REQUIRED_MEMBER_ERRORS[key],
+        missing: MISSING_MEMBER_ERRORS[key],
       });
     }
     return check;
@@ -122,7 +128,7 @@ export class InputValidatorCompiler {
   }
 }
 
-function compileScalar(schema: NormalizedSchema, { enumValues, range }: MemberConstraints): Check {
+function compileScalar(schema: NormalizedSchema, { enumValues, notInEnum, range }: MemberConstraints): Check {
   const expected: msg.JavaScalar = schema.isStringSchema()
     ? 'String'
     : schema.isNumericSchema() || schema.isBigIntegerSchema() || schema.isBigDecimalSchema()
@@ -138,7 +144,8 @@ function compileScalar(schema: NormalizedSchema, { enumValues, range }: MemberCo
     const accepted = type === jsonType || (expected === 'Date' && type === 'string');
     if (!accepted) throw serializationException(wrongScalar(value, expected));
     if (enumValues && !enumValues.includes(value as string)) {
-      findings.failures.push(msg.mustSatisfyEnum(value, path, enumValues));
+      if (notInEnum) findings.serviceErrors.push(notInEnum(value as string));
+      else findings.failures.push(msg.mustSatisfyEnum(value, path, enumValues));
     }
     if (range && typeof value === 'number') {
       if (range.min !== undefined && value < range.min) findings.failures.push(msg.mustBeAtLeast(value, path, range.min));

@@ -105,9 +105,20 @@ describe('validateInput: enums', () => {
   it('checks enums inside list elements with 1-based member paths', () => {
     const err = rejection('RegisterTaskDefinition', {
       family: 'web',
-      containerDefinitions: [{ name: 'a' }, { name: 'b', logConfiguration: { logDriver: 'nope' } }],
+      containerDefinitions: [{ name: 'a' }, { name: 'b', ulimits: [{ name: 'nofile', softLimit: 1, hardLimit: 2 }, { name: 'files', softLimit: 1, hardLimit: 2 }] }],
     });
-    expect(err.message).toMatch(/^1 validation error detected: Value 'nope' at 'containerDefinitions\.2\.member\.logConfiguration\.logDriver'/);
+    expect(err.message).toMatch(/^1 validation error detected: Value 'files' at 'containerDefinitions\.2\.member\.ulimits\.2\.member\.name' failed/);
+  });
+
+  it('answers with the message ECS itself uses for an unknown log driver', () => {
+    const err = rejection('RegisterTaskDefinition', {
+      family: 'web',
+      containerDefinitions: [{ name: 'a', logConfiguration: { logDriver: 'awsvpc' } }],
+    });
+    expect(err).toMatchObject({
+      code: 'ClientException',
+      message: 'awsvpc is not a valid log driver. Must be one of [awslogs,splunk,awsfirelens]',
+    });
   });
 
   it('reports every constraint failure of a request, in model order', () => {

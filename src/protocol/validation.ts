@@ -2,7 +2,7 @@
 // generated enum map): member types, required members, enums and the ranges in model/ranges.ts, checked
 // deeply through nested structures, lists and maps. Each operation's validator is compiled on first use.
 //   wrong JSON type          -> 400 SerializationException ("STRING_VALUE cannot be converted to Integer")
-//   ECS's own required check -> the recorded ECS error (model/required-messages.ts)
+//   ECS's own member checks  -> the recorded ECS error (model/member-errors.ts)
 //   constraint failures      -> 400 ClientException ("1 validation error detected: Value null at 'taskDefinition'
 //                               failed to satisfy constraint: Member must not be null")
 import { clientException } from '../domain/errors.js';

@@ -8,7 +8,7 @@ import { ecsOperationNames, operationInputSchema, requiredMemberNames, sdkEnumVa
 import { enumMemberEntries } from './enum-members.js';
 import generated from './ecs-enum-members.json' with { type: 'json' };
 import { MEMBER_RANGES } from './ranges.js';
-import { REQUIRED_MEMBER_ERRORS } from './required-messages.js';
+import { MISSING_MEMBER_ERRORS, NOT_IN_ENUM_ERRORS } from './member-errors.js';
 
 /** Every structure reachable from the operations' inputs and outputs, by shape name. */
 function allStructures(): Map<string, NormalizedSchema> {
@@ -109,10 +109,16 @@ describe('hand-kept model data', () => {
     }
   });
 
-  it('has ECS required-member messages only for required members', () => {
-    for (const key of Object.keys(REQUIRED_MEMBER_ERRORS)) {
+  it('has ECS missing-member errors only for required members', () => {
+    for (const key of Object.keys(MISSING_MEMBER_ERRORS)) {
       const [shape, member] = key.split('.') as [string, string];
       expect(requiredMemberNames(structures.get(shape)!), key).toContain(member);
+    }
+  });
+
+  it('has ECS not-in-enum errors only for enum members', () => {
+    for (const key of Object.keys(NOT_IN_ENUM_ERRORS)) {
+      expect(Object.fromEntries(enumMemberEntries())[key], key).toBeDefined();
     }
   });
 });
