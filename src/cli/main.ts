@@ -14,6 +14,10 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  // A stray failure (a rejected promise nobody awaited, an 'error' event nobody listens to) is a bug to log,
+  // not a reason to take every user's emulator down: requests already get their 500s from the HTTP edge.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
   const emulator = await startEmulator(config, { logger });
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');

@@ -4,13 +4,15 @@ import { EcsError } from '../domain/errors.js';
 export interface WireError {
   status: number;
   code: string;
-  body: { __type: string; message: string };
+  /** `message` is left out when there is none, as AWS does for SerializationException and UnknownOperationException. */
+  body: { __type: string; message?: string };
 }
 
 /** Maps any thrown value to the wire; `unexpected` is true when it was not an ECS error (a bug: log it). */
 export function toWireError(err: unknown): WireError & { unexpected: boolean } {
   if (err instanceof EcsError) {
-    return { status: err.status, code: err.code, body: { __type: err.code, message: err.message }, unexpected: false };
+    const body = err.message ? { __type: err.code, message: err.message } : { __type: err.code };
+    return { status: err.status, code: err.code, body, unexpected: false };
   }
   return {
     status: 500,

@@ -1,8 +1,10 @@
-// The HTTP edge: AWS JSON 1.1 on POST /, routed by X-Amz-Target. Checks run in the order AWS runs them:
-// target → body parse → input validation → operation. Every response carries x-amzn-RequestId.
+// The HTTP edge: AWS JSON 1.1 on POST /, routed by X-Amz-Target. Checks run in the order AWS runs them
+// (as kinesalite recorded them for Kinesis, another Coral JSON 1.1 service): body parse → target → input
+// validation → operation. Every response carries x-amzn-RequestId. Nothing a request does can crash the
+// process: whatever escapes becomes a 500 ServerException and is logged.
 import express, { type Request, type Response } from 'express';
 import type { Action, AppDeps } from '../actions/context.js';
-import { toWireError, serializationException, unknownOperation } from './errors.js';
+import { toWireError, serializationException, unknownOperation, type WireError } from './errors.js';
 import { toWireJson } from './json.js';
 import { scopeFromAuthorization } from './request-scope.js';
 import { operationFromTarget } from './target.js';
@@ -24,19 +26,39 @@ export function createApp({ deps, operations }: ServerOptions): express.Express 
   // Take every body raw: express.json() ignores application/x-amz-json-1.1, and a malformed body
   // must become SerializationException, not express's own 400 page.
   app.post('/', express.raw({ type: () => true, limit: MAX_BODY }), (req, res) => {
-    void handleJsonRpc(req, res, deps, operations);
+    handleJsonRpc(req, res, deps, operations).catch((err: unknown) => {
+      deps.logger.error({ err }, 'request handling failed');
+      sendSafely(res, 500, { __type: 'ServerException', message: 'Service Unavailable. Please try again later.' }, 'ServerException');
+    });
   });
 
   app.use((req: Request, res: Response) => {
-    send(res, deps.ids.uuid(), 404, { __type: 'UnknownOperationException', message: '' }, 'UnknownOperationException');
+    sendSafely(res, 404, { __type: 'UnknownOperationException' }, 'UnknownOperationException');
   });
 
-  // Body too large, aborted uploads and the like: still an AWS-shaped answer, never express's HTML.
+  // Body too large, aborted uploads, bad encodings and the like: still an AWS-shaped answer, never express's HTML.
   app.use((err: unknown, req: Request, res: Response, _next: express.NextFunction) => {
-    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 400;
+    const raw = (err as { status?: unknown } | null)?.status;
+    const status = typeof raw === 'number' && raw >= 400 && raw < 600 ? raw : 500;
+    if (status >= 500) {
+      deps.logger.error({ err }, 'request handling failed');
+      sendSafely(res, 500, { __type: 'ServerException', message: 'Service Unavailable. Please try again later.' }, 'ServerException');
+      return;
+    }
     const code = status === 413 ? 'RequestEntityTooLargeException' : 'SerializationException';
-    send(res, deps.ids.uuid(), status, { __type: code, message: (err as Error).message ?? '' }, code);
+    const message = err instanceof Error ? err.message : '';
+    sendSafely(res, status, message ? { __type: code, message } : { __type: code }, code);
   });
+
+  /** For answers outside a request's own handling: a fresh request id, and never a throw. */
+  function sendSafely(res: Response, status: number, body: WireError['body'], errorType: string) {
+    try {
+      send(res, deps.ids.uuid(), status, body, errorType);
+    } catch (err) {
+      deps.logger.error({ err }, 'sending an error response failed');
+      if (!res.headersSent) res.status(500).end();
+    }
+  }
 
   return app;
 }
@@ -46,9 +68,9 @@ async function handleJsonRpc(req: Request, res: Response, deps: AppDeps, operati
   const started = Date.now();
   const operation = operationFromTarget(req.header('x-amz-target'));
   try {
-    const action = operation ? operations[operation] : undefined;
-    if (!operation || !action) throw unknownOperation();
     const input = parseBody(req.body);
+    const action = operation && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+    if (!operation || !action) throw unknownOperation();
     validateInput(operation, input);
     const scope = scopeFromAuthorization(req.header('authorization'), {
       accountId: deps.config.defaultAccountId,
@@ -72,7 +94,8 @@ function parseBody(body: unknown): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw serializationException('Start of structure or map found where not expected.');
+    // Real Coral services answer unparsable JSON with a bare {"__type":"SerializationException"} (kinesalite).
+    throw serializationException('');
   }
 }
 
