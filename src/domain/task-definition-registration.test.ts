@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catchEcsError } from '../../test/support/ecs-error.js';
 import { taskDefinitionFixture } from '../../test/support/task-definition-fixtures.js';
 import { planRegistration, registeredByOf } from './task-definition-registration.js';
-import type { TaskDefinitionState } from './task-definition.js';
+import { assertRunnableOnFargate, type TaskDefinitionState } from './task-definition.js';
 
 const scope = { accountId: '123456789012', region: 'eu-west-1' };
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5, 678);
@@ -96,6 +96,13 @@ describe('planRegistration', () => {
     it('are not enforced for an EC2-only definition, which simply lacks FARGATE in compatibilities', () => {
       const record = plan(taskDefinitionFixture('ec2-bridge'));
       expect(record.compatibilities).toEqual(['EXTERNAL', 'EC2']);
+    });
+
+    it('refuse the EC2-only definition later, when it is launched on Fargate', () => {
+      const ec2Only = plan(taskDefinitionFixture('ec2-bridge'));
+      const err = catchEcsError(() => assertRunnableOnFargate(ec2Only));
+      expect([err.code, err.message]).toEqual(['InvalidParameterException', 'Task definition does not support launch_type FARGATE.']);
+      expect(() => assertRunnableOnFargate(plan(taskDefinitionFixture('web-nginx')))).not.toThrow();
     });
 
     it('decide compatibilities even without requiresCompatibilities', () => {
