@@ -112,7 +112,7 @@ describe('RunTask', () => {
       'InvalidParameterException',
       'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
     ],
-    ['an unknown task definition', { taskDefinition: 'nope:7' }, 'ClientException', 'Unable to describe task definition.'],
+    ['an unknown task definition', { taskDefinition: 'nope:7' }, 'InvalidParameterException', 'TaskDefinition not found.'],
     ['an EC2-only task definition', { taskDefinition: 'ec2only' }, 'InvalidParameterException', 'Task definition does not support launch_type FARGATE.'],
     ['an unknown platform version', { platformVersion: '9.9.9' }, 'PlatformUnknownException', 'The specified platform version does not exist.'],
   ])('rejects %s', async (_what, patch, code, message) => {

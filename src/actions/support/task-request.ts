@@ -3,10 +3,16 @@ import type * as Ecs from '@aws-sdk/client-ecs';
 import { clusterArn, isArn, parseArn } from '../../domain/arn.js';
 import { DEFAULT_CLUSTER_SETTINGS, type ClusterRecord } from '../../domain/cluster.js';
 import type { StrategyItem } from '../../domain/capacity-provider-strategy.js';
-import { clientException, clusterNotFound, EcsError, invalidParameter } from '../../domain/errors.js';
+import { clusterNotFound, EcsError, invalidParameter } from '../../domain/errors.js';
 import type { Scope } from '../../domain/scope.js';
 import type { Tag } from '../../domain/tags.js';
-import type { TaskDefinitionRecord } from '../../domain/task-definition.js';
+import {
+  assertRunnableOnFargate,
+  resolveTaskDefinitionRef,
+  TASK_DEFINITION_LOOKUPS,
+  type TaskDefinitionLookup,
+  type TaskDefinitionRecord,
+} from '../../domain/task-definition.js';
 import type { RegionState } from '../../store/schema.js';
 
 export const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'] as const;
@@ -35,24 +41,14 @@ export function clusterForUse(state: RegionState, scope: Scope, ref: string | un
   return cluster;
 }
 
-/** `family`, `family:revision` or an ARN; a family alone means its latest ACTIVE revision. */
-export function taskDefinitionForRun(state: RegionState, ref: string): TaskDefinitionRecord {
-  let key = ref;
-  if (isArn(ref)) {
-    const parsed = parseArn(ref);
-    key = parsed?.resourceType === 'task-definition' ? parsed.resource : '';
-  }
-  let td: TaskDefinitionRecord | undefined;
-  if (/:\d+$/.test(key)) td = state.taskDefinitions[key];
-  else {
-    td = Object.values(state.taskDefinitions)
-      .filter((t) => t.family === key && t.status === 'ACTIVE')
-      .sort((a, b) => b.revision - a.revision)[0];
-  }
-  if (!td || td.status === 'DELETE_IN_PROGRESS') throw clientException('Unable to describe task definition.');
-  if (!(td.requiresCompatibilities ?? []).includes('FARGATE') && !(td.compatibilities ?? []).includes('FARGATE')) {
-    throw invalidParameter('Task definition does not support launch_type FARGATE.');
-  }
+/** The task definition RunTask (or a service) names, refused as AWS refuses it when it cannot run on Fargate. */
+export function taskDefinitionForRun(
+  state: RegionState,
+  ref: string,
+  lookup: TaskDefinitionLookup = TASK_DEFINITION_LOOKUPS.runTask,
+): TaskDefinitionRecord {
+  const td = resolveTaskDefinitionRef(state, ref, lookup);
+  assertRunnableOnFargate(td);
   return td;
 }
 

@@ -1,0 +1,18 @@
+import type * as Ecs from '@aws-sdk/client-ecs';
+import { listTaskDefinitionFamilies as listFamilies } from '../domain/task-definition-listing.js';
+import type { ActionContext } from './context.js';
+
+export function listTaskDefinitionFamilies(
+  ctx: ActionContext,
+  input: Ecs.ListTaskDefinitionFamiliesRequest,
+): Ecs.ListTaskDefinitionFamiliesResponse {
+  const page = ctx.deps.store.read(ctx.scope, (state) =>
+    listFamilies(state, {
+      familyPrefix: input.familyPrefix,
+      status: input.status,
+      maxResults: input.maxResults,
+      nextToken: input.nextToken,
+    }),
+  );
+  return { families: page.items, nextToken: page.nextToken };
+}
