@@ -7,6 +7,7 @@ import { taskHealth } from '../domain/container-dependencies.js';
 import { ESSENTIAL_CONTAINER_EXITED, requestStop } from '../domain/task-lifecycle.js';
 import type { OwnedContainer, RuntimeEvent } from '../domain/task-runtime.js';
 import type { StopCode, TaskRecord } from '../domain/task.js';
+import { purgeDeletedTaskDefinitions } from '../domain/task-definition-lifecycle.js';
 import { getTask, updateTask, type EngineContext } from './engine-context.js';
 import { createSandbox, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
@@ -195,19 +196,19 @@ export class TaskEngine {
     this.enqueue(task.taskId, () => this.progress(scope, task.taskId));
   }
 
+  /** Forgets stopped tasks past their retention, then task definition revisions deleted and no longer used. */
   private sweepExpired(): void {
     const cutoff = this.ctx.clock.now() - this.ctx.config.stoppedTaskRetentionMs;
     for (const scope of this.ctx.store.scopes()) {
-      const expired = this.ctx.store.read(scope, (s) =>
-        Object.values(s.tasks).filter((t) => t.lastStatus === 'STOPPED' && (t.stoppedAt ?? 0) < cutoff),
-      );
-      if (expired.length === 0) continue;
       this.ctx.store.update(scope, (s) => {
-        for (const t of expired) {
+        for (const t of Object.values(s.tasks)) {
+          if (t.lastStatus !== 'STOPPED' || (t.stoppedAt ?? 0) >= cutoff) continue;
           delete s.tasks[t.taskId];
           delete s.tags[t.taskArn];
           this.scopesByTask.delete(t.taskId);
         }
+        const used = new Set(Object.values(s.tasks).map((t) => t.taskDefinitionArn));
+        purgeDeletedTaskDefinitions(s, (arn) => used.has(arn));
       });
     }
   }
