@@ -7,7 +7,7 @@
 // - The file is replaced atomically (steno writes a temporary file and renames it), so kill -9 never tears it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { produce, setAutoFreeze } from 'immer';
+import { current, isDraft, produce, setAutoFreeze } from 'immer';
 import { Low, Memory } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { Scope } from '../domain/scope.js';
@@ -61,13 +61,18 @@ export class Store {
     });
   }
 
-  /** Applies `fn` to a draft of one region's state, atomically; returns what `fn` returns. */
+  /**
+   * Applies `fn` to a draft of one region's state, atomically; returns what `fn` returns (a returned draft comes back
+   * as a plain copy; plain objects that merely contain drafts must not be returned).
+   */
   update<T>(scope: Scope, fn: (state: RegionState) => T): T {
     const key = scopeKey(scope);
     let result!: T;
     const next = produce(this.db.data, (doc) => {
       const region = (doc.scopes[key] ??= emptyRegionState());
-      result = fn(region);
+      const value = fn(region);
+      // A draft returned from `fn` is revoked once produce() ends: hand back a plain copy instead.
+      result = isDraft(value) ? (current(value as never) as T) : value;
     });
     if (next !== this.db.data) {
       this.db.data = next;
