@@ -45,9 +45,10 @@ export function parseTaggableArn(arn: string, scope: Scope): TaggableResource {
     parsed.partition === partitionOf(scope.region) && parsed.region === scope.region && parsed.accountId === scope.accountId;
 
   if (CLUSTER_SCOPED.includes(kind)) {
-    const expected = kind === 'task-set' ? 3 : 2;
-    if (parts.length < expected) throw invalidParameter(LONG_ARN_REQUIRED);
-    if (parts.length > expected) throw invalidParameter(INVALID_ARN);
+    // task-set/<cluster>/<service>/ecs-svc/<id>; the others <kind>/<cluster>/<id>.
+    const [min, max] = kind === 'task-set' ? [3, 4] : [2, 2];
+    if (parts.length < min) throw invalidParameter(LONG_ARN_REQUIRED);
+    if (parts.length > max) throw invalidParameter(INVALID_ARN);
     return { kind, arn, clusterName: parts[0]!, id: parts.slice(1).join('/'), inScope };
   }
   if (parts.length !== 1) throw invalidParameter(INVALID_ARN);
