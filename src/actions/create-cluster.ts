@@ -1,47 +1,64 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
-import { clusterArn } from '../domain/arn.js';
-import { assertValidClusterName, DEFAULT_CLUSTER_SETTINGS, type ClusterRecord } from '../domain/cluster.js';
+import { effectiveSetting, rootPrincipalArn } from '../domain/account-settings.js';
+import { validateCapacityProviderStrategy, validateClusterCapacityProviders } from '../domain/capacity-provider-strategy.js';
+import {
+  assertValidClusterName,
+  INCONSISTENT_IDEMPOTENT_REQUEST,
+  newClusterRecord,
+  sameCapacityProviderArguments,
+  serviceConnectNamespaceArn,
+  validateClusterSettings,
+} from '../domain/cluster.js';
+import { invalidParameter } from '../domain/errors.js';
+import { validateTags } from '../domain/tags.js';
+import { capacityProviderExists, DEFAULT_CLUSTER } from '../store/clusters.js';
 import type { ActionContext } from './context.js';
-import { toWireCluster } from './wire/cluster.js';
+import { CHANGED_CLUSTER_VIEW, toWireCluster } from './wire/cluster.js';
 
+/**
+ * Creates a cluster; for a name whose cluster is ACTIVE it returns that cluster unchanged (idempotent), unless the
+ * capacity provider arguments differ from it. A name whose cluster was deleted (INACTIVE) gets a fresh cluster.
+ */
 export function createCluster(ctx: ActionContext, input: Ecs.CreateClusterRequest): Ecs.CreateClusterResponse {
-  const name = input.clusterName ?? 'default';
-  assertValidClusterName(name);
   const { scope, deps } = ctx;
-  const record = deps.store.update(scope, (state) => {
-    const existing = state.clusters[name];
-    // CreateCluster is idempotent for an ACTIVE cluster of that name: AWS returns it unchanged.
-    if (existing && existing.status === 'ACTIVE') return existing;
-    const cluster: ClusterRecord = {
-      clusterName: name,
-      clusterArn: clusterArn(scope, name),
-      status: 'ACTIVE',
-      settings: mergeSettings(input.settings),
-      configuration: input.configuration as Record<string, unknown> | undefined,
-      capacityProviders: input.capacityProviders ?? [],
-      defaultCapacityProviderStrategy: (input.defaultCapacityProviderStrategy ?? []).map((s) => ({
-        capacityProvider: s.capacityProvider!,
-        weight: s.weight ?? 0,
-        base: s.base ?? 0,
-      })),
-      serviceConnectDefaults: input.serviceConnectDefaults?.namespace
-        ? { namespace: input.serviceConnectDefaults.namespace }
-        : undefined,
-      createdAt: deps.clock.now(),
-    };
-    state.clusters[name] = cluster;
-    if (input.tags?.length) state.tags[cluster.clusterArn] = input.tags.map((t) => ({ key: t.key!, value: t.value ?? '' }));
-    return cluster;
-  });
-  return { cluster: deps.store.read(scope, (state) => toWireCluster(record, state, ['TAGS'])) };
-}
+  const name = input.clusterName ?? DEFAULT_CLUSTER;
+  assertValidClusterName(name);
+  const tags = validateTags(input.tags ?? []);
+  const settings = validateClusterSettings(input.settings ?? []);
+  const namespace = serviceConnectNamespaceArn(scope, input.serviceConnectDefaults?.namespace);
 
-function mergeSettings(given: Ecs.ClusterSetting[] | undefined) {
-  const settings = DEFAULT_CLUSTER_SETTINGS.map((s) => ({ ...s }));
-  for (const s of given ?? []) {
-    const found = settings.find((x) => x.name === s.name);
-    if (found) found.value = s.value ?? found.value;
-    else settings.push({ name: s.name!, value: s.value ?? '' });
-  }
-  return settings;
+  const created = deps.store.update(scope, (state) => {
+    const capacityProviders =
+      input.capacityProviders && validateClusterCapacityProviders(input.capacityProviders, (cp) => capacityProviderExists(state, cp));
+    const strategy =
+      input.defaultCapacityProviderStrategy &&
+      validateCapacityProviderStrategy(input.defaultCapacityProviderStrategy, capacityProviders ?? []);
+
+    const existing = state.clusters[name];
+    if (existing && existing.status === 'ACTIVE') {
+      if (!sameCapacityProviderArguments(existing, capacityProviders, strategy)) throw invalidParameter(INCONSISTENT_IDEMPOTENT_REQUEST);
+      return false;
+    }
+    const insights = effectiveSetting(state.accountSettings, scope, 'containerInsights', rootPrincipalArn(scope)).value;
+    const cluster = newClusterRecord(scope, name, deps.clock.now(), insights, {
+      settings,
+      configuration: input.configuration as Record<string, unknown> | undefined,
+      capacityProviders,
+      defaultCapacityProviderStrategy: strategy,
+      serviceConnectDefaults: namespace ? { namespace } : undefined,
+    });
+    state.clusters[name] = cluster;
+    if (tags.length) state.tags[cluster.clusterArn] = tags;
+    else delete state.tags[cluster.clusterArn];
+    return true;
+  });
+
+  return {
+    cluster: deps.store.read(scope, (state) =>
+      toWireCluster(state.clusters[name]!, state, {
+        include: CHANGED_CLUSTER_VIEW,
+        tags: created ? tags : (state.tags[state.clusters[name]!.clusterArn] ?? []),
+      }),
+    ),
+  };
 }

@@ -1,7 +1,8 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { invalidParameter } from '../domain/errors.js';
 import type { ActionContext } from './context.js';
-import { existingCluster, findTask } from './support/task-lookup.js';
+import { resolveCluster } from '../store/clusters.js';
+import { findTask } from './support/task-lookup.js';
 import { toWireTask } from './wire/task.js';
 
 const MAX_TASKS = 100;
@@ -13,7 +14,7 @@ export function describeTasks(ctx: ActionContext, input: Ecs.DescribeTasksReques
   if (refs.length > MAX_TASKS) throw invalidParameter(`taskIds can have at most ${MAX_TASKS} items.`);
   const withTags = (input.include ?? []).includes('TAGS');
   return deps.store.read(scope, (state) => {
-    const cluster = existingCluster(state, input.cluster);
+    const cluster = resolveCluster(state, scope, input.cluster);
     const tasks: Ecs.Task[] = [];
     const failures: Ecs.Failure[] = [];
     for (const ref of refs) {

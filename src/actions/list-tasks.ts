@@ -2,7 +2,8 @@ import type * as Ecs from '@aws-sdk/client-ecs';
 import { invalidParameter } from '../domain/errors.js';
 import { paginate } from '../domain/pagination.js';
 import type { ActionContext } from './context.js';
-import { existingCluster, isVisible } from './support/task-lookup.js';
+import { resolveCluster } from '../store/clusters.js';
+import { isVisible } from './support/task-lookup.js';
 
 export function listTasks(ctx: ActionContext, input: Ecs.ListTasksRequest): Ecs.ListTasksResponse {
   const { scope, deps } = ctx;
@@ -10,7 +11,7 @@ export function listTasks(ctx: ActionContext, input: Ecs.ListTasksRequest): Ecs.
   const desired = input.desiredStatus ?? 'RUNNING';
   const now = deps.clock.now();
   return deps.store.read(scope, (state) => {
-    const cluster = existingCluster(state, input.cluster);
+    const cluster = resolveCluster(state, scope, input.cluster);
     const arns = Object.values(state.tasks)
       .filter(
         (t) =>

@@ -1,11 +1,12 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
-import { assignProviders } from '../domain/capacity-provider-strategy.js';
+import { assignProviders } from '../domain/capacity-provider-placement.js';
 import { invalidParameter } from '../domain/errors.js';
 import { ensureDefaultVpc } from '../domain/network/network-state.js';
 import { resolveAwsvpcConfiguration } from '../domain/network/awsvpc-configuration.js';
 import { newTask } from '../domain/task-factory.js';
 import type { ActionContext } from './context.js';
-import { clusterForUse, fargateStrategyOf, platformVersionOf, taskDefinitionForRun, taskTagsOf } from './support/task-request.js';
+import { ensureCluster } from '../store/clusters.js';
+import { fargateStrategyOf, platformVersionOf, taskDefinitionForRun, taskTagsOf } from './support/task-request.js';
 import { toWireTask } from './wire/task.js';
 
 const MAX_COUNT = 10;
@@ -20,7 +21,7 @@ export function runTask(ctx: ActionContext, input: Ecs.RunTaskRequest): Ecs.RunT
   const platformVersion = platformVersionOf(input.platformVersion);
   const now = deps.clock.now();
   const created = deps.store.update(scope, (state) => {
-    const cluster = clusterForUse(state, scope, input.cluster, now);
+    const cluster = ensureCluster(state, scope, input.cluster, now);
     const td = taskDefinitionForRun(state, input.taskDefinition!);
     const strategy = fargateStrategyOf(input.launchType, input.capacityProviderStrategy, cluster);
     for (const co of input.overrides?.containerOverrides ?? []) {

@@ -45,3 +45,18 @@ export const serviceNotFound = () => new EcsError('ServiceNotFoundException', 'S
 export const resourceNotFound = (message: string) => new EcsError('ResourceNotFoundException', message);
 export const serverException = (message = 'Service Unavailable. Please try again later.') =>
   new EcsError('ServerException', message, 500);
+export const limitExceeded = (message: string) => new EcsError('LimitExceededException', message);
+export const resourceInUse = (message: string) => new EcsError('ResourceInUseException', message);
+
+// Clusters. Wording as AWS answers (sources in the cluster module's report).
+/** A `cluster` parameter naming a cluster that was deleted (CreateService, UpdateService, RunTask, ...). */
+export const clusterInactive = () => new EcsError('ClusterNotFoundException', 'The referenced cluster was inactive.');
+/** Tagging calls on a deleted cluster, or on a resource whose cluster was deleted. */
+export const clusterInactiveForTagging = () =>
+  invalidParameter('The specified cluster is inactive. Specify an active cluster and try again.');
+export const clusterContainsTasks = () =>
+  new EcsError('ClusterContainsTasksException', 'The Cluster cannot be deleted while Tasks are active.');
+export const clusterContainsServices = () =>
+  new EcsError('ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
+export const clusterContainsContainerInstances = () =>
+  new EcsError('ClusterContainsContainerInstancesException', 'The Cluster cannot be deleted while Container Instances are active.');

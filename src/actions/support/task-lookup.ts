@@ -1,22 +1,8 @@
 // Finding tasks a request names: by id or ARN, within one cluster, hiding stopped tasks past their retention.
 import { isArn, parseArn } from '../../domain/arn.js';
 import type { ClusterRecord } from '../../domain/cluster.js';
-import { clusterNotFound } from '../../domain/errors.js';
 import type { TaskRecord } from '../../domain/task.js';
 import type { RegionState } from '../../store/schema.js';
-
-/** The cluster a read names (`default` when none); unknown → ClusterNotFoundException. */
-export function existingCluster(state: Readonly<RegionState>, ref: string | undefined): ClusterRecord {
-  let name = ref ?? 'default';
-  if (isArn(name)) {
-    const parsed = parseArn(name);
-    if (!parsed || parsed.resourceType !== 'cluster') throw clusterNotFound();
-    name = parsed.resource;
-  }
-  const cluster = state.clusters[name];
-  if (!cluster) throw clusterNotFound();
-  return cluster;
-}
 
 /** The task id a reference means: the id itself, or the last part of a task ARN (long or short format). */
 export function taskIdOf(ref: string): string | null {

@@ -1,0 +1,49 @@
+// Which resource a tagging call names, checked against the state: returns the key under which its tags live
+// (state.tags[arn]) or throws what AWS answers:
+//   not an ECS ARN of a taggable kind             InvalidParameterException "The ARN provided is invalid."
+//   short task/service/container-instance ARN     InvalidParameterException "Long arn format must be used for tagging operations"
+//   cluster unknown                               ClusterNotFoundException "Cluster not found."
+//   cluster deleted (or the resource's cluster)   InvalidParameterException "The specified cluster is inactive. ..."
+//   any other resource unknown                    ResourceNotFoundException "The specified resource wasn't found."
+import { clusterInactiveForTagging, clusterNotFound, resourceNotFound } from '../domain/errors.js';
+import type { Scope } from '../domain/scope.js';
+import { parseTaggableArn, type TaggableKind } from '../domain/taggable-resource.js';
+import { foreignRecordByArn } from './foreign-records.js';
+import type { RegionState } from './schema.js';
+
+export const RESOURCE_NOT_FOUND = "The specified resource wasn't found.";
+
+/** Where other modules keep the resources of each kind: collection name and ARN field. */
+const FOREIGN: Partial<Record<TaggableKind, [collection: string, arnField: string]>> = {
+  task: ['tasks', 'taskArn'],
+  service: ['services', 'serviceArn'],
+  'container-instance': ['containerInstances', 'containerInstanceArn'],
+  'task-set': ['taskSets', 'taskSetArn'],
+  'capacity-provider': ['capacityProviders', 'capacityProviderArn'],
+};
+
+function assertActiveCluster(state: Readonly<RegionState>, name: string): void {
+  const cluster = state.clusters[name];
+  if (!cluster) throw clusterNotFound();
+  if (cluster.status === 'INACTIVE') throw clusterInactiveForTagging();
+}
+
+/** The ARN whose tags a TagResource / UntagResource / ListTagsForResource call reads or changes. */
+export function taggableArn(state: Readonly<RegionState>, scope: Scope, arn: string): string {
+  const resource = parseTaggableArn(arn, scope);
+  if (resource.kind === 'cluster') {
+    if (!resource.inScope) throw clusterNotFound();
+    assertActiveCluster(state, resource.id);
+    return arn;
+  }
+  if (!resource.inScope) throw resourceNotFound(RESOURCE_NOT_FOUND);
+  if (resource.clusterName !== undefined) assertActiveCluster(state, resource.clusterName);
+  if (resource.kind === 'task-definition') {
+    const td = state.taskDefinitions[resource.id];
+    if (!td || td.status === 'DELETE_IN_PROGRESS') throw resourceNotFound(RESOURCE_NOT_FOUND);
+    return td.taskDefinitionArn;
+  }
+  const [collection, arnField] = FOREIGN[resource.kind]!;
+  if (!foreignRecordByArn(state, collection, arnField, arn)) throw resourceNotFound(RESOURCE_NOT_FOUND);
+  return arn;
+}
