@@ -66,17 +66,15 @@ export function ensureCluster(state: RegionState, scope: Scope, ref: string | un
 }
 
 // ---- What runs in a cluster -------------------------------------------------------------------------------------
-// The tasks and services collections belong to other modules. Until they exist in RegionState these readers find
-// nothing; once they do, records with `clusterArn`, `lastStatus`/`status` and `launchType` (the wire field names)
-// are counted. Code that stores them differently should replace `tasksOf` / `servicesOf` here.
+// Tasks are read from their typed collection; services (until their collection exists) by wire field names.
 
 function tasksOf(state: Readonly<RegionState>): (TaskUsageView & { capacityProviderName?: string })[] {
-  return foreignRecords(state, 'tasks').flatMap((t) => {
-    const clusterArn = stringField(t.clusterArn);
-    const lastStatus = stringField(t.lastStatus);
-    if (!clusterArn || !lastStatus) return [];
-    return [{ clusterArn, lastStatus, launchType: stringField(t.launchType), capacityProviderName: stringField(t.capacityProviderName) }];
-  });
+  return Object.values(state.tasks).map((t) => ({
+    clusterArn: t.clusterArn,
+    lastStatus: t.lastStatus,
+    launchType: t.launchType,
+    capacityProviderName: t.capacityProviderName,
+  }));
 }
 
 function servicesOf(state: Readonly<RegionState>): (ServiceUsageView & { capacityProviders: string[] })[] {
