@@ -1,6 +1,8 @@
 // RunTask, StopTask, DescribeTasks and ListTasks through the SDK, on the in-memory runtime.
 import {
   CreateClusterCommand,
+  DeleteClusterCommand,
+  DescribeClustersCommand,
   DescribeTasksCommand,
   ListTasksCommand,
   RunTaskCommand,
@@ -215,5 +217,23 @@ describe('DescribeTasks and ListTasks', () => {
     } finally {
       await short.close();
     }
+  });
+});
+
+describe('tasks in their cluster', () => {
+  it('count in DescribeClusters and keep DeleteCluster from deleting the cluster', async () => {
+    const c = await cluster();
+    const { tasks } = await emu.ecs.send(new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network, count: 2 }));
+    const arns = tasks!.map((t) => t.taskArn!);
+    await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 20, minDelay: 1 }, { cluster: c, tasks: arns });
+    const described = await emu.ecs.send(new DescribeClustersCommand({ clusters: [c], include: ['STATISTICS'] }));
+    expect(described.clusters![0]).toMatchObject({ runningTasksCount: 2, pendingTasksCount: 0 });
+    expect(described.clusters![0]!.statistics).toContainEqual({ name: 'runningFargateTasksCount', value: '2' });
+    const err = await emu.ecs.send(new DeleteClusterCommand({ cluster: c })).catch((e) => e);
+    expect(err.name).toBe('ClusterContainsTasksException');
+    for (const arn of arns) await emu.ecs.send(new StopTaskCommand({ cluster: c, task: arn }));
+    await waitUntilTasksStopped({ client: emu.ecs, maxWaitTime: 20, minDelay: 1 }, { cluster: c, tasks: arns });
+    const { cluster: deleted } = await emu.ecs.send(new DeleteClusterCommand({ cluster: c }));
+    expect(deleted!.status).toBe('INACTIVE');
   });
 });
