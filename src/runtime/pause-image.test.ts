@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import tar from 'tar-stream';
+import { PAUSE_LAYOUT, pauseElf, pauseImageName, pauseTar } from './pause-image.js';
+
+describe('pause ELF', () => {
+  const elf = pauseElf();
+
+  it('is a 216-byte static x86-64 executable with one PT_LOAD segment covering the file', () => {
+    expect(elf.length).toBe(216);
+    expect([...elf.subarray(0, 7)]).toEqual([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]);
+    expect(elf.readUInt16LE(16)).toBe(2); // ET_EXEC
+    expect(elf.readUInt16LE(18)).toBe(0x3e); // x86-64
+    expect(elf.readBigUInt64LE(24)).toBe(0x400078n); // entry = first code byte
+    expect(elf.readUInt16LE(56)).toBe(1); // one program header
+    expect(elf.readUInt32LE(64)).toBe(1); // PT_LOAD
+    expect(elf.readBigUInt64LE(64 + 32)).toBe(216n); // p_filesz
+    expect(elf.readBigUInt64LE(64 + 40)).toBe(216n); // p_memsz
+  });
+
+  it('registers a handler with SA_RESTORER that calls exit_group(0)', () => {
+    const act = 0x78 + PAUSE_LAYOUT.sigaction;
+    const handler = 0x400078 + PAUSE_LAYOUT.handler;
+    expect(elf.readBigUInt64LE(act)).toBe(BigInt(handler));
+    expect(elf.readBigUInt64LE(act + 8)).toBe(0x04000000n);
+    // mov eax, 231; xor edi, edi; syscall
+    expect([...elf.subarray(0x78 + PAUSE_LAYOUT.handler, 0x78 + PAUSE_LAYOUT.handler + 9)]).toEqual([
+      0xb8, 231, 0, 0, 0, 0x31, 0xff, 0x0f, 0x05,
+    ]);
+    // lea rsi, [rip + rel32] points at the sigaction struct
+    const lea = 0x78 + 10;
+    expect([...elf.subarray(lea, lea + 3)]).toEqual([0x48, 0x8d, 0x35]);
+    expect(lea + 7 + elf.readInt32LE(lea + 3)).toBe(act);
+  });
+
+  it('is the same on every call, so the image tag is stable', () => {
+    expect(pauseElf().equals(elf)).toBe(true);
+    expect(pauseImageName()).toMatch(/^fargate-local\/pause:[0-9a-f]{12}$/);
+  });
+});
+
+describe('pause tar', () => {
+  it('holds exactly /pause, executable, with the ELF as content', async () => {
+    const extract = tar.extract();
+    const entries: { name: string; mode: number | undefined; body: Buffer }[] = [];
+    extract.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        entries.push({ name: header.name, mode: header.mode, body: Buffer.concat(chunks) });
+        next();
+      });
+    });
+    const done = new Promise((resolve) => extract.on('finish', resolve));
+    extract.end(await pauseTar());
+    await done;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.name).toBe('pause');
+    expect(entries[0]!.mode).toBe(0o755);
+    expect(entries[0]!.body.equals(pauseElf())).toBe(true);
+  });
+});
