@@ -41,18 +41,13 @@ describe('pause ELF', () => {
 describe('pause tar', () => {
   it('holds exactly /pause, executable, with the ELF as content', async () => {
     const extract = tar.extract();
-    const entries: { name: string; mode: number | undefined; body: Buffer }[] = [];
-    extract.on('entry', (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        entries.push({ name: header.name, mode: header.mode, body: Buffer.concat(chunks) });
-        next();
-      });
-    });
-    const done = new Promise((resolve) => extract.on('finish', resolve));
     extract.end(await pauseTar());
-    await done;
+    const entries: { name: string; mode: number | undefined; body: Buffer }[] = [];
+    for await (const entry of extract) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      entries.push({ name: entry.header.name, mode: entry.header.mode, body: Buffer.concat(chunks) });
+    }
     expect(entries).toHaveLength(1);
     expect(entries[0]!.name).toBe('pause');
     expect(entries[0]!.mode).toBe(0o755);

@@ -91,7 +91,7 @@ export async function pauseTar(): Promise<Buffer> {
   pack.entry({ name: 'pause', mode: 0o755, mtime: new Date(0), uid: 0, gid: 0 }, pauseElf());
   pack.finalize();
   const chunks: Buffer[] = [];
-  for await (const chunk of pack) chunks.push(chunk);
+  for await (const chunk of pack) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 
