@@ -1,0 +1,129 @@
+// The Docker networks tasks use: the shared internal agent network and one bridge network per emulated subnet.
+//
+// Agent network: `--internal`, ICC off, over all of 169.254.0.0/16. Every pause container is connected to it before
+// it starts, so no link-local traffic (169.254.170.2, IMDS at 169.254.169.254) can leave the host, and tasks
+// cannot reach each other over it. It is shared by every emulator instance on the engine (Docker refuses two
+// networks with overlapping subnets), so it carries no instance label and is never removed with a task.
+//
+// Subnet networks: a labelled bridge per subnet with an explicit subnet and gateway; get-or-create by name.
+import type Dockerode from 'dockerode';
+import type { NetworkCreateOptions, NetworkInspectInfo } from 'dockerode';
+import { RuntimeError, type SubnetNetworkSpec } from '../domain/task-runtime.js';
+import { daemonErrorDetail, isNotFound, statusCodeOf } from './docker-errors.js';
+import { LABEL_INSTANCE, LABEL_ROLE, LABEL_SUBNET_ID, LABEL_VPC_ID } from './labels.js';
+
+export interface AgentNetworkSpec {
+  name: string;
+  subnet: string;
+  /** The bridge's own address on the host: where a host-process emulator serves 169.254.170.2. */
+  gateway: string;
+  /** Where Docker hands out task addresses; keeps 169.254.169.254 and 169.254.170.x free. */
+  ipRange: string;
+}
+
+export const DEFAULT_AGENT_NETWORK: AgentNetworkSpec = {
+  name: 'fargate-local-agent',
+  subnet: '169.254.0.0/16',
+  gateway: '169.254.170.2',
+  ipRange: '169.254.176.0/20',
+};
+
+async function inspectByName(docker: Dockerode, name: string): Promise<NetworkInspectInfo | null> {
+  try {
+    const info = (await docker.getNetwork(name).inspect()) as NetworkInspectInfo;
+    // Docker also resolves ID prefixes; only an exact name counts.
+    return info.Name === name ? info : null;
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+function subnetsOf(info: NetworkInspectInfo): string[] {
+  return (info.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter(Boolean);
+}
+
+export class NetworkManager {
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly docker: Dockerode,
+    private readonly instanceId: string,
+    readonly agent: AgentNetworkSpec = DEFAULT_AGENT_NETWORK,
+  ) {}
+
+  /** Makes sure the agent network exists as specified; throws ResourceInitializationError otherwise. */
+  ensureAgentNetwork(): Promise<void> {
+    const a = this.agent;
+    return this.once(a.name, async () => {
+      const create = {
+        Name: a.name,
+        Driver: 'bridge',
+        Internal: true,
+        CheckDuplicate: true,
+        Options: { 'com.docker.network.bridge.enable_icc': 'false' },
+        IPAM: { Driver: 'default', Config: [{ Subnet: a.subnet, Gateway: a.gateway, IPRange: a.ipRange }] },
+        Labels: { [LABEL_ROLE]: 'agent-network' },
+      };
+      await this.getOrCreate(a.name, create, (info) => {
+        const ok =
+          info.Labels?.[LABEL_ROLE] === 'agent-network' &&
+          info.Internal === true &&
+          info.Options?.['com.docker.network.bridge.enable_icc'] === 'false' &&
+          subnetsOf(info).includes(a.subnet);
+        return ok ? null : `network ${a.name} exists but is not an internal, ICC-off agent network over ${a.subnet}`;
+      });
+    });
+  }
+
+  /** Makes sure the subnet's bridge network exists with this CIDR; reuses one of ours with the same name and CIDR. */
+  ensureSubnetNetwork(spec: SubnetNetworkSpec): Promise<void> {
+    return this.once(spec.name, async () => {
+      const create = {
+        Name: spec.name,
+        Driver: 'bridge',
+        Internal: spec.internal,
+        CheckDuplicate: true,
+        IPAM: { Driver: 'default', Config: [{ Subnet: spec.cidr, Gateway: spec.gateway }] },
+        Labels: {
+          [LABEL_INSTANCE]: this.instanceId,
+          [LABEL_ROLE]: 'subnet-network',
+          [LABEL_SUBNET_ID]: spec.subnetId,
+          [LABEL_VPC_ID]: spec.vpcId,
+        },
+      };
+      await this.getOrCreate(spec.name, create, (info) => {
+        const ok = info.Labels?.[LABEL_ROLE] === 'subnet-network' && subnetsOf(info).includes(spec.cidr);
+        return ok ? null : `network ${spec.name} exists but is not our subnet network for ${spec.cidr}`;
+      });
+    });
+  }
+
+  /** Concurrent calls for one name share one attempt. */
+  private once(name: string, work: () => Promise<void>): Promise<void> {
+    const running = this.inFlight.get(name);
+    if (running) return running;
+    const p = work().finally(() => this.inFlight.delete(name));
+    this.inFlight.set(name, p);
+    return p;
+  }
+
+  private async getOrCreate(name: string, create: NetworkCreateOptions, mismatch: (info: NetworkInspectInfo) => string | null): Promise<void> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const existing = await inspectByName(this.docker, name);
+      if (existing) {
+        const problem = mismatch(existing);
+        if (problem) throw new RuntimeError('ResourceInitializationError', problem);
+        return;
+      }
+      try {
+        await this.docker.createNetwork(create);
+        return;
+      } catch (err) {
+        // 409: another emulator created it meanwhile; look again.
+        if (statusCodeOf(err) !== 409) throw new RuntimeError('ResourceInitializationError', daemonErrorDetail(err));
+      }
+    }
+    throw new RuntimeError('ResourceInitializationError', `network ${name} could not be created`);
+  }
+}
