@@ -29,7 +29,7 @@ function spec(overrides: Partial<ContainerSpec> = {}): ContainerSpec {
   };
 }
 
-const ctx = { instanceId: 'i1', task, pauseContainerId: 'pauseid', limits: { cpu: 512, memory: 1024 }, hostCpus: 2 };
+const ctx = { instanceId: 'i1', task, pauseContainerId: 'pauseid', limits: { cpu: 512, memory: 1024 }, hostCpus: 2, defaultNofile: 65535 };
 
 describe('appContainerOptions', () => {
   it('joins the pause netns with no restart policy and a unique name per instance and task', () => {
@@ -76,6 +76,7 @@ describe('appContainerOptions', () => {
 
   it('maps ulimits and adds Fargate’s default nofile 65535 only when none is given', () => {
     expect(appContainerOptions(ctx, spec()).HostConfig?.Ulimits).toEqual([{ Name: 'nofile', Soft: 65535, Hard: 65535 }]);
+    expect(appContainerOptions({ ...ctx, defaultNofile: null }, spec()).HostConfig?.Ulimits).toEqual([]);
     const o = appContainerOptions(ctx, spec({ ulimits: [{ name: 'nofile', softLimit: 10, hardLimit: 20 }, { name: 'core', softLimit: 0, hardLimit: 0 }] }));
     expect(o.HostConfig?.Ulimits).toEqual([
       { Name: 'nofile', Soft: 10, Hard: 20 },

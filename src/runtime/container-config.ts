@@ -26,6 +26,8 @@ export interface AppContainerContext {
   limits: TaskLimits;
   /** CPUs of the Docker host (`docker info` NCPU). */
   hostCpus: number;
+  /** nofile for containers that set none: Fargate's 65535, or null where the engine's own limit is lower. */
+  defaultNofile: number | null;
 }
 
 /** ECS health check → Docker Healthcheck: the command as is (CMD / CMD-SHELL / NONE), seconds → nanoseconds. */
@@ -67,8 +69,8 @@ export function resourceLimits(spec: ContainerSpec, limits: TaskLimits, hostCpus
 export function appContainerOptions(ctx: AppContainerContext, spec: ContainerSpec): ContainerCreateOptions {
   const { instanceId, task } = ctx;
   const ulimits = spec.ulimits.map((u) => ({ Name: u.name, Soft: u.softLimit, Hard: u.hardLimit }));
-  if (!ulimits.some((u) => u.Name === 'nofile')) {
-    ulimits.push({ Name: 'nofile', Soft: FARGATE_DEFAULT_NOFILE, Hard: FARGATE_DEFAULT_NOFILE });
+  if (ctx.defaultNofile !== null && !ulimits.some((u) => u.Name === 'nofile')) {
+    ulimits.push({ Name: 'nofile', Soft: ctx.defaultNofile, Hard: ctx.defaultNofile });
   }
   return {
     name: containerDockerName(instanceId, task.taskId, spec.name),

@@ -1,5 +1,5 @@
 // DockerTaskRuntime: the TaskRuntime port on a Docker engine. A task is a pause container (netns owner, on its
-// subnet network with the ENI's static IP, connected to the internal agent network before it starts) plus app
+// subnet network with the ENI's static IP, connected to the internal agent network before any app starts) plus app
 // containers joined with NetworkMode container:<pause>. Every object carries our labels, scoped by instanceId.
 import type Dockerode from 'dockerode';
 import type { Clock } from '../domain/ports.js';
@@ -18,7 +18,7 @@ import {
   type TaskRuntime,
 } from '../domain/task-runtime.js';
 import type { Logger } from '../logger.js';
-import { appContainerOptions, pauseContainerOptions } from './container-config.js';
+import { appContainerOptions, FARGATE_DEFAULT_NOFILE, pauseContainerOptions } from './container-config.js';
 import { daemonErrorDetail, ignoreNotFound, isNotFound, statusCodeOf } from './docker-errors.js';
 import { DockerEventStream, type DockerEvent } from './docker-events.js';
 import { ImageResolver } from './images.js';
@@ -57,6 +57,8 @@ export class DockerTaskRuntime implements TaskRuntime {
   private eventQueue: Promise<void> = Promise.resolve();
   private pauseImage: Promise<string> | null = null;
   private hostCpus: Promise<number> | null = null;
+  /** Fargate's nofile default, until the engine shows it cannot grant it (its own hard limit is lower). */
+  private defaultNofile: number | null = FARGATE_DEFAULT_NOFILE;
 
   constructor(deps: DockerTaskRuntimeDeps) {
     this.docker = deps.docker;
@@ -96,9 +98,12 @@ export class DockerTaskRuntime implements TaskRuntime {
       await ensureScratchVolumes(this.docker, this.instanceId, spec.task, spec.scratchVolumes);
       const container = await this.docker.createContainer(options);
       containerId = container.id;
-      // Before start: no task process may ever run without the agent network catching link-local traffic.
-      await this.docker.getNetwork(this.networks.agent.name).connect({ Container: container.id });
+      // The agent network is connected right after the pause starts and before this call returns, so no app
+      // container (the only code that sends traffic) ever runs without it. Connecting it before the start would
+      // be as safe, but Docker then names the interfaces in random order (a Go map); after the start the ENI is
+      // always eth0 and the agent network eth1.
       await container.start();
+      await this.docker.getNetwork(this.networks.agent.name).connect({ Container: container.id });
       const info = await container.inspect();
       const agentIp = info.NetworkSettings.Networks[this.networks.agent.name]?.IPAddress;
       if (!info.State.Running || !agentIp) throw new Error(`pause container of task ${taskId} is not running on the agent network`);
@@ -115,16 +120,32 @@ export class DockerTaskRuntime implements TaskRuntime {
 
   async startContainer(task: TaskIdentity, sandbox: SandboxHandle, spec: ContainerSpec): Promise<{ dockerId: string }> {
     const limits = await this.sandboxLimits(sandbox);
-    const options = appContainerOptions(
-      { instanceId: this.instanceId, task, pauseContainerId: sandbox.pauseContainerId, limits, hostCpus: await this.cpus() },
-      spec,
-    );
+    const hostCpus = await this.cpus();
+    for (const m of spec.mounts) {
+      if (m.kind === 'efs') await ensureEfsVolume(this.docker, this.instanceId, m.source, m.rootDirectory ?? '/');
+    }
+    for (;;) {
+      const defaultNofile = this.defaultNofile;
+      const options = appContainerOptions(
+        { instanceId: this.instanceId, task, pauseContainerId: sandbox.pauseContainerId, limits, hostCpus, defaultNofile },
+        spec,
+      );
+      try {
+        return await this.createAndStart(task.taskId, options);
+      } catch (err) {
+        // An engine whose own nofile hard limit is below 65535 cannot grant Fargate's default: run without it.
+        const usedDefault = defaultNofile !== null && !spec.ulimits.some((u) => u.name === 'nofile');
+        if (!(usedDefault && err instanceof RuntimeError && /rlimit type 7\b/.test(err.detail))) throw err;
+        this.defaultNofile = null;
+        this.logger.warn('the Docker engine cannot grant nofile 65535 (Fargate’s default); containers keep the engine’s limit');
+      }
+    }
+  }
+
+  private async createAndStart(taskId: string, options: Dockerode.ContainerCreateOptions): Promise<{ dockerId: string }> {
     const pending = this.gate.open(options.name!);
     let containerId: string | null = null;
     try {
-      for (const m of spec.mounts) {
-        if (m.kind === 'efs') await ensureEfsVolume(this.docker, this.instanceId, m.source, m.rootDirectory ?? '/');
-      }
       const container = await this.create(options);
       containerId = container.id;
       try {
@@ -136,7 +157,7 @@ export class DockerTaskRuntime implements TaskRuntime {
       return { dockerId: container.id };
     } catch (err) {
       pending.settle(false, containerId);
-      await this.cleanup(task.taskId, containerId, false);
+      await this.cleanup(taskId, containerId, false);
       if (err instanceof RuntimeError) throw err;
       throw new RuntimeError('CannotCreateContainerError', daemonErrorDetail(err));
     }
