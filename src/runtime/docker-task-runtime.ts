@@ -1,5 +1,5 @@
 // DockerTaskRuntime: the TaskRuntime port on a Docker engine. A task is a pause container (netns owner, on its
-// subnet network with the ENI's static IP, connected to the internal agent network before any app starts) plus app
+// subnet network with the ENI's static IP, connected to the internal agent network before it starts) plus app
 // containers joined with NetworkMode container:<pause>. Every object carries our labels, scoped by instanceId.
 import type Dockerode from 'dockerode';
 import type { Clock } from '../domain/ports.js';
@@ -98,12 +98,9 @@ export class DockerTaskRuntime implements TaskRuntime {
       await ensureScratchVolumes(this.docker, this.instanceId, spec.task, spec.scratchVolumes);
       const container = await this.docker.createContainer(options);
       containerId = container.id;
-      // The agent network is connected right after the pause starts and before this call returns, so no app
-      // container (the only code that sends traffic) ever runs without it. Connecting it before the start would
-      // be as safe, but Docker then names the interfaces in random order (a Go map); after the start the ENI is
-      // always eth0 and the agent network eth1.
-      await container.start();
+      // Before start: no task process may ever run without the agent network catching link-local traffic.
       await this.docker.getNetwork(this.networks.agent.name).connect({ Container: container.id });
+      await container.start();
       const info = await container.inspect();
       const agentIp = info.NetworkSettings.Networks[this.networks.agent.name]?.IPAddress;
       if (!info.State.Running || !agentIp) throw new Error(`pause container of task ${taskId} is not running on the agent network`);

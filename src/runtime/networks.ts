@@ -6,6 +6,11 @@
 // networks with overlapping subnets), so it carries no instance label and is never removed with a task.
 //
 // Subnet networks: a labelled bridge per subnet with an explicit subnet and gateway; get-or-create by name.
+//
+// Which network gives a container its default route and eth0 is decided by libnetwork's endpoint order: non-internal
+// networks first, then by network name (tried on Docker 20.10, both connect orders). The agent network is internal
+// and its name starts with "zz-", so it sorts after every subnet network whose name sorts before it: the ENI is
+// always eth0 with the default route (also for internal, i.e. private, subnets) and the agent network eth1.
 import type Dockerode from 'dockerode';
 import type { NetworkCreateOptions, NetworkInspectInfo } from 'dockerode';
 import { RuntimeError, type SubnetNetworkSpec } from '../domain/task-runtime.js';
@@ -22,7 +27,7 @@ export interface AgentNetworkSpec {
 }
 
 export const DEFAULT_AGENT_NETWORK: AgentNetworkSpec = {
-  name: 'fargate-local-agent',
+  name: 'zz-fargate-local-agent',
   subnet: '169.254.0.0/16',
   gateway: '169.254.170.2',
   ipRange: '169.254.176.0/20',
@@ -78,6 +83,10 @@ export class NetworkManager {
 
   /** Makes sure the subnet's bridge network exists with this CIDR; reuses one of ours with the same name and CIDR. */
   ensureSubnetNetwork(spec: SubnetNetworkSpec): Promise<void> {
+    if (spec.name >= this.agent.name) {
+      const problem = `subnet network name ${spec.name} must sort before ${this.agent.name}, or the agent network takes the default route`;
+      return Promise.reject(new RuntimeError('ResourceInitializationError', problem));
+    }
     return this.once(spec.name, async () => {
       const create = {
         Name: spec.name,
