@@ -205,7 +205,8 @@ export class DockerTaskRuntime implements TaskRuntime {
       containers.map(async (c): Promise<OwnedContainer | null> => {
         const state = await this.inspectContainer(c.Id);
         const taskId = c.Labels[LABEL_TASK_ID];
-        if (!state || !taskId) return null;
+        const role = c.Labels[LABEL_ROLE];
+        if (!state || !taskId || (role !== 'pause' && role !== 'app')) return null;
         return { taskId, containerName: c.Labels[LABEL_ROLE] === 'pause' ? null : (c.Labels[LABEL_CONTAINER_NAME] ?? null), dockerId: c.Id, state };
       }),
     );

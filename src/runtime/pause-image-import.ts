@@ -1,6 +1,7 @@
 // Imports the generated pause image into the engine unless it is already there.
 import type Dockerode from 'dockerode';
 import { Readable } from 'node:stream';
+import { RuntimeError } from '../domain/task-runtime.js';
 import { isNotFound } from './docker-errors.js';
 import { LABEL_ROLE } from './labels.js';
 import { PAUSE_IMAGE_CHANGES, pauseImageName, pauseTar } from './pause-image.js';
@@ -8,6 +9,10 @@ import { PAUSE_IMAGE_CHANGES, pauseImageName, pauseTar } from './pause-image.js'
 /** Returns the pause image's name, importing it first when the engine lacks it. */
 export async function ensurePauseImage(docker: Dockerode): Promise<string> {
   const name = pauseImageName();
+  const { Architecture } = (await docker.info()) as { Architecture?: string };
+  if (Architecture && Architecture !== 'x86_64') {
+    throw new RuntimeError('ResourceInitializationError', `the generated pause image is x86-64 only; this Docker engine runs ${Architecture}`);
+  }
   try {
     await docker.getImage(name).inspect();
     return name;
