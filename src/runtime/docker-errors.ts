@@ -20,7 +20,8 @@ export function isNotFound(err: unknown): boolean {
 export function daemonMessage(err: unknown): string {
   const e = err as DockerodeError | null;
   const message = e?.json?.message ?? e?.message ?? String(err);
-  return message.trim();
+  // Without a parsed body (streaming calls) dockerode's message is "(HTTP code 500) server error - <daemon's>".
+  return message.replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
 }
 
 /** How the ECS agent words a Docker failure in a container's `reason`. */

@@ -90,6 +90,9 @@ export class DockerTaskRuntime implements TaskRuntime {
       this.networks.ensureAgentNetwork(),
       this.networks.ensureSubnetNetwork(spec.subnet),
     ]);
+    if (spec.subnet.internal && spec.publishedPorts?.length) {
+      this.logger.warn({ taskId, subnet: spec.subnet.name }, 'Docker publishes no ports from an internal (private) subnet network');
+    }
     const options = pauseContainerOptions(this.instanceId, spec, image);
     options.Labels = { ...options.Labels, [LABEL_TASK_CPU]: String(limits.cpu), [LABEL_TASK_MEMORY]: String(limits.memory) };
     const pending = this.gate.open(options.name!);

@@ -163,7 +163,7 @@ describe('failures leave nothing behind', () => {
     const err = await runtime.ensureImage(image, 'prefer-cached').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuntimeError);
     expect((err as RuntimeError).errorName).toBe('CannotPullContainerError');
-    expect((err as RuntimeError).message).toMatch(/^CannotPullContainerError: Error response from daemon: .*127\.0\.0\.1:1/);
+    expect((err as RuntimeError).message).toMatch(/^CannotPullContainerError: Error response from daemon: Get "http:\/\/127\.0\.0\.1:1\/v2\/": .*connection refused$/);
     await expect(docker.getImage(image).inspect()).rejects.toMatchObject({ statusCode: 404 });
     expect((await ownedObjects(instanceId)).containers).toEqual([]);
   });
@@ -235,6 +235,38 @@ describe('failures leave nothing behind', () => {
     await runtime.removeTask(spec.task.taskId);
     expect(await mine()).toEqual({ containers: 0, volumes: 0 });
     await runtime.removeTask(spec.task.taskId);
+  });
+});
+
+describe('volumes and ports', () => {
+  it('an EFS volume outlives the task that wrote to it; the next task reads the data', async () => {
+    const mount = { kind: 'efs' as const, source: 'fs-0123abcd', rootDirectory: '/shared', containerPath: '/mnt/efs', readOnly: false };
+    const first = await startTask(['sh', '-c', 'echo persisted > /mnt/efs/f; sleep 300'], { mounts: [mount] });
+    await expect.poll(async () => (await exec(first.app.dockerId, ['cat', '/mnt/efs/f'])).stdout).toBe('persisted\n');
+    await runtime.removeTask(first.spec.task.taskId);
+    const efs = (await ownedObjects(instanceId)).volumes.filter((v) => v.Labels?.['fargate-local.role'] === 'efs-volume');
+    expect(efs.map((v) => v.Labels?.['fargate-local.efs-file-system-id'])).toEqual(['fs-0123abcd']);
+    const second = await startTask(['sleep', '300'], { mounts: [{ ...mount, readOnly: true }] });
+    expect((await exec(second.app.dockerId, ['cat', '/mnt/efs/f'])).stdout).toBe('persisted\n');
+    expect((await exec(second.app.dockerId, ['sh', '-c', 'echo x > /mnt/efs/g'])).exitCode).not.toBe(0);
+    await runtime.removeTask(second.spec.task.taskId);
+  });
+
+  it('on a public (non-internal) subnet: ENI on eth0 with the default route, and a port published on the host', async () => {
+    // Docker publishes no ports from internal networks, so this task sits on a subnet with a route out.
+    const publicSubnet = await freeTestSubnet(`${instanceId}-pub`);
+    const spec = sandboxSpecs({ ...publicSubnet, internal: false })();
+    const hostPort = 20_000 + Math.floor(Math.random() * 20_000);
+    spec.publishedPorts = [{ containerPort: 8080, hostPort, protocol: 'tcp', hostIp: '127.0.0.1' }];
+    const sandbox = await runtime.createSandbox(spec, limits);
+    const web = await runtime.startContainer(spec.task, sandbox, appSpec('web', ['sh', '-c', 'echo published > /www/index.html; httpd -f -p 8080 -h /www']));
+    const routes = (await exec(web.dockerId, ['ip', '-4', 'route'])).stdout.split('\n').map((r) => r.trim());
+    expect(routes.filter((r) => r.startsWith('default'))).toEqual([`default via ${publicSubnet.gateway} dev eth0`]);
+    await expect
+      .poll(async () => await fetch(`http://127.0.0.1:${hostPort}/`).then((r) => r.text()).catch(() => ''), { timeout: 15_000 })
+      .toBe('published\n');
+    await runtime.removeTask(spec.task.taskId);
+    await docker.getNetwork(publicSubnet.name).remove();
   });
 });
 
