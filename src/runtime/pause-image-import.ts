@@ -4,15 +4,16 @@ import { Readable } from 'node:stream';
 import { RuntimeError } from '../domain/task-runtime.js';
 import { isNotFound } from './docker-errors.js';
 import { LABEL_ROLE } from './labels.js';
-import { PAUSE_IMAGE_CHANGES, pauseImageName, pauseTar } from './pause-image.js';
+import { PAUSE_IMAGE_CHANGES, pauseImageName, pauseTar, type PauseArchitecture } from './pause-image.js';
 
 /** Returns the pause image's name, importing it first when the engine lacks it. */
 export async function ensurePauseImage(docker: Dockerode): Promise<string> {
-  const name = pauseImageName();
   const { Architecture } = (await docker.info()) as { Architecture?: string };
-  if (Architecture && Architecture !== 'x86_64') {
-    throw new RuntimeError('ResourceInitializationError', `the generated pause image is x86-64 only; this Docker engine runs ${Architecture}`);
+  const arch: PauseArchitecture | null = Architecture === 'x86_64' || Architecture === 'aarch64' ? Architecture : null;
+  if (!arch) {
+    throw new RuntimeError('ResourceInitializationError', `no pause image for this Docker engine's architecture (${Architecture})`);
   }
+  const name = pauseImageName(arch);
   try {
     await docker.getImage(name).inspect();
     return name;
@@ -20,7 +21,7 @@ export async function ensurePauseImage(docker: Dockerode): Promise<string> {
     if (!isNotFound(err)) throw err;
   }
   const [repo, tag] = name.split(':') as [string, string];
-  const stream = (await docker.importImage(Readable.from([await pauseTar()]), {
+  const stream = (await docker.importImage(Readable.from([await pauseTar(arch)]), {
     repo,
     tag,
     changes: [...PAUSE_IMAGE_CHANGES, `LABEL ${LABEL_ROLE}=pause-image`],
