@@ -286,6 +286,18 @@ describe('adoption and networking', () => {
     await runtime.removeTask(spec.task.taskId);
   });
 
+  it('launches four sandboxes at once on a subnet network that does not exist yet', async () => {
+    const fresh = await freeTestSubnet(`${instanceId}-par`);
+    const next = sandboxSpecs(fresh);
+    const specs = Array.from({ length: 4 }, () => next());
+    const handles = await Promise.all(specs.map((s) => runtime.createSandbox(s, limits)));
+    expect(new Set(handles.map((h) => h.agentIpv4Address)).size).toBe(4);
+    const nets = (await ownedObjects(instanceId)).networks.filter((n) => n.Name === fresh.name);
+    expect(nets).toHaveLength(1);
+    await Promise.all(specs.map((s) => runtime.removeTask(s.task.taskId)));
+    await docker.getNetwork(fresh.name).remove();
+  });
+
   it('two tasks on one subnet reach each other by IP', async () => {
     const server = await startTask(['sh', '-c', 'echo hello-from-task > /www/index.html; httpd -f -p 8080 -h /www']);
     const client = await startTask(['sleep', '300']);
