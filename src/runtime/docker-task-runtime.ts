@@ -85,15 +85,22 @@ export class DockerTaskRuntime implements TaskRuntime {
 
   async createSandbox(spec: SandboxSpec, limits: TaskLimits): Promise<SandboxHandle> {
     const { taskId } = spec.task;
-    const [image] = await Promise.all([
+    // allSettled: a failure must not leave a network creation running behind this call's back.
+    const [image, ...networks] = await Promise.allSettled([
       this.ensurePauseImage(),
       this.networks.ensureAgentNetwork(),
       this.networks.ensureSubnetNetwork(spec.subnet),
     ]);
+    for (const r of [image, ...networks]) {
+      if (r.status === 'rejected') {
+        throw r.reason instanceof RuntimeError ? r.reason : new RuntimeError('ResourceInitializationError', daemonErrorDetail(r.reason));
+      }
+    }
+    const pauseImage = (image as PromiseFulfilledResult<string>).value;
     if (spec.subnet.internal && spec.publishedPorts?.length) {
       this.logger.warn({ taskId, subnet: spec.subnet.name }, 'Docker publishes no ports from an internal (private) subnet network');
     }
-    const options = pauseContainerOptions(this.instanceId, spec, image);
+    const options = pauseContainerOptions(this.instanceId, spec, pauseImage);
     options.Labels = { ...options.Labels, [LABEL_TASK_CPU]: String(limits.cpu), [LABEL_TASK_MEMORY]: String(limits.memory) };
     const pending = this.gate.open(options.name!);
     let containerId: string | null = null;

@@ -108,6 +108,16 @@ export class NetworkManager {
     });
   }
 
+  /** Docker refuses overlapping subnets; name the network in the way (e.g. another deployment's agent network). */
+  private async explain(err: unknown, create: NetworkCreateOptions): Promise<string> {
+    const detail = daemonErrorDetail(err);
+    if (!/overlaps/i.test(detail)) return detail;
+    const wanted = create.IPAM?.Config?.[0]?.Subnet ?? '';
+    const others = await this.docker.listNetworks().catch(() => []);
+    const clash = others.filter((n) => (n.IPAM?.Config ?? []).some((c) => c.Subnet && cidrsOverlap(c.Subnet, wanted)));
+    return clash.length ? `${detail} (network ${create.Name} over ${wanted} overlaps ${clash.map((n) => `${n.Name} ${n.IPAM?.Config?.[0]?.Subnet}`).join(', ')})` : detail;
+  }
+
   /** Concurrent calls for one name share one attempt. */
   private once(name: string, work: () => Promise<void>): Promise<void> {
     const running = this.inFlight.get(name);
@@ -130,9 +140,27 @@ export class NetworkManager {
         return;
       } catch (err) {
         // 409: another emulator created it meanwhile; look again.
-        if (statusCodeOf(err) !== 409) throw new RuntimeError('ResourceInitializationError', daemonErrorDetail(err));
+        if (statusCodeOf(err) !== 409) throw new RuntimeError('ResourceInitializationError', await this.explain(err, create));
       }
     }
     throw new RuntimeError('ResourceInitializationError', `network ${name} could not be created`);
   }
+}
+
+function ipv4ToInt(ip: string): number {
+  return ip.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+}
+
+/** Whether two IPv4 CIDR blocks share an address (false for anything that is not IPv4). */
+export function cidrsOverlap(a: string, b: string): boolean {
+  const parse = (cidr: string) => {
+    const [ip, bits] = cidr.split('/');
+    if (!ip || !/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return null;
+    const size = 2 ** (32 - Number(bits ?? 32));
+    const start = Math.floor(ipv4ToInt(ip) / size) * size;
+    return { start, end: start + size - 1 };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  return !!x && !!y && x.start <= y.end && y.start <= x.end;
 }
