@@ -24,6 +24,13 @@ export interface AgentNetworkSpec {
   gateway: string;
   /** Where Docker hands out task addresses; keeps 169.254.169.254 and 169.254.170.x free. */
   ipRange: string;
+  /**
+   * Task-to-task traffic over the agent network. Off for an emulator on the host (design A). An emulator in a
+   * container on this network (docker compose, design B) needs it on to be reachable, and then has to isolate
+   * tasks another way. An existing network (e.g. made by compose, labelled fargate-local.role=agent-network)
+   * must match this setting.
+   */
+  enableIcc: boolean;
 }
 
 export const DEFAULT_AGENT_NETWORK: AgentNetworkSpec = {
@@ -31,6 +38,7 @@ export const DEFAULT_AGENT_NETWORK: AgentNetworkSpec = {
   subnet: '169.254.0.0/16',
   gateway: '169.254.170.2',
   ipRange: '169.254.176.0/20',
+  enableIcc: false,
 };
 
 async function inspectByName(docker: Dockerode, name: string): Promise<NetworkInspectInfo | null> {
@@ -66,7 +74,7 @@ export class NetworkManager {
         Driver: 'bridge',
         Internal: true,
         CheckDuplicate: true,
-        Options: { 'com.docker.network.bridge.enable_icc': 'false' },
+        Options: { 'com.docker.network.bridge.enable_icc': String(a.enableIcc) },
         IPAM: { Driver: 'default', Config: [{ Subnet: a.subnet, Gateway: a.gateway, IPRange: a.ipRange }] },
         Labels: { [LABEL_ROLE]: 'agent-network' },
       };
@@ -74,9 +82,10 @@ export class NetworkManager {
         const ok =
           info.Labels?.[LABEL_ROLE] === 'agent-network' &&
           info.Internal === true &&
-          info.Options?.['com.docker.network.bridge.enable_icc'] === 'false' &&
+          (info.Options?.['com.docker.network.bridge.enable_icc'] ?? 'true') === String(a.enableIcc) &&
           subnetsOf(info).includes(a.subnet);
-        return ok ? null : `network ${a.name} exists but is not an internal, ICC-off agent network over ${a.subnet}`;
+        const icc = a.enableIcc ? 'ICC-on' : 'ICC-off';
+        return ok ? null : `network ${a.name} exists but is not an internal, ${icc} agent network over ${a.subnet} labelled ${LABEL_ROLE}=agent-network`;
       });
     });
   }

@@ -210,6 +210,24 @@ describe('failures leave nothing behind', () => {
     await runtime.removeTask(first.task.taskId);
   });
 
+  it('refuses an existing agent network that is not internal (no task starts without link-local isolation)', async () => {
+    const x = 1 + Math.floor(Math.random() * 250);
+    const agentNetwork = { name: `zz-${instanceId}-agent`, subnet: `10.251.${x}.0/24`, gateway: `10.251.${x}.1`, ipRange: `10.251.${x}.128/25`, enableIcc: false };
+    await docker.createNetwork({
+      Name: agentNetwork.name,
+      IPAM: { Config: [{ Subnet: agentNetwork.subnet, Gateway: agentNetwork.gateway }] },
+      Labels: { 'fargate-local.instance': instanceId, 'fargate-local.role': 'agent-network' },
+    });
+    const strict = new DockerTaskRuntime({ docker, instanceId, logger: quietLogger, clock: systemClock, agentNetwork });
+    const spec = nextSandbox();
+    const err = await strict.createSandbox(spec, limits).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RuntimeError);
+    expect((err as RuntimeError).message).toMatch(/^ResourceInitializationError: network zz-.* exists but is not an internal, ICC-off agent network/);
+    expect((await ownedObjects(instanceId)).containers.filter((c) => c.Labels['fargate-local.task-id'] === spec.task.taskId)).toEqual([]);
+    await strict.close();
+    await docker.getNetwork(agentNetwork.name).remove();
+  });
+
   it('removeTask removes the apps, the pause and the scratch volumes, and is idempotent', async () => {
     const spec = nextSandbox(newTask(), { scratchVolumes: ['data'] });
     const sandbox = await runtime.createSandbox(spec, limits);
