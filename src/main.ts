@@ -10,6 +10,8 @@ import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
+import { createDockerClient } from './runtime/docker-client.js';
+import { DockerTaskRuntime } from './runtime/docker-task-runtime.js';
 import { Store } from './store/store.js';
 
 export interface RunningEmulator {
@@ -70,6 +72,12 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   };
 }
 
-async function createDockerRuntime(_config: Config, _logger: Logger): Promise<TaskRuntime> {
-  throw new Error('the Docker runtime is not wired in yet');
+async function createDockerRuntime(config: Config, logger: Logger): Promise<TaskRuntime> {
+  const runtime = new DockerTaskRuntime({ docker: createDockerClient(config), instanceId: config.instanceId, logger, clock: systemClock });
+  if (!(await runtime.available())) {
+    logger.warn(
+      'no Docker engine answers: the API works, but tasks will fail to start. Start one (Debian: scripts/docker-engine.sh; elsewhere Docker Desktop) or set DOCKER_HOST.',
+    );
+  }
+  return runtime;
 }

@@ -1,19 +1,11 @@
 // What a container definition (plus RunTask's overrides) means for the runtime: the ContainerSpec.
 import type * as Ecs from '@aws-sdk/client-ecs';
-import { createHash } from 'node:crypto';
 import type { TaskDefinitionRecord } from './task-definition.js';
 import type { ContainerSpec, HealthCheckSpec, MountSpec } from './task-runtime.js';
 import type { TaskRecord } from './task.js';
 
 export const DEFAULT_STOP_TIMEOUT_SECONDS = 30;
 export const FARGATE_MAX_STOP_TIMEOUT_SECONDS = 120;
-
-/** The Docker volume that stands for an EFS file system (and root directory): shared by tasks, outlives them. */
-export function efsVolumeName(config: Ecs.EFSVolumeConfiguration): string {
-  const root = config.rootDirectory && config.rootDirectory !== '/' ? config.rootDirectory : '';
-  const suffix = root ? `-${createHash('sha256').update(root).digest('hex').slice(0, 12)}` : '';
-  return `fargate-local-efs-${config.fileSystemId}${suffix}`;
-}
 
 /** Volumes with neither EFS nor a host path are per-task scratch space, shared by the task's containers. */
 export function scratchVolumes(td: TaskDefinitionRecord): string[] {
@@ -41,7 +33,8 @@ function mountsOf(def: Ecs.ContainerDefinition, td: TaskDefinitionRecord): Mount
     if (!volume || !mp.containerPath) return [];
     const readOnly = mp.readOnly ?? false;
     if (volume.efsVolumeConfiguration) {
-      return [{ kind: 'efs', source: efsVolumeName(volume.efsVolumeConfiguration), containerPath: mp.containerPath, readOnly }];
+      const efs = volume.efsVolumeConfiguration;
+      return [{ kind: 'efs', source: efs.fileSystemId!, rootDirectory: efs.rootDirectory, containerPath: mp.containerPath, readOnly }];
     }
     if (volume.host?.sourcePath) return [{ kind: 'bind', source: volume.host.sourcePath, containerPath: mp.containerPath, readOnly }];
     return [{ kind: 'scratch', source: volume.name!, containerPath: mp.containerPath, readOnly }];
@@ -76,7 +69,7 @@ export function containerSpecOf(
   const lp = def.linuxParameters;
   return {
     name,
-    image: def.image!,
+    image: record.localImage ?? def.image!,
     command: override?.command ?? def.command,
     entryPoint: def.entryPoint,
     environment: environmentOf(def, override, platformEnvironment),

@@ -59,8 +59,13 @@ export interface HealthCheckSpec {
 export interface MountSpec {
   /** 'scratch' = a per-task volume; 'efs' = a named volume that outlives tasks; 'bind' = a host path. */
   kind: 'scratch' | 'efs' | 'bind';
-  /** Scratch: the volume name in the task definition; efs: the Docker volume name; bind: the host path. */
+  /**
+   * Scratch: the volume name in the task definition (one of the sandbox's `scratchVolumes`);
+   * efs: the file system id (`fs-…`); bind: the host path.
+   */
   source: string;
+  /** efs only: the directory of the file system to mount (default '/'); each one is its own Docker volume. */
+  rootDirectory?: string;
   containerPath: string;
   readOnly: boolean;
 }
@@ -105,6 +110,8 @@ export interface TaskLimits {
 export type PullPolicy = 'always' | 'once' | 'prefer-cached';
 
 export interface PulledImage {
+  /** The local reference to create containers with (`ContainerSpec.image`): an ECR URI may resolve to `repo:tag`. */
+  imageRef: string;
   /** sha256:… digest of the image (RepoDigest when known, else the image id). */
   imageDigest: string;
 }
@@ -119,10 +126,14 @@ export interface ContainerState {
 }
 
 /** What the runtime reports about containers it owns. */
+/**
+ * Events of a container whose `startContainer`/`createSandbox` call failed are never reported; events of one that
+ * started are reported only after that call has resolved.
+ */
 export type RuntimeEvent =
   | { kind: 'exited'; taskId: string; containerName: string; dockerId: string; exitCode: number; oomKilled: boolean; at: number }
   | { kind: 'health'; taskId: string; containerName: string; dockerId: string; health: 'HEALTHY' | 'UNHEALTHY'; at: number }
-  | { kind: 'sandbox-exited'; taskId: string; dockerId: string; at: number };
+  | { kind: 'sandbox-exited'; taskId: string; dockerId: string; exitCode: number; at: number };
 
 /** A live Docker object of ours, found when the emulator starts (adoption after a restart). */
 export interface OwnedContainer {

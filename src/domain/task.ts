@@ -33,6 +33,8 @@ export interface ContainerRecord {
   runtimeId: string;
   image: string;
   imageDigest?: string;
+  /** The local image the container runs from (an ECR URI may resolve to a local `repo:tag`). */
+  localImage?: string;
   essential: boolean;
   lastStatus: ContainerStatus;
   /** Whether a container process was ever started (distinguishes "never started" from "exited"). */

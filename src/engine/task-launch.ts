@@ -126,7 +126,9 @@ export async function pullImages(ctx: EngineContext, scope: Scope, taskId: strin
     t.pullStoppedAt = ctx.clock.now();
     for (const c of t.containers) {
       const r = results[images.indexOf(c.image)];
-      if (r?.status === 'fulfilled') c.imageDigest = r.value.imageDigest;
+      if (r?.status !== 'fulfilled') continue;
+      c.imageDigest = r.value.imageDigest;
+      c.localImage = r.value.imageRef;
     }
   });
 }

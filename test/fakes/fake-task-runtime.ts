@@ -41,7 +41,7 @@ export class FakeTaskRuntime implements TaskRuntime {
     if (this.missingImages.has(image)) {
       throw new RuntimeError('CannotPullContainerError', `pull access denied for ${image}, repository does not exist`);
     }
-    return { imageDigest: `sha256:${'0'.repeat(63)}1` };
+    return { imageRef: image, imageDigest: `sha256:${'0'.repeat(63)}1` };
   }
 
   async createSandbox(spec: SandboxSpec): Promise<SandboxHandle> {
@@ -107,7 +107,7 @@ export class FakeTaskRuntime implements TaskRuntime {
     c.state = { ...c.state, running: false, exitCode, oomKilled, finishedAt: Date.now() };
     const event: RuntimeEvent =
       c.name === null
-        ? { kind: 'sandbox-exited', taskId: c.taskId, dockerId, at: Date.now() }
+        ? { kind: 'sandbox-exited', taskId: c.taskId, dockerId, exitCode, at: Date.now() }
         : { kind: 'exited', taskId: c.taskId, containerName: c.name, dockerId, exitCode, oomKilled, at: Date.now() };
     queueMicrotask(() => this.emit(event));
   }
