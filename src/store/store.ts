@@ -5,15 +5,16 @@
 // - Writes are coalesced: however many updates happen while a write is under way, one more write follows it.
 //   `flush()` resolves once everything updated so far is on disk; the API awaits it before answering.
 // - The file is replaced atomically (steno writes a temporary file and renames it), so kill -9 never tears it.
+// - Opening writes the document back at once: the schema version is on disk from the start, a migrated
+//   document is saved, and an unwritable data directory fails at startup rather than on the first request.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { produce, setAutoFreeze } from 'immer';
-import { Low, Memory } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { type Adapter, Low, Memory } from 'lowdb';
 import type { Scope } from '../domain/scope.js';
 import { scopeKey } from '../domain/scope.js';
-import { migrate } from './migrations.js';
 import { emptyDocument, emptyRegionState, type RegionState, type StateDocument } from './schema.js';
+import { StateFile } from './state-file.js';
 
 setAutoFreeze(false);
 
@@ -33,18 +34,19 @@ export class Store {
 
   /** Opens the store in `dataDir` (created if missing), or in memory when `dataDir` is null. */
   static async open(dataDir: string | null, onBackgroundError: (err: unknown) => void = () => {}): Promise<Store> {
-    let db: Low<StateDocument>;
-    if (dataDir === null) {
-      db = new Low<StateDocument>(new Memory<StateDocument>(), emptyDocument());
-    } else {
-      await fs.mkdir(dataDir, { recursive: true });
-      const adapter = new DataFile<StateDocument>(path.join(dataDir, STATE_FILE), {
-        parse: (text) => migrate(JSON.parse(text)),
-        stringify: (doc) => JSON.stringify(doc),
-      });
-      db = new Low<StateDocument>(adapter, emptyDocument());
-    }
+    if (dataDir === null) return Store.fromAdapter(new Memory<StateDocument>(), onBackgroundError);
+    await fs.mkdir(dataDir, { recursive: true });
+    return Store.fromAdapter(new StateFile(path.join(dataDir, STATE_FILE)), onBackgroundError);
+  }
+
+  /** Opens the store over any lowdb adapter (reads it, then writes the document back once). */
+  static async fromAdapter(
+    adapter: Adapter<StateDocument>,
+    onBackgroundError: (err: unknown) => void = () => {},
+  ): Promise<Store> {
+    const db = new Low<StateDocument>(adapter, emptyDocument());
     await db.read();
+    await db.write();
     return new Store(db, onBackgroundError);
   }
 
