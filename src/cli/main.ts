@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The command line: parse flags into a Config, start the emulator, stop cleanly on SIGINT/SIGTERM.
+// Bad flags or environment values: commander prints the reason and the process exits non-zero.
 import { CommanderError } from 'commander';
-import { readConfig } from '../config.js';
+import { readConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startEmulator } from '../main.js';
+import { installCrashGuards } from './crash-guards.js';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = readConfig(process.argv.slice(2), process.env, process.cwd());
   } catch (err) {
@@ -14,6 +16,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  installCrashGuards(process, logger);
   const emulator = await startEmulator(config, logger);
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
       },
     );
   };
+  // A second signal while stopping ends the process at once (the handlers are gone by then).
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }

@@ -152,6 +152,18 @@ describe('Store on a file', () => {
   });
 });
 
+describe('Store.update', () => {
+  it('returns usable copies when the update returns part of the draft', async () => {
+    const store = await Store.open(null);
+    tag(store, 'arn:a', 'x');
+    const existing = store.update(scope, (s) => s.tags['arn:a']);
+    const nested = store.update(scope, (s) => ({ found: s.tags['arn:a'], list: [s.tags['arn:a']] }));
+    expect(existing).toEqual([{ key: 'k', value: 'x' }]);
+    expect(nested).toEqual({ found: [{ key: 'k', value: 'x' }], list: [[{ key: 'k', value: 'x' }]] });
+    await store.close();
+  });
+});
+
 describe('Store in memory', () => {
   it('keeps updates for its lifetime and writes no file', async () => {
     const store = await Store.open(null);

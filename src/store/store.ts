@@ -9,7 +9,7 @@
 //   document is saved, and an unwritable data directory fails at startup rather than on the first request.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { produce, setAutoFreeze } from 'immer';
+import { current, type Draft, isDraft, produce, setAutoFreeze } from 'immer';
 import { type Adapter, Low, Memory } from 'lowdb';
 import type { Scope } from '../domain/scope.js';
 import { scopeKey } from '../domain/scope.js';
@@ -63,13 +63,16 @@ export class Store {
     });
   }
 
-  /** Applies `fn` to a draft of one region's state, atomically; returns what `fn` returns. */
+  /**
+   * Applies `fn` to a draft of one region's state, atomically; returns what `fn` returns. `fn` may return part
+   * of the draft (e.g. an existing record): return values are copied out of the draft before it is closed.
+   */
   update<T>(scope: Scope, fn: (state: RegionState) => T): T {
     const key = scopeKey(scope);
     let result!: T;
     const next = produce(this.db.data, (doc) => {
       const region = (doc.scopes[key] ??= emptyRegionState());
-      result = fn(region);
+      result = detach(fn(region));
     });
     if (next !== this.db.data) {
       this.db.data = next;
@@ -113,6 +116,16 @@ export class Store {
       this.flush().catch(this.onBackgroundError);
     });
   }
+}
+
+/** Replaces immer drafts in a value (at any depth of plain objects and arrays) with plain copies. */
+function detach<T>(value: T): T {
+  if (isDraft(value)) return current(value as Draft<T>) as T;
+  if (Array.isArray(value)) return value.map(detach) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detach(v)])) as T;
+  }
+  return value;
 }
 
 const EMPTY: Readonly<RegionState> = Object.freeze(emptyRegionState());
