@@ -17,20 +17,25 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   installCrashGuards(process, logger);
-  const emulator = await startEmulator(config, logger);
+  // Signal handlers go in before startup: a SIGTERM that arrives while the server is starting (the moment it
+  // logs "listening", say) must still stop it cleanly, not kill it with Node's default action.
+  const started = startEmulator(config, logger);
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
-    emulator.close().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, 'stopping failed');
-        process.exit(1);
-      },
-    );
+    started
+      .then((emulator) => emulator.close())
+      .then(
+        () => process.exit(0),
+        (err) => {
+          logger.error({ err }, 'stopping failed');
+          process.exit(1);
+        },
+      );
   };
   // A second signal while stopping ends the process at once (the handlers are gone by then).
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  await started;
 }
 
 main().catch((err) => {
