@@ -8,7 +8,15 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
-      { test: { name: 'api', include: ['test/api/**/*.test.ts'], testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.test.ts'],
+          testTimeout: 30_000,
+          // Builds dist/ once, for the tests that spawn the real command line.
+          globalSetup: ['test/support/build-dist.ts'],
+        },
+      },
       {
         test: {
           name: 'docker',

@@ -48,7 +48,7 @@ const PULL_POLICIES: PullPolicy[] = ['always', 'once', 'prefer-cached'];
 function int(name: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) {
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
       throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
     }
     return n;
@@ -108,17 +108,21 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
   const command = buildCommand(env).exitOverride();
   command.parse(argv, { from: 'user' });
   const o = command.opts();
+  // A boolean flag set from the environment counts only if its value is truthy (FARGATE_LOCAL_IN_MEMORY=false is off);
+  // commander itself would turn the flag on for any value.
+  const flag = (key: string, envVar: string) =>
+    command.getOptionValueSource(key) === 'env' ? truthy(env[envVar]) : truthy(o[key]);
   return {
     port: o.port,
     host: o.host,
-    dataDir: truthy(o.inMemory) ? null : path.resolve(cwd, o.dataDir),
+    dataDir: flag('inMemory', 'FARGATE_LOCAL_IN_MEMORY') ? null : path.resolve(cwd, o.dataDir),
     defaultAccountId: o.accountId,
     defaultRegion: o.region,
     logLevel: o.logLevel,
     stoppedTaskRetentionMs: o.stoppedTaskRetention * 1000,
     pullPolicy: o.pullPolicy,
     launchConcurrency: o.launchConcurrency,
-    keepStoppedContainers: truthy(o.keepStoppedContainers),
+    keepStoppedContainers: flag('keepStoppedContainers', 'FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS'),
     dockerSocket: o.dockerSocket ?? null,
     instanceId: o.instanceId,
   };

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The command line: parse flags into a Config, start the emulator, stop cleanly on SIGINT/SIGTERM.
+// Bad flags or environment values: commander prints the reason and the process exits non-zero.
 import { CommanderError } from 'commander';
-import { readConfig } from '../config.js';
+import { readConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startEmulator } from '../main.js';
+import { installCrashGuards } from './crash-guards.js';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = readConfig(process.argv.slice(2), process.env, process.cwd());
   } catch (err) {
@@ -14,23 +16,26 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  // A stray failure (a rejected promise nobody awaited, an 'error' event nobody listens to) is a bug to log,
-  // not a reason to take every user's emulator down: requests already get their 500s from the HTTP edge.
-  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
-  process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
-  const emulator = await startEmulator(config, { logger });
+  installCrashGuards(process, logger);
+  // Signal handlers go in before startup: a SIGTERM that arrives while the server is starting (the moment it
+  // logs "listening", say) must still stop it cleanly, not kill it with Node's default action.
+  const started = startEmulator(config, { logger });
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
-    emulator.close().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, 'stopping failed');
-        process.exit(1);
-      },
-    );
+    started
+      .then((emulator) => emulator.close())
+      .then(
+        () => process.exit(0),
+        (err) => {
+          logger.error({ err }, 'stopping failed');
+          process.exit(1);
+        },
+      );
   };
+  // A second signal while stopping ends the process at once (the handlers are gone by then).
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  await started;
 }
 
 main().catch((err) => {

@@ -5,15 +5,16 @@
 // - Writes are coalesced: however many updates happen while a write is under way, one more write follows it.
 //   `flush()` resolves once everything updated so far is on disk; the API awaits it before answering.
 // - The file is replaced atomically (steno writes a temporary file and renames it), so kill -9 never tears it.
+// - Opening writes the document back at once: the schema version is on disk from the start, a migrated
+//   document is saved, and an unwritable data directory fails at startup rather than on the first request.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { current, isDraft, produce, setAutoFreeze } from 'immer';
-import { Low, Memory } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { current, type Draft, isDraft, produce, setAutoFreeze } from 'immer';
+import { type Adapter, Low, Memory } from 'lowdb';
 import type { Scope } from '../domain/scope.js';
 import { scopeKey } from '../domain/scope.js';
-import { migrate } from './migrations.js';
 import { emptyDocument, emptyRegionState, type RegionState, type StateDocument } from './schema.js';
+import { StateFile } from './state-file.js';
 
 setAutoFreeze(false);
 
@@ -33,18 +34,19 @@ export class Store {
 
   /** Opens the store in `dataDir` (created if missing), or in memory when `dataDir` is null. */
   static async open(dataDir: string | null, onBackgroundError: (err: unknown) => void = () => {}): Promise<Store> {
-    let db: Low<StateDocument>;
-    if (dataDir === null) {
-      db = new Low<StateDocument>(new Memory<StateDocument>(), emptyDocument());
-    } else {
-      await fs.mkdir(dataDir, { recursive: true });
-      const adapter = new DataFile<StateDocument>(path.join(dataDir, STATE_FILE), {
-        parse: (text) => migrate(JSON.parse(text)),
-        stringify: (doc) => JSON.stringify(doc),
-      });
-      db = new Low<StateDocument>(adapter, emptyDocument());
-    }
+    if (dataDir === null) return Store.fromAdapter(new Memory<StateDocument>(), onBackgroundError);
+    await fs.mkdir(dataDir, { recursive: true });
+    return Store.fromAdapter(new StateFile(path.join(dataDir, STATE_FILE)), onBackgroundError);
+  }
+
+  /** Opens the store over any lowdb adapter (reads it, then writes the document back once). */
+  static async fromAdapter(
+    adapter: Adapter<StateDocument>,
+    onBackgroundError: (err: unknown) => void = () => {},
+  ): Promise<Store> {
+    const db = new Low<StateDocument>(adapter, emptyDocument());
     await db.read();
+    await db.write();
     return new Store(db, onBackgroundError);
   }
 
@@ -61,7 +63,10 @@ export class Store {
     });
   }
 
-  /** Applies `fn` to a draft of one region's state, atomically; returns what `fn` returns. */
+  /**
+   * Applies `fn` to a draft of one region's state, atomically; returns what `fn` returns. `fn` may return part
+   * of the draft (e.g. an existing record): return values are copied out of the draft before it is closed.
+   */
   update<T>(scope: Scope, fn: (state: RegionState) => T): T {
     const key = scopeKey(scope);
     let result!: T;
@@ -113,14 +118,14 @@ export class Store {
   }
 }
 
-const EMPTY: Readonly<RegionState> = Object.freeze(emptyRegionState());
-
-/** Replaces drafts in an update's result with plain copies: drafts die when the update ends. */
+/** Replaces immer drafts in a value (at any depth of plain objects and arrays) with plain copies. */
 function detach<T>(value: T): T {
-  if (isDraft(value)) return current(value as object) as T;
+  if (isDraft(value)) return current(value as Draft<T>) as T;
   if (Array.isArray(value)) return value.map(detach) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detach(v)])) as T;
   }
   return value;
 }
+
+const EMPTY: Readonly<RegionState> = Object.freeze(emptyRegionState());

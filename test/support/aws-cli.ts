@@ -1,0 +1,77 @@
+// Runs the real AWS CLI against the emulator, as a second client independent of the JavaScript SDK.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Debian's awscli (installed by .ci/run) first, then whatever `aws` is on PATH. */
+export function findAwsCli(): string {
+  const candidates = ['/usr/bin/aws', ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'aws'))];
+  const found = candidates.find((file) => {
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!found) {
+    throw new Error('the AWS CLI (`aws`) is not installed. CI installs Debian\'s awscli (.ci/run); here: apt-get install awscli');
+  }
+  return found;
+}
+
+export interface AwsResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON (undefined when empty). */
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface AwsCli {
+  version: string;
+  run(args: string[]): Promise<AwsResult>;
+  dispose(): void;
+}
+
+/** A CLI bound to one endpoint, with dummy credentials and no access to the user's AWS configuration. */
+export async function awsCliFor(endpoint: string, region = 'us-east-1'): Promise<AwsCli> {
+  const bin = findAwsCli();
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'fargate-local-awscli-'));
+  const emptyFile = path.join(home, 'empty');
+  fs.writeFileSync(emptyFile, '');
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, LANG: 'C.UTF-8', HOME: home };
+  Object.assign(env, {
+    AWS_ACCESS_KEY_ID: 'AKIDTEST',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: region,
+    AWS_CONFIG_FILE: emptyFile,
+    AWS_SHARED_CREDENTIALS_FILE: emptyFile,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_RETRY_MODE: 'standard',
+  });
+  const exec = (args: string[]) =>
+    new Promise<AwsResult>((resolve, reject) => {
+      execFile(bin, args, { env, timeout: 60_000 }, (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+        if (err && code === -1) return reject(err);
+        let json: unknown;
+        try {
+          json = stdout.trim() ? JSON.parse(stdout) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ code, stdout, stderr, json });
+      });
+    });
+  const version = (await exec(['--version'])).stdout.trim();
+  return {
+    version,
+    // The endpoint is always given explicitly: nothing may ever go to real AWS.
+    run: (args) => exec(['--endpoint-url', endpoint, '--output', 'json', ...args]),
+    dispose: () => fs.rmSync(home, { recursive: true, force: true }),
+  };
+}
