@@ -25,7 +25,8 @@ export type EcsErrorCode =
   | 'UnknownOperationException'
   | 'ValidationException'
   | 'ThrottlingException'
-  | 'ServiceUnavailableException';
+  | 'ServiceUnavailableException'
+  | 'ServiceUnavailable';
 
 export class EcsError extends Error {
   constructor(
@@ -45,3 +46,8 @@ export const serviceNotFound = () => new EcsError('ServiceNotFoundException', 'S
 export const resourceNotFound = (message: string) => new EcsError('ResourceNotFoundException', message);
 export const serverException = (message = 'Service Unavailable. Please try again later.') =>
   new EcsError('ServerException', message, 500);
+
+// Services. Wording as AWS answers (sources in the services module's report).
+export const serviceNotActive = () => new EcsError('ServiceNotActiveException', 'Service was not ACTIVE.');
+/** The AWS-wide answer of an unavailable service endpoint (HTTP 503). */
+export const serviceUnavailable = () => new EcsError('ServiceUnavailable', 'The request has failed due to a temporary failure of the server.', 503);
