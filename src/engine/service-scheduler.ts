@@ -63,6 +63,17 @@ export class ServiceScheduler {
     return () => this.listeners.delete(listener);
   }
 
+  /** Passes a notice decided outside a pass (a deployment started by CreateService/UpdateService) to the listeners. */
+  announce(scope: Scope, service: Pick<ServiceRecord, 'serviceArn' | 'clusterArn'>, notice: SchedulerNotice): void {
+    for (const l of this.listeners) {
+      try {
+        l(scope, service, notice);
+      } catch (err) {
+        this.ctx.logger.warn({ err }, 'scheduler notice listener failed');
+      }
+    }
+  }
+
   /** Resolves once no service is waiting for a look (tests). */
   idle(): Promise<void> {
     if (this.dirty.size === 0 && !this.pass) return Promise.resolve();
@@ -127,15 +138,7 @@ export class ServiceScheduler {
     for (const s of effects.stop) this.ctx.tasks.stop(scope, s.taskId, s.stopCode, s.reason);
     for (const id of effects.submit) this.ctx.tasks.submit(scope, id);
     if (!effects.service) return;
-    for (const notice of effects.notices) {
-      for (const l of this.listeners) {
-        try {
-          l(scope, effects.service, notice);
-        } catch (err) {
-          this.ctx.logger.warn({ err }, 'scheduler notice listener failed');
-        }
-      }
-    }
+    for (const notice of effects.notices) this.announce(scope, effects.service, notice);
   }
 
   /** INACTIVE services stay describable for the stopped-task retention period, then go. */

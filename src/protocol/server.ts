@@ -14,9 +14,11 @@ const MAX_BODY = '10mb';
 export interface ServerOptions {
   deps: AppDeps;
   operations: Readonly<Record<string, Action>>;
+  /** Non-AWS endpoints mounted on the same port (the control API), by path prefix. */
+  routers?: { path: string; router: express.Router }[];
 }
 
-export function createApp({ deps, operations }: ServerOptions): express.Express {
+export function createApp({ deps, operations, routers = [] }: ServerOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -26,6 +28,8 @@ export function createApp({ deps, operations }: ServerOptions): express.Express 
   app.post('/', express.raw({ type: () => true, limit: MAX_BODY }), (req, res) => {
     void handleJsonRpc(req, res, deps, operations);
   });
+
+  for (const { path, router } of routers) app.use(path, router);
 
   app.use((req: Request, res: Response) => {
     send(res, deps.ids.uuid(), 404, { __type: 'UnknownOperationException', message: '' }, 'UnknownOperationException');
