@@ -81,7 +81,7 @@ export function newDeployment(req: NewDeploymentRequest): DeploymentRecord {
     ...req.launch,
     platformVersion: platformVersionOf(req.platformVersion),
     platformFamily: 'Linux',
-    networkConfiguration: structuredClone(req.network),
+    networkConfiguration: { subnets: [...req.network.subnets], securityGroups: [...req.network.securityGroups], assignPublicIp: req.network.assignPublicIp },
     rolloutState: 'IN_PROGRESS',
     rolloutStateReason: rolloutReasons.inProgress(id),
     judgedTaskIds: [],
