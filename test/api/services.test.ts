@@ -183,7 +183,7 @@ describe('the scheduler', () => {
     expect(service!.deployments).toHaveLength(1);
     await eventually(async () => (await describeService(emu.ecs, cluster, 'web')).runningCount === 1);
     const events = (await describeService(emu.ecs, cluster, 'web')).events!.map((e) => e.message);
-    expect(events.some((m) => /^\(service web\) has stopped 2 running tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/.test(m))).toBe(true);
+    expect(events.some((m) => m !== undefined && /^\(service web\) has stopped 2 running tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/.test(m))).toBe(true);
     await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', desiredCount: 2 }));
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
     expect((await describeService(emu.ecs, cluster, 'web')).runningCount).toBe(2);
