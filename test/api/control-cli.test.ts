@@ -66,6 +66,6 @@ describe('fargate-local control commands', () => {
     expect(kind.err).toContain('kind must be one of');
     const missing = await cli('task', 'crash', '--task', 'ffffffffffffffffffffffffffffffff');
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain('The referenced task was not found.');
+    expect(missing.err).toContain('Cluster not found.');
   });
 });
