@@ -82,6 +82,9 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     primary.updatedAt = now;
     svc.deployments = [deployment, ...svc.deployments];
     svc.steady = false;
+    // A new deployment ends any launch throttling (AWS: "After the service is updated ... resumes normal behavior").
+    delete svc.launchFailures;
+    delete svc.launchNotBefore;
     svc.taskDefinition = taskDefinitionArn;
     svc.launchType = launch.launchType;
     svc.capacityProviderStrategy = launch.capacityProviderStrategy;

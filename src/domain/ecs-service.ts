@@ -86,6 +86,10 @@ export interface ServiceRecord {
   requestFingerprint: string;
   /** Whether the service last reported a steady state (the message is sent on each transition into it). */
   steady: boolean;
+  /** Consecutive failed task launches; past a few, the scheduler waits longer and longer between launches. */
+  launchFailures?: number;
+  /** No new task before this time (epoch ms) while launches keep failing. */
+  launchNotBefore?: number;
   /** When the service became INACTIVE (it stays describable for a while). */
   inactiveAt?: number;
 }
@@ -162,3 +166,14 @@ export const deploymentIdOfTask = (startedBy: string | undefined) =>
   startedBy?.startsWith(DEPLOYMENT_ID_PREFIX) ? startedBy : undefined;
 
 export const serviceGroup = (serviceName: string) => `service:${serviceName}`;
+
+/** Failed launches in a row after which the scheduler starts spacing its retries out (AWS "service throttle logic"). */
+export const THROTTLE_AFTER_FAILURES = 3;
+const THROTTLE_BASE_MS = 1_000;
+const THROTTLE_MAX_MS = 15 * 60_000;
+
+/** The wait before the next launch after `failures` consecutive failed launches (0 below the threshold). */
+export function launchBackoffMs(failures: number): number {
+  if (failures < THROTTLE_AFTER_FAILURES) return 0;
+  return Math.min(THROTTLE_BASE_MS * 2 ** (failures - THROTTLE_AFTER_FAILURES), THROTTLE_MAX_MS);
+}

@@ -13,7 +13,7 @@ import {
   planRollout,
   type ClassifiedTask,
 } from '../domain/deployment.js';
-import { addServiceEvent, primaryOf, serviceGroup, type DeploymentRecord, type ServiceRecord } from '../domain/ecs-service.js';
+import { addServiceEvent, launchBackoffMs, primaryOf, serviceGroup, type DeploymentRecord, type ServiceRecord } from '../domain/ecs-service.js';
 import { CAPACITY_UNAVAILABLE } from '../domain/faults.js';
 import { resolveAwsvpcConfiguration } from '../domain/network/awsvpc-configuration.js';
 import type { Ids } from '../domain/ports.js';
@@ -63,7 +63,7 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   const name = svc.serviceName;
 
   const tasks = serviceTasks(state, svc, env.now);
-  judgeStoppedTasks(svc, tasks);
+  judgeStoppedTasks(svc, tasks, env.now);
   tripCircuitBreaker(svc, env, say, effects);
 
   const primary = primaryOf(svc)!;
@@ -94,7 +94,11 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   }
   if (plan.stop.length > 0) say(serviceMessages.stoppedTasks(name, plan.stop.map((s) => s.taskId)));
 
-  const started = startTasks(state, svc, primary, plan.providers, tasks, env, say, effects);
+  const throttled = plan.providers.length > 0 && (svc.launchNotBefore ?? 0) > env.now;
+  if (throttled && say(serviceMessages.unableToStartConsistently(name))) {
+    effects.notices.push({ kind: 'service-action', eventName: 'SERVICE_TASK_START_IMPAIRED', eventType: 'WARN' });
+  }
+  const started = throttled ? [] : startTasks(state, svc, primary, plan.providers, tasks, env, say, effects);
   if (started.length > 0) {
     const replaced = plan.stop.filter((s) => s.why === 'unhealthy').length;
     say(serviceMessages.startedTasks(name, started, replaced));
@@ -103,6 +107,11 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   if (plan.stuck && started.length === 0) say(serviceMessages.deploymentConfigurationStuck(name));
 
   const quiet = plan.stop.length === 0 && plan.start === 0;
+  if (svc.launchFailures && isSteady(desired, primary.id, tasks)) {
+    // Launches that reach a steady state end the streak of failures.
+    delete svc.launchFailures;
+    delete svc.launchNotBefore;
+  }
   settleDeployments(svc, primary, tasks, desired, quiet, env, say, effects);
   if (svc.status === 'DRAINING' && tasks.every((t) => t.condition === 'stopped')) {
     svc.status = 'INACTIVE';
@@ -137,7 +146,7 @@ function serviceTasks(state: RegionState, svc: ServiceRecord, now: number): Clas
 }
 
 /** Counts each newly stopped task of an in-progress deployment that failed; each task is judged once. */
-function judgeStoppedTasks(svc: ServiceRecord, tasks: readonly ClassifiedTask[]): void {
+function judgeStoppedTasks(svc: ServiceRecord, tasks: readonly ClassifiedTask[], now: number): void {
   for (const d of svc.deployments) {
     const mine = tasks.filter((t) => t.deploymentId === d.id && t.condition === 'stopped');
     const fresh = mine.filter((t) => !d.judgedTaskIds.includes(t.taskId));
@@ -145,7 +154,13 @@ function judgeStoppedTasks(svc: ServiceRecord, tasks: readonly ClassifiedTask[])
       if (d.judgedTaskIds.length !== mine.length) d.judgedTaskIds = mine.map((t) => t.taskId);
       continue;
     }
-    if (d.rolloutState === 'IN_PROGRESS') d.failedTasks += fresh.filter((t) => isFailedTask(t)).length;
+    const failed = fresh.filter((t) => isFailedTask(t)).length;
+    if (d.rolloutState === 'IN_PROGRESS') d.failedTasks += failed;
+    if (failed > 0) {
+      svc.launchFailures = (svc.launchFailures ?? 0) + failed;
+      const wait = launchBackoffMs(svc.launchFailures);
+      if (wait > 0) svc.launchNotBefore = now + wait;
+    }
     d.judgedTaskIds = mine.map((t) => t.taskId);
   }
 }
@@ -174,6 +189,8 @@ function tripCircuitBreaker(svc: ServiceRecord, env: ReconcileEnv, say: (m: stri
   svc.deployments = [target, ...svc.deployments.filter((d) => d !== target)];
   svc.taskDefinition = target.taskDefinition;
   svc.steady = false;
+  delete svc.launchFailures;
+  delete svc.launchNotBefore;
   say(serviceMessages.rollingBack(svc.serviceName, target.id));
   effects.notices.push({ kind: 'deployment', deploymentId: target.id, eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS', reason: rolloutReasons.rollingBack(target.id) });
 }

@@ -162,3 +162,24 @@ describe('deployment circuit breaker', () => {
     expect(launched).toBe(3);
   });
 });
+
+describe('service throttle', () => {
+  it('spaces launches out once tasks keep failing, and says the service is unable to consistently start tasks', async () => {
+    const cluster = await fargateCluster(emu.ecs, 'thr');
+    const since = emu.events.lastSeq;
+    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: `${family}:3`, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network }));
+    const impaired = await control.waitForEvent((e) => e.detail.eventName === 'SERVICE_TASK_START_IMPAIRED' && String(e.resources[0]).includes(`/${cluster}/`), {
+      since,
+      timeoutMs: 5000,
+    });
+    expect(impaired.detail).toMatchObject({ eventType: 'WARN' });
+    const svc = await describeService(emu.ecs, cluster, 'web');
+    expect(svc.events![0]!.message).toBe('(service web) is unable to consistently start tasks successfully.');
+    const launched = () => emu.deps.store.read(scope, (s) => Object.values(s.tasks).filter((t) => t.clusterName === cluster).length);
+    const before = launched();
+    expect(before).toBe(3);
+    await new Promise((r) => setTimeout(r, 800));
+    // Without the throttle a task would be launched on every scheduler tick (200 ms here).
+    expect(launched() - before).toBeLessThanOrEqual(1);
+  });
+});
