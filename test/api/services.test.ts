@@ -190,6 +190,19 @@ describe('the scheduler', () => {
   });
 });
 
+describe('the scheduler at rest', () => {
+  it('changes nothing in the store while a stable service has nothing to do (no disk churn on ticks)', async () => {
+    const cluster = await fargateCluster(emu.ecs);
+    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'idle', taskDefinition: `${family}:1`, desiredCount: 2, launchType: 'FARGATE', networkConfiguration: network }));
+    await waitUntilServicesStable(waiter(emu), { cluster, services: ['idle'] });
+    await emu.services.idle();
+    const version = () => (emu.deps.store as unknown as { version: number }).version;
+    const before = version();
+    await new Promise((r) => setTimeout(r, 700)); // three scheduler ticks
+    expect(version()).toBe(before);
+  });
+});
+
 describe('UpdateService', () => {
   it('rolls out a new task definition as a new PRIMARY deployment and drains the old one', async () => {
     const cluster = await fargateCluster(emu.ecs);
