@@ -27,6 +27,14 @@ export interface Config {
   dockerSocket: string | null;
   /** Label value that scopes every Docker object this emulator creates (several emulators can share an engine). */
   instanceId: string;
+  /** Fargate Spot's warning period: SIGTERM at the interruption, SIGKILL this many seconds later (AWS: two minutes). */
+  spotGraceSeconds: number;
+  /** Random Spot interruptions per Spot task-hour (soak testing); 0 = only on demand. */
+  spotInterruptionRatePerHour: number;
+  /** URL that receives every EventBridge-shaped event as a JSON POST; null = none. */
+  eventsWebhookUrl: string | null;
+  /** How often the service scheduler looks at every service even when nothing happened (retries, grace periods). */
+  serviceSchedulerIntervalMs: number;
 }
 
 export const DEFAULTS = {
@@ -40,6 +48,9 @@ export const DEFAULTS = {
   pullPolicy: 'prefer-cached' as PullPolicy,
   launchConcurrency: 4,
   instanceId: 'default',
+  spotGraceSeconds: 120,
+  spotInterruptionRatePerHour: 0,
+  serviceSchedulerIntervalMs: 1000,
 };
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -94,7 +105,32 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
     .addOption(new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env('FARGATE_LOCAL_DOCKER_SOCKET'))
     .addOption(
       new Option('--instance-id <id>', 'names this emulator on a shared Docker engine').env('FARGATE_LOCAL_INSTANCE_ID').default(DEFAULTS.instanceId),
-    );
+    )
+    .addOption(
+      new Option('--spot-grace-seconds <seconds>', 'Spot interruption warning period before SIGKILL')
+        .env('FARGATE_LOCAL_SPOT_GRACE_SECONDS')
+        .argParser(int('spot-grace-seconds', 0, 3600))
+        .default(DEFAULTS.spotGraceSeconds),
+    )
+    .addOption(
+      new Option('--spot-interruption-rate <per-hour>', 'random Spot interruptions per Spot task-hour (0 = none)')
+        .env('FARGATE_LOCAL_SPOT_INTERRUPTION_RATE')
+        .argParser(rate)
+        .default(DEFAULTS.spotInterruptionRatePerHour),
+    )
+    .addOption(new Option('--events-webhook <url>', 'POST every ECS event (EventBridge shape) to this URL').env('FARGATE_LOCAL_EVENTS_WEBHOOK'));
+}
+
+function rate(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 3600) throw new InvalidArgumentError('the rate is a number of interruptions per hour, from 0 to 3600.');
+  return n;
+}
+
+/** Where the control commands (`fargate-local spot …`, `fault …`) find a running emulator. */
+export function controlEndpointFrom(env: NodeJS.ProcessEnv): string {
+  if (env.FARGATE_LOCAL_ENDPOINT) return env.FARGATE_LOCAL_ENDPOINT;
+  return `http://127.0.0.1:${env.PORT || DEFAULTS.port}`;
 }
 
 function truthy(v: unknown): boolean {
@@ -125,6 +161,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
     keepStoppedContainers: flag('keepStoppedContainers', 'FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS'),
     dockerSocket: o.dockerSocket ?? null,
     instanceId: o.instanceId,
+    spotGraceSeconds: o.spotGraceSeconds,
+    spotInterruptionRatePerHour: o.spotInterruptionRate,
+    eventsWebhookUrl: o.eventsWebhook ?? null,
+    serviceSchedulerIntervalMs: DEFAULTS.serviceSchedulerIntervalMs,
   };
 }
 
@@ -143,6 +183,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     keepStoppedContainers: false,
     dockerSocket: null,
     instanceId: DEFAULTS.instanceId,
+    spotGraceSeconds: DEFAULTS.spotGraceSeconds,
+    spotInterruptionRatePerHour: DEFAULTS.spotInterruptionRatePerHour,
+    eventsWebhookUrl: null,
+    serviceSchedulerIntervalMs: 200,
     ...overrides,
   };
 }

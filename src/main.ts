@@ -12,11 +12,20 @@ import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
 import { createDockerClient } from './runtime/docker-client.js';
 import { DockerTaskRuntime } from './runtime/docker-task-runtime.js';
+import { FaultRegistry } from './engine/fault-registry.js';
+import { ServiceScheduler } from './engine/service-scheduler.js';
+import { SpotInterrupter } from './engine/spot-interrupter.js';
+import { CONTROL_PREFIX, controlRouter } from './control/routes.js';
+import { withOutageGate } from './control/outage-gate.js';
+import { EventHub } from './events/event-hub.js';
+import { publishEcsEvents } from './events/publishing.js';
 import { Store } from './store/store.js';
 
 export interface RunningEmulator {
   runtime: TaskRuntime;
   tasks: TaskEngine;
+  services: ServiceScheduler;
+  events: EventHub;
   /** http://host:port of the API. */
   endpoint: string;
   port: number;
@@ -36,10 +45,20 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const runtime = options.runtime ?? (await createDockerRuntime(config, logger));
   const engineContext = { config, store, runtime, clock: systemClock, ids: randomIds, logger };
   const tasks = new TaskEngine(engineContext);
+  const faults = new FaultRegistry(systemClock, randomIds);
+  const services = new ServiceScheduler({ ...engineContext, tasks, faults });
+  const events = new EventHub(logger, config.eventsWebhookUrl);
+  const stopPublishing = publishEcsEvents(events, tasks, services, randomIds, systemClock);
   await tasks.start();
-  const deps: AppDeps = { ...engineContext, tasks };
+  services.start();
+  const spot = new SpotInterrupter({ config, store, logger, tasks });
+  spot.start();
+  const deps: AppDeps = { ...engineContext, tasks, services, faults };
 
-  const server = http.createServer(createApp({ deps, operations: OPERATIONS }));
+  const control = controlRouter({ app: deps, runtime, spot, events });
+  const server = http.createServer(
+    createApp({ deps, operations: withOutageGate(OPERATIONS, faults), routers: [{ path: CONTROL_PREFIX, router: control }] }),
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -57,12 +76,18 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     deps,
     runtime,
     tasks,
+    services,
+    events,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        spot.close();
+        await services.close();
+        stopPublishing();
+        await events.close();
         await tasks.close();
         await runtime.close();
         await store.close();

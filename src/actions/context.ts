@@ -2,6 +2,8 @@
 import type { Config } from '../config.js';
 import type { Clock, Ids } from '../domain/ports.js';
 import type { Scope } from '../domain/scope.js';
+import type { FaultRegistry } from '../engine/fault-registry.js';
+import type { ServiceScheduler } from '../engine/service-scheduler.js';
 import type { TaskEngine } from '../engine/task-engine.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -13,6 +15,8 @@ export interface AppDeps {
   ids: Ids;
   logger: Logger;
   tasks: TaskEngine;
+  services: ServiceScheduler;
+  faults: FaultRegistry;
 }
 
 export interface ActionContext {

@@ -1,6 +1,7 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { assignProviders } from '../domain/capacity-provider-placement.js';
 import { invalidParameter } from '../domain/errors.js';
+import { CAPACITY_UNAVAILABLE } from '../domain/faults.js';
 import { ensureDefaultVpc } from '../domain/network/network-state.js';
 import { resolveAwsvpcConfiguration } from '../domain/network/awsvpc-configuration.js';
 import { newTask } from '../domain/task-factory.js';
@@ -34,7 +35,10 @@ export function runTask(ctx: ActionContext, input: Ecs.RunTaskRequest): Ecs.RunT
     const providers = assignProviders(strategy, count);
     if (providers.length < count) throw invalidParameter('The capacity provider strategy has no provider with a weight greater than 0.');
     const tags = taskTagsOf(state, input, td.taskDefinitionArn, cluster.clusterName);
-    return providers.map((provider, i) => {
+    // A provider without capacity (a fault) places nothing: those tasks come back as failures, as on AWS.
+    const failures = providers.filter((p) => !deps.faults.capacityAvailable(p)).map(() => ({ reason: CAPACITY_UNAVAILABLE }));
+    const placed = providers.filter((p) => deps.faults.capacityAvailable(p));
+    const tasks = placed.map((provider, i) => {
       const taskId = deps.ids.hex32();
       const task = newTask({
         scope,
@@ -61,9 +65,10 @@ export function runTask(ctx: ActionContext, input: Ecs.RunTaskRequest): Ecs.RunT
       if (tags.length) state.tags[task.taskArn] = tags;
       return { task, tags };
     });
+    return { tasks, failures };
   });
-  for (const { task } of created) deps.tasks.submit(scope, task.taskId);
-  return { tasks: created.map(({ task, tags }) => toWireTask(task, tags)), failures: [] };
+  for (const { task } of created.tasks) deps.tasks.submit(scope, task.taskId);
+  return { tasks: created.tasks.map(({ task, tags }) => toWireTask(task, tags)), failures: created.failures };
 }
 
 function tenDigits(): string {

@@ -2,12 +2,24 @@
 // The command line: parse flags into a Config, start the emulator, stop cleanly on SIGINT/SIGTERM.
 // Bad flags or environment values: commander prints the reason and the process exits non-zero.
 import { CommanderError } from 'commander';
-import { readConfig, type Config } from '../config.js';
+import { controlEndpointFrom, readConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startEmulator } from '../main.js';
+import { CONTROL_COMMANDS, runControlCommand } from './control-commands.js';
 import { installCrashGuards } from './crash-guards.js';
 
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (CONTROL_COMMANDS.includes(args[0] ?? '')) {
+    const abort = new AbortController();
+    process.once('SIGINT', () => abort.abort());
+    const code = await runControlCommand(args, controlEndpointFrom(process.env), {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+      signal: abort.signal,
+    });
+    process.exit(code);
+  }
   let config: Config;
   try {
     config = readConfig(process.argv.slice(2), process.env, process.cwd());

@@ -25,7 +25,8 @@ export type EcsErrorCode =
   | 'UnknownOperationException'
   | 'ValidationException'
   | 'ThrottlingException'
-  | 'ServiceUnavailableException';
+  | 'ServiceUnavailableException'
+  | 'ServiceUnavailable';
 
 export class EcsError extends Error {
   constructor(
@@ -60,3 +61,8 @@ export const clusterContainsServices = () =>
   new EcsError('ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
 export const clusterContainsContainerInstances = () =>
   new EcsError('ClusterContainsContainerInstancesException', 'The Cluster cannot be deleted while Container Instances are active.');
+
+// Services. Wording as AWS answers (sources in the services module's report).
+export const serviceNotActive = () => new EcsError('ServiceNotActiveException', 'Service was not ACTIVE.');
+/** The AWS-wide answer of an unavailable service endpoint (HTTP 503). */
+export const serviceUnavailable = () => new EcsError('ServiceUnavailable', 'The request has failed due to a temporary failure of the server.', 503);

@@ -17,6 +17,15 @@ export interface EngineContext {
   clock: Clock;
   ids: Ids;
   logger: Logger;
+  /** Told after each stored change of a task (TaskEngine sets it to feed its observers). */
+  taskChanged?: (change: TaskChange) => void;
+}
+
+/** A task as just stored, and what it was before (null: it was just created). */
+export interface TaskChange {
+  scope: Scope;
+  task: TaskRecord;
+  previous: Pick<TaskRecord, 'lastStatus' | 'desiredStatus' | 'version'> | null;
 }
 
 export function getTask(ctx: EngineContext, scope: Scope, taskId: string): TaskRecord | undefined {
@@ -30,12 +39,19 @@ export function updateTask(
   taskId: string,
   fn: (task: TaskRecord, state: RegionState) => void,
 ): TaskRecord | undefined {
-  return ctx.store.update(scope, (state) => {
+  let previous: TaskChange['previous'] = null;
+  const updated = ctx.store.update(scope, (state) => {
     const task = state.tasks[taskId];
     if (!task) return undefined;
+    previous = { lastStatus: task.lastStatus, desiredStatus: task.desiredStatus, version: task.version };
     fn(task, state);
     return task;
   });
+  const before = previous as TaskChange['previous'];
+  if (updated && before && (before.version !== updated.version || before.lastStatus !== updated.lastStatus || before.desiredStatus !== updated.desiredStatus)) {
+    ctx.taskChanged?.({ scope, task: updated, previous: before });
+  }
+  return updated;
 }
 
 export function taskDefinitionOf(ctx: EngineContext, scope: Scope, task: TaskRecord): TaskDefinitionRecord | undefined {

@@ -8,7 +8,7 @@ import { ESSENTIAL_CONTAINER_EXITED, requestStop } from '../domain/task-lifecycl
 import type { OwnedContainer, RuntimeEvent } from '../domain/task-runtime.js';
 import type { StopCode, TaskRecord } from '../domain/task.js';
 import { purgeDeletedTaskDefinitions } from '../domain/task-definition-lifecycle.js';
-import { getTask, updateTask, type EngineContext } from './engine-context.js';
+import { getTask, updateTask, type EngineContext, type TaskChange } from './engine-context.js';
 import { createSandbox, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
 
@@ -22,9 +22,28 @@ export class TaskEngine {
   private unsubscribe: (() => void) | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly observers = new Set<(change: TaskChange) => void>();
+  private readonly ctx: EngineContext;
 
-  constructor(private readonly ctx: EngineContext) {
+  constructor(ctx: EngineContext) {
+    this.ctx = { ...ctx, taskChanged: (change) => this.notify(change) };
     this.launchPool = pLimit(ctx.config.launchConcurrency);
+  }
+
+  /** Calls `observer` after every stored change of any task (and once when a task is submitted); returns an unsubscribe. */
+  onTaskChanged(observer: (change: TaskChange) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  private notify(change: TaskChange): void {
+    for (const observer of this.observers) {
+      try {
+        observer(change);
+      } catch (err) {
+        this.ctx.logger.error({ err, taskId: change.task.taskId }, 'task observer failed');
+      }
+    }
   }
 
   /** Subscribes to runtime events, adopts what survived a restart, and starts the retention sweeper. */
@@ -38,6 +57,8 @@ export class TaskEngine {
   /** Starts launching a task already stored as PROVISIONING. Returns at once. */
   submit(scope: Scope, taskId: string): void {
     this.scopesByTask.set(taskId, scope);
+    const task = getTask(this.ctx, scope, taskId);
+    if (task) this.notify({ scope, task, previous: null });
     this.enqueue(taskId, () => this.launch(scope, taskId));
   }
 
@@ -207,7 +228,10 @@ export class TaskEngine {
           delete s.tags[t.taskArn];
           this.scopesByTask.delete(t.taskId);
         }
-        const used = new Set(Object.values(s.tasks).map((t) => t.taskDefinitionArn));
+        const used = new Set([
+          ...Object.values(s.tasks).map((t) => t.taskDefinitionArn),
+          ...Object.values(s.services).flatMap((svc) => svc.deployments.map((d) => d.taskDefinition)),
+        ]);
         purgeDeletedTaskDefinitions(s, (arn) => used.has(arn));
       });
     }

@@ -16,9 +16,11 @@ const MAX_BODY = '10mb';
 export interface ServerOptions {
   deps: AppDeps;
   operations: Readonly<Record<string, Action>>;
+  /** Non-AWS endpoints mounted on the same port (the control API), by path prefix. */
+  routers?: { path: string; router: express.Router }[];
 }
 
-export function createApp({ deps, operations }: ServerOptions): express.Express {
+export function createApp({ deps, operations, routers = [] }: ServerOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -31,6 +33,8 @@ export function createApp({ deps, operations }: ServerOptions): express.Express 
       sendSafely(res, 500, { __type: 'ServerException', message: 'Service Unavailable. Please try again later.' }, 'ServerException');
     });
   });
+
+  for (const { path, router } of routers) app.use(path, router);
 
   app.use((req: Request, res: Response) => {
     sendSafely(res, 404, { __type: 'UnknownOperationException' }, 'UnknownOperationException');

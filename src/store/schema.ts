@@ -5,6 +5,7 @@ import type { AccountSettingRecord } from '../domain/account-settings.js';
 import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import type { NetworkState } from '../domain/network/network-state.js';
 import type { TaskRecord } from '../domain/task.js';
+import type { ServiceRecord } from '../domain/ecs-service.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -18,6 +19,8 @@ export interface RegionState extends NetworkState {
   taskDefinitionFamilies: Record<string, { lastRevision: number }>;
   /** By task id (the 32 hex digits). */
   tasks: Record<string, TaskRecord>;
+  /** By `<clusterName>/<serviceName>`. */
+  services: Record<string, ServiceRecord>;
   /** By resource ARN. */
   tags: Record<string, Tag[]>;
   /** By setting name, then principal ARN ('' = the account default). */
@@ -36,6 +39,7 @@ export function emptyRegionState(): RegionState {
     taskDefinitions: {},
     taskDefinitionFamilies: {},
     tasks: {},
+    services: {},
     tags: {},
     accountSettings: {},
     vpcs: {},

@@ -1,6 +1,8 @@
 // The AWS JSON 1.1 edge, through raw HTTP and through the SDK: parsing, routing, error shapes, request ids,
 // input validation, and that a failing handler costs one 500 and never the process.
 import http from 'node:http';
+import { FaultRegistry } from '../../src/engine/fault-registry.js';
+import { ServiceScheduler } from '../../src/engine/service-scheduler.js';
 import { TaskEngine } from '../../src/engine/task-engine.js';
 import { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
 import type { AddressInfo } from 'node:net';
@@ -189,7 +191,10 @@ describe('an operations table with failing handlers', () => {
     store = await Store.open(null);
     const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
     const base = { config: testConfig(), store, clock: systemClock, ids: randomIds, logger };
-    const deps: AppDeps = { ...base, tasks: new TaskEngine({ ...base, runtime: new FakeTaskRuntime() }) };
+    const runtime = new FakeTaskRuntime();
+    const tasks = new TaskEngine({ ...base, runtime });
+    const faults = new FaultRegistry(systemClock, randomIds);
+    const deps: AppDeps = { ...base, tasks, faults, services: new ServiceScheduler({ ...base, tasks, faults }) };
     server = http.createServer(createApp({ deps, operations }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -71,6 +71,8 @@ export class FakeTaskRuntime implements TaskRuntime {
 
   async signalContainer(dockerId: string, signal: string) {
     this.calls.push(`signal ${this.containers.get(dockerId)?.name} ${signal}`);
+    // SIGKILL ends the process at once, as the kernel would.
+    if (['SIGKILL', 'KILL', '9'].includes(signal) && this.containers.get(dockerId)?.state.running) this.exit(dockerId, 137, false);
   }
 
   async inspectContainer(dockerId: string) {

@@ -1,0 +1,103 @@
+import type * as Ecs from '@aws-sdk/client-ecs';
+import { serviceArn } from '../domain/arn.js';
+import {
+  assertValidDesiredCount,
+  assertValidServiceName,
+  deploymentConfigurationOf,
+  serviceKey,
+  type PropagateTags,
+  type ServiceRecord,
+} from '../domain/ecs-service.js';
+import { invalidParameter } from '../domain/errors.js';
+import { rolloutReasons } from '../domain/service-messages.js';
+import type { ActionContext } from './context.js';
+import { launchSettingsOf, networkOf, newDeployment, stableJson } from './support/service-request.js';
+import { TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
+import { taskDefinitionForRun } from './support/task-request.js';
+import { ensureCluster } from '../store/clusters.js';
+import { serviceRoleArn, tasksOfService, toWireService } from './wire/service.js';
+
+export function createService(ctx: ActionContext, input: Ecs.CreateServiceRequest): Ecs.CreateServiceResponse {
+  const { scope, deps } = ctx;
+  const name = input.serviceName ?? '';
+  assertValidServiceName(name);
+  assertValidDesiredCount(input.desiredCount);
+  if (input.schedulingStrategy === 'DAEMON') throw invalidParameter('The daemon scheduling strategy is not supported with the FARGATE launch type.');
+  if (input.deploymentController?.type && input.deploymentController.type !== 'ECS') {
+    throw invalidParameter(`The ${input.deploymentController.type} deployment controller is not supported by fargate-local.`);
+  }
+  if (!input.taskDefinition) throw invalidParameter('TaskDefinition is required for the ECS deployment controller.');
+  const { clientToken: _token, ...request } = input;
+  const fingerprint = stableJson(request);
+  const now = deps.clock.now();
+
+  const outcome = deps.store.update(scope, (state) => {
+    const cluster = ensureCluster(state, scope, input.cluster, now);
+    const key = serviceKey(cluster.clusterName, name);
+    const existing = state.services[key];
+    if (existing?.status === 'ACTIVE') {
+      if (existing.requestFingerprint === fingerprint) return { service: existing, created: false };
+      throw invalidParameter('Creation of service was not idempotent.');
+    }
+    if (existing?.status === 'DRAINING') throw invalidParameter('Unable to Start a service that is still Draining.');
+    const td = taskDefinitionForRun(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.createService);
+    const launch = launchSettingsOf(input.launchType, input.capacityProviderStrategy, cluster);
+    const network = networkOf(state, scope, now, input.networkConfiguration);
+    const desiredCount = input.desiredCount ?? 0;
+    const deployment = newDeployment({
+      ids: deps.ids,
+      now,
+      taskDefinitionArn: td.taskDefinitionArn,
+      desiredCount,
+      launch,
+      platformVersion: input.platformVersion,
+      network,
+    });
+    const connect = input.serviceConnectConfiguration as Record<string, unknown> | undefined;
+    const service: ServiceRecord = {
+      serviceArn: serviceArn(scope, cluster.clusterName, name),
+      serviceName: name,
+      clusterArn: cluster.clusterArn,
+      clusterName: cluster.clusterName,
+      status: 'ACTIVE',
+      taskDefinition: td.taskDefinitionArn,
+      desiredCount,
+      ...launch,
+      platformVersion: input.platformVersion ?? 'LATEST',
+      platformFamily: 'Linux',
+      networkConfiguration: network,
+      deploymentConfiguration: deploymentConfigurationOf(input.deploymentConfiguration),
+      deployments: [deployment],
+      events: [],
+      loadBalancers: structuredClone(input.loadBalancers ?? []) as Record<string, unknown>[],
+      serviceRegistries: structuredClone(input.serviceRegistries ?? []) as Record<string, unknown>[],
+      healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds,
+      enableECSManagedTags: input.enableECSManagedTags ?? false,
+      propagateTags: (input.propagateTags ?? 'NONE') as PropagateTags,
+      enableExecuteCommand: input.enableExecuteCommand ?? false,
+      serviceConnectConfiguration: connect ? structuredClone(connect) : undefined,
+      namespace: connect?.enabled ? ((connect.namespace as string | undefined) ?? cluster.serviceConnectDefaults?.namespace) : undefined,
+      roleArn: serviceRoleArn(scope.accountId),
+      createdAt: now,
+      requestFingerprint: fingerprint,
+      steady: false,
+    };
+    state.services[key] = service;
+    if (input.tags?.length) state.tags[service.serviceArn] = input.tags.map((t) => ({ key: t.key!, value: t.value ?? '' }));
+    else delete state.tags[service.serviceArn];
+    return { service, created: true };
+  });
+
+  const svc = outcome.service;
+  if (outcome.created) {
+    const primary = svc.deployments[0]!;
+    deps.services.announce(scope, svc, {
+      kind: 'deployment',
+      deploymentId: primary.id,
+      eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS',
+      reason: rolloutReasons.inProgress(primary.id),
+    });
+    deps.services.poke(scope, svc.clusterName, svc.serviceName);
+  }
+  return { service: deps.store.read(scope, (state) => toWireService(svc, tasksOfService(state, svc))) };
+}

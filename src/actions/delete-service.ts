@@ -1,0 +1,24 @@
+import type * as Ecs from '@aws-sdk/client-ecs';
+import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/errors.js';
+import type { ActionContext } from './context.js';
+import { findService } from './support/service-request.js';
+import { resolveCluster } from '../store/clusters.js';
+import { tasksOfService, toWireService } from './wire/service.js';
+
+/** Deletes a service: refused while it is scaled above 0 unless `force`; it drains (DRAINING), then goes INACTIVE. */
+export function deleteService(ctx: ActionContext, input: Ecs.DeleteServiceRequest): Ecs.DeleteServiceResponse {
+  const { scope, deps } = ctx;
+  const svc = deps.store.update(scope, (state) => {
+    const cluster = resolveCluster(state, scope, input.cluster);
+    const found = findService(state, cluster, input.service ?? '');
+    if (!found) throw serviceNotFound();
+    if (found.status !== 'ACTIVE') throw serviceNotActive();
+    if (found.desiredCount > 0 && !input.force) throw invalidParameter('The service cannot be stopped while it is scaled above 0.');
+    found.status = 'DRAINING';
+    found.desiredCount = 0;
+    found.steady = false;
+    return found;
+  });
+  deps.services.poke(scope, svc.clusterName, svc.serviceName);
+  return { service: deps.store.read(scope, (state) => toWireService(svc, tasksOfService(state, svc))) };
+}

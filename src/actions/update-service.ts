@@ -1,0 +1,103 @@
+import type * as Ecs from '@aws-sdk/client-ecs';
+import { assertValidDesiredCount, deploymentConfigurationOf, type DeploymentRecord, type PropagateTags } from '../domain/ecs-service.js';
+import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/errors.js';
+import { rolloutReasons } from '../domain/service-messages.js';
+import type { ActionContext } from './context.js';
+import { findService, launchSettingsOf, networkOf, newDeployment } from './support/service-request.js';
+import { resolveCluster } from '../store/clusters.js';
+import { TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
+import { platformVersionOf, taskDefinitionForRun } from './support/task-request.js';
+import { tasksOfService, toWireService } from './wire/service.js';
+
+const FORCE_FOR_STRATEGY =
+  'When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.';
+
+export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceRequest): Ecs.UpdateServiceResponse {
+  const { scope, deps } = ctx;
+  assertValidDesiredCount(input.desiredCount);
+  if (input.platformVersion !== undefined) platformVersionOf(input.platformVersion);
+  const now = deps.clock.now();
+
+  const outcome = deps.store.update(scope, (state) => {
+    const cluster = resolveCluster(state, scope, input.cluster);
+    const svc = findService(state, cluster, input.service ?? '');
+    if (!svc) throw serviceNotFound();
+    if (svc.status !== 'ACTIVE') throw serviceNotActive();
+    const primary = svc.deployments.find((d) => d.status === 'PRIMARY')!;
+
+    let changed = Boolean(input.forceNewDeployment);
+    let taskDefinitionArn = primary.taskDefinition;
+    if (input.taskDefinition !== undefined) {
+      taskDefinitionArn = taskDefinitionForRun(state, input.taskDefinition, TASK_DEFINITION_LOOKUPS.createService).taskDefinitionArn;
+      if (taskDefinitionArn !== svc.taskDefinition) changed = true;
+    }
+    let launch: Pick<DeploymentRecord, 'launchType' | 'capacityProviderStrategy'> = {
+      launchType: primary.launchType,
+      capacityProviderStrategy: primary.capacityProviderStrategy,
+    };
+    if (input.capacityProviderStrategy !== undefined) {
+      if (!input.forceNewDeployment) throw invalidParameter(FORCE_FOR_STRATEGY);
+      launch = input.capacityProviderStrategy.length
+        ? launchSettingsOf(undefined, input.capacityProviderStrategy, cluster)
+        : launchSettingsOf(undefined, undefined, cluster);
+    }
+    let network = primary.networkConfiguration;
+    if (input.networkConfiguration !== undefined) {
+      network = networkOf(state, scope, now, input.networkConfiguration);
+      if (JSON.stringify(network) !== JSON.stringify(primary.networkConfiguration)) changed = true;
+    }
+    if (input.platformVersion !== undefined && platformVersionOf(input.platformVersion) !== primary.platformVersion) changed = true;
+    if (input.loadBalancers !== undefined || input.serviceRegistries !== undefined || input.serviceConnectConfiguration !== undefined) changed = true;
+
+    if (input.desiredCount !== undefined && input.desiredCount !== svc.desiredCount) {
+      svc.desiredCount = input.desiredCount;
+      svc.steady = false;
+    }
+    if (input.deploymentConfiguration !== undefined) svc.deploymentConfiguration = deploymentConfigurationOf(input.deploymentConfiguration, svc.deploymentConfiguration);
+    if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+    if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
+    if (input.enableECSManagedTags !== undefined) svc.enableECSManagedTags = input.enableECSManagedTags;
+    if (input.propagateTags !== undefined) svc.propagateTags = input.propagateTags as PropagateTags;
+    if (input.loadBalancers !== undefined) svc.loadBalancers = structuredClone(input.loadBalancers) as Record<string, unknown>[];
+    if (input.serviceRegistries !== undefined) svc.serviceRegistries = structuredClone(input.serviceRegistries) as Record<string, unknown>[];
+    if (input.serviceConnectConfiguration !== undefined) {
+      const connect = structuredClone(input.serviceConnectConfiguration) as unknown as Record<string, unknown>;
+      svc.serviceConnectConfiguration = connect;
+      svc.namespace = connect.enabled ? ((connect.namespace as string | undefined) ?? cluster.serviceConnectDefaults?.namespace) : undefined;
+    }
+    if (!changed) {
+      primary.desiredCount = svc.desiredCount;
+      primary.updatedAt = now;
+      return { svc, started: undefined };
+    }
+    const deployment = newDeployment({
+      ids: deps.ids,
+      now,
+      taskDefinitionArn,
+      desiredCount: svc.desiredCount,
+      launch,
+      platformVersion: input.platformVersion ?? primary.platformVersion,
+      network,
+    });
+    primary.status = 'ACTIVE';
+    primary.updatedAt = now;
+    svc.deployments = [deployment, ...svc.deployments];
+    svc.steady = false;
+    // A new deployment ends any launch throttling (AWS: "After the service is updated ... resumes normal behavior").
+    delete svc.launchFailures;
+    delete svc.launchNotBefore;
+    svc.taskDefinition = taskDefinitionArn;
+    svc.launchType = launch.launchType;
+    svc.capacityProviderStrategy = launch.capacityProviderStrategy;
+    svc.networkConfiguration = network;
+    if (input.platformVersion !== undefined) svc.platformVersion = input.platformVersion;
+    return { svc, started: deployment };
+  });
+
+  const { svc, started } = outcome;
+  if (started) {
+    deps.services.announce(scope, svc, { kind: 'deployment', deploymentId: started.id, eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS', reason: rolloutReasons.inProgress(started.id) });
+  }
+  deps.services.poke(scope, svc.clusterName, svc.serviceName);
+  return { service: deps.store.read(scope, (state) => toWireService(svc, tasksOfService(state, svc))) };
+}

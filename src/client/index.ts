@@ -1,0 +1,3 @@
+// What fargate-local offers to programs besides the ECS API: the control API client.
+export { ControlApiError, FargateLocalControl } from './control-client.js';
+export type { ControlScope, EcsEvent, FaultKind, FaultRecord, OutageError, SpotTarget, StreamedEvent } from './control-client.js';

@@ -1,0 +1,317 @@
+// One pass of the service scheduler over one service, inside one store update: judge stopped tasks for the
+// circuit breaker (and roll back), plan starts and stops, create the new task records, write the service's events
+// and deployment states. Returns what must happen outside the update (submitting and stopping tasks, EventBridge
+// notices). Deterministic given the state, the time, the ids and the capacity on offer.
+import { parseArn } from '../domain/arn.js';
+import type { StrategyItem } from '../domain/capacity-provider-placement.js';
+import {
+  conditionOf,
+  failureThreshold,
+  isDeploymentComplete,
+  isFailedTask,
+  isSteady,
+  planRollout,
+  type ClassifiedTask,
+} from '../domain/deployment.js';
+import { addServiceEvent, launchBackoffMs, primaryOf, serviceGroup, type DeploymentRecord, type ServiceRecord } from '../domain/ecs-service.js';
+import { CAPACITY_UNAVAILABLE } from '../domain/faults.js';
+import { resolveAwsvpcConfiguration } from '../domain/network/awsvpc-configuration.js';
+import type { Ids } from '../domain/ports.js';
+import type { Scope } from '../domain/scope.js';
+import {
+  DEPLOYMENT_FAILED_EVENT_REASON,
+  FAILED_HEALTH_CHECKS_REASON,
+  rolloutReasons,
+  scalingActivityReason,
+  serviceMessages,
+} from '../domain/service-messages.js';
+import type { Tag } from '../domain/tags.js';
+import type { TaskDefinitionRecord } from '../domain/task-definition.js';
+import { newTask } from '../domain/task-factory.js';
+import type { StopCode, TaskRecord } from '../domain/task.js';
+import type { RegionState } from '../store/schema.js';
+
+export type SchedulerNotice =
+  | { kind: 'service-action'; eventName: string; eventType: 'INFO' | 'WARN' | 'ERROR'; extra?: Record<string, unknown> }
+  | {
+      kind: 'deployment';
+      deploymentId: string;
+      eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS' | 'SERVICE_DEPLOYMENT_COMPLETED' | 'SERVICE_DEPLOYMENT_FAILED';
+      reason: string;
+    };
+
+export interface ReconcileEnv {
+  scope: Scope;
+  now: number;
+  ids: Ids;
+  capacityAvailable(provider: string): boolean;
+}
+
+export interface ReconcileEffects {
+  service?: Pick<ServiceRecord, 'serviceArn' | 'clusterArn' | 'serviceName'>;
+  submit: string[];
+  stop: { taskId: string; stopCode: StopCode; reason: string }[];
+  notices: SchedulerNotice[];
+}
+
+export function reconcileService(state: RegionState, key: string, env: ReconcileEnv): ReconcileEffects {
+  const effects: ReconcileEffects = { submit: [], stop: [], notices: [] };
+  const svc = state.services[key];
+  if (!svc || svc.status === 'INACTIVE') return effects;
+  effects.service = { serviceArn: svc.serviceArn, clusterArn: svc.clusterArn, serviceName: svc.serviceName };
+  const say = (message: string) => addServiceEvent(svc, { id: env.ids.uuid(), createdAt: env.now, message });
+  const name = svc.serviceName;
+
+  const tasks = serviceTasks(state, svc, env.now);
+  judgeStoppedTasks(svc, tasks, env.now);
+  tripCircuitBreaker(svc, env, say, effects);
+
+  const primary = primaryOf(svc)!;
+  const desired = svc.status === 'DRAINING' ? 0 : svc.desiredCount;
+  if (primary.desiredCount !== desired) primary.desiredCount = desired;
+  const plan = planRollout({
+    desiredCount: desired,
+    minimumHealthyPercent: svc.status === 'DRAINING' ? 0 : svc.deploymentConfiguration.minimumHealthyPercent,
+    maximumPercent: svc.deploymentConfiguration.maximumPercent,
+    primaryId: primary.id,
+    primaryLaunchable: primary.rolloutState !== 'FAILED' && svc.status === 'ACTIVE',
+    strategy: strategyOf(primary),
+    tasks,
+  });
+  if (svc.status === 'DRAINING') {
+    for (const t of tasks) {
+      if ((t.condition !== 'stopping' && t.condition !== 'stopped') && !plan.stop.some((s) => s.taskId === t.taskId)) {
+        plan.stop.push({ taskId: t.taskId, deploymentId: t.deploymentId, why: 'scale-in' });
+      }
+    }
+  }
+
+  // Stops first, as ECS reports them: the health-check failures, then one "has stopped" line.
+  for (const s of plan.stop) {
+    if (s.why === 'unhealthy') say(serviceMessages.failedHealthChecks(name, s.taskId));
+    const reason = s.why === 'unhealthy' ? FAILED_HEALTH_CHECKS_REASON : scalingActivityReason(s.deploymentId);
+    effects.stop.push({ taskId: s.taskId, stopCode: 'ServiceSchedulerInitiated', reason });
+  }
+  if (plan.stop.length > 0) say(serviceMessages.stoppedTasks(name, plan.stop.map((s) => s.taskId)));
+
+  const throttled = plan.providers.length > 0 && (svc.launchNotBefore ?? 0) > env.now;
+  if (throttled && say(serviceMessages.unableToStartConsistently(name))) {
+    effects.notices.push({ kind: 'service-action', eventName: 'SERVICE_TASK_START_IMPAIRED', eventType: 'WARN' });
+  }
+  const started = throttled ? [] : startTasks(state, svc, primary, plan.providers, tasks, env, say, effects);
+  if (started.length > 0) {
+    const replaced = plan.stop.filter((s) => s.why === 'unhealthy').length;
+    say(serviceMessages.startedTasks(name, started, replaced));
+    svc.steady = false;
+  }
+  if (plan.stuck && started.length === 0) say(serviceMessages.deploymentConfigurationStuck(name));
+
+  const quiet = plan.stop.length === 0 && plan.start === 0;
+  if (svc.launchFailures && isSteady(desired, primary.id, tasks)) {
+    // Launches that reach a steady state end the streak of failures.
+    delete svc.launchFailures;
+    delete svc.launchNotBefore;
+  }
+  settleDeployments(svc, primary, tasks, desired, quiet, env, say, effects);
+  if (svc.status === 'DRAINING' && tasks.every((t) => t.condition === 'stopped')) {
+    svc.status = 'INACTIVE';
+    svc.inactiveAt = env.now;
+  }
+  return effects;
+}
+
+/** The service's tasks (those of its deployments), classified. Tasks of deployments no longer listed are ignored. */
+function serviceTasks(state: RegionState, svc: ServiceRecord, now: number): ClassifiedTask[] {
+  const ids = new Set(svc.deployments.map((d) => d.id));
+  const group = serviceGroup(svc.serviceName);
+  const graceMs = (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
+  return Object.values(state.tasks)
+    .filter((t) => t.clusterArn === svc.clusterArn && t.group === group && t.startedBy !== undefined && ids.has(t.startedBy))
+    .map((t) => {
+      const view = {
+        taskId: t.taskId,
+        deploymentId: t.startedBy!,
+        capacityProvider: t.capacityProviderName,
+        lastStatus: t.lastStatus,
+        desiredStatus: t.desiredStatus,
+        healthStatus: t.healthStatus,
+        healthChecked: t.containers.some((c) => c.essential && c.hasHealthCheck),
+        startedAt: t.startedAt,
+        stopCode: t.stopCode,
+        stoppedReason: t.stoppedReason,
+      };
+      return { ...view, condition: conditionOf(view, now, graceMs) };
+    })
+    .sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
+}
+
+/** Counts each newly stopped task of an in-progress deployment that failed; each task is judged once. */
+function judgeStoppedTasks(svc: ServiceRecord, tasks: readonly ClassifiedTask[], now: number): void {
+  for (const d of svc.deployments) {
+    const mine = tasks.filter((t) => t.deploymentId === d.id && t.condition === 'stopped');
+    const fresh = mine.filter((t) => !d.judgedTaskIds.includes(t.taskId));
+    if (fresh.length === 0) {
+      if (d.judgedTaskIds.length !== mine.length) d.judgedTaskIds = mine.map((t) => t.taskId);
+      continue;
+    }
+    const failed = fresh.filter((t) => isFailedTask(t)).length;
+    if (d.rolloutState === 'IN_PROGRESS') d.failedTasks += failed;
+    if (failed > 0) {
+      svc.launchFailures = (svc.launchFailures ?? 0) + failed;
+      const wait = launchBackoffMs(svc.launchFailures);
+      if (wait > 0) svc.launchNotBefore = now + wait;
+    }
+    d.judgedTaskIds = mine.map((t) => t.taskId);
+  }
+}
+
+function tripCircuitBreaker(svc: ServiceRecord, env: ReconcileEnv, say: (m: string) => boolean, effects: ReconcileEffects): void {
+  const breaker = svc.deploymentConfiguration.deploymentCircuitBreaker;
+  const primary = primaryOf(svc)!;
+  if (!breaker.enable || primary.rolloutState !== 'IN_PROGRESS' || primary.failedTasks < failureThreshold(svc.desiredCount)) return;
+  primary.rolloutState = 'FAILED';
+  primary.rolloutStateReason = rolloutReasons.circuitBreakerFailed;
+  primary.updatedAt = env.now;
+  say(serviceMessages.deploymentFailed(svc.serviceName, primary.id));
+  effects.notices.push({ kind: 'deployment', deploymentId: primary.id, eventName: 'SERVICE_DEPLOYMENT_FAILED', reason: DEPLOYMENT_FAILED_EVENT_REASON });
+  if (!breaker.rollback) return;
+  const target = svc.deployments.find((d) => d.status === 'ACTIVE' && d.rolloutState === 'COMPLETED');
+  if (!target) return;
+  primary.status = 'ACTIVE';
+  Object.assign(target, {
+    status: 'PRIMARY',
+    rolloutState: 'IN_PROGRESS',
+    rolloutStateReason: rolloutReasons.rollingBack(target.id),
+    desiredCount: svc.desiredCount,
+    failedTasks: 0,
+    updatedAt: env.now,
+  });
+  svc.deployments = [target, ...svc.deployments.filter((d) => d !== target)];
+  svc.taskDefinition = target.taskDefinition;
+  svc.steady = false;
+  delete svc.launchFailures;
+  delete svc.launchNotBefore;
+  say(serviceMessages.rollingBack(svc.serviceName, target.id));
+  effects.notices.push({ kind: 'deployment', deploymentId: target.id, eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS', reason: rolloutReasons.rollingBack(target.id) });
+}
+
+function strategyOf(d: DeploymentRecord): StrategyItem[] {
+  return d.capacityProviderStrategy?.length ? d.capacityProviderStrategy : [{ capacityProvider: 'FARGATE', weight: 1, base: 0 }];
+}
+
+function taskDefinitionByArn(state: RegionState, arn: string): TaskDefinitionRecord | undefined {
+  const parsed = parseArn(arn);
+  return parsed ? state.taskDefinitions[parsed.resource] : undefined;
+}
+
+/** Creates the planned tasks, skipping (and reporting) those whose provider has no capacity. Returns their ids. */
+function startTasks(
+  state: RegionState,
+  svc: ServiceRecord,
+  primary: DeploymentRecord,
+  providers: readonly string[],
+  tasks: readonly ClassifiedTask[],
+  env: ReconcileEnv,
+  say: (m: string) => boolean,
+  effects: ReconcileEffects,
+): string[] {
+  if (providers.length === 0) return [];
+  const unavailable = [...new Set(providers.filter((p) => !env.capacityAvailable(p)))];
+  for (const provider of unavailable) {
+    if (say(serviceMessages.unableToPlace(svc.serviceName, CAPACITY_UNAVAILABLE))) {
+      effects.notices.push({
+        kind: 'service-action',
+        eventName: 'SERVICE_TASK_PLACEMENT_FAILURE',
+        eventType: 'ERROR',
+        extra: { capacityProviderArns: [`arn:aws:ecs:${env.scope.region}:${env.scope.accountId}:capacity-provider/${provider}`], reason: 'RESOURCE:FARGATE' },
+      });
+    }
+  }
+  const placeable = providers.filter((p) => env.capacityAvailable(p));
+  const td = taskDefinitionByArn(state, primary.taskDefinition);
+  if (placeable.length === 0 || !td) return [];
+  let network: ReturnType<typeof resolveAwsvpcConfiguration>;
+  try {
+    network = resolveAwsvpcConfiguration(state, primary.networkConfiguration);
+  } catch (err) {
+    say(serviceMessages.unableToPlace(svc.serviceName, (err as Error).message.replace(/\.$/, '')));
+    return [];
+  }
+  const tags = serviceTaskTags(state, svc, td);
+  const offset = tasks.filter((t) => t.deploymentId === primary.id && t.condition !== 'stopped').length;
+  return placeable.map((provider, i) => {
+    const taskId = env.ids.hex32();
+    const task: TaskRecord = newTask({
+      scope: env.scope,
+      taskId,
+      clusterName: svc.clusterName,
+      clusterArn: svc.clusterArn,
+      taskDefinition: td,
+      capacityProviderName: provider as 'FARGATE' | 'FARGATE_SPOT',
+      platformVersion: primary.platformVersion,
+      startedBy: primary.id,
+      group: serviceGroup(svc.serviceName),
+      enableExecuteCommand: svc.enableExecuteCommand,
+      subnet: network.subnets[(offset + i) % network.subnets.length]!,
+      securityGroups: network.securityGroups,
+      assignPublicIp: network.assignPublicIp,
+      attachmentId: env.ids.uuid(),
+      containerIds: td.containerDefinitions.map(() => env.ids.uuid()),
+      runtimeSuffixes: td.containerDefinitions.map(() => tenDigits(env.ids.hex32())),
+      now: env.now,
+    });
+    state.tasks[taskId] = task;
+    if (tags.length) state.tags[task.taskArn] = tags;
+    effects.submit.push(taskId);
+    return taskId;
+  });
+}
+
+function serviceTaskTags(state: RegionState, svc: ServiceRecord, td: TaskDefinitionRecord): Tag[] {
+  const byKey = new Map<string, string>();
+  if (svc.propagateTags === 'TASK_DEFINITION') for (const t of state.tags[td.taskDefinitionArn] ?? []) byKey.set(t.key, t.value);
+  if (svc.propagateTags === 'SERVICE') for (const t of state.tags[svc.serviceArn] ?? []) byKey.set(t.key, t.value);
+  if (svc.enableECSManagedTags) {
+    byKey.set('aws:ecs:clusterName', svc.clusterName);
+    byKey.set('aws:ecs:serviceName', svc.serviceName);
+  }
+  return [...byKey].map(([key, value]) => ({ key, value }));
+}
+
+const tenDigits = (hex: string) => (BigInt(`0x${hex}`) % 10_000_000_000n).toString().padStart(10, '0');
+
+/** Completion of the primary deployment, the draining deployments' counts, and the steady-state report. */
+function settleDeployments(
+  svc: ServiceRecord,
+  primary: DeploymentRecord,
+  tasks: readonly ClassifiedTask[],
+  desired: number,
+  quiet: boolean,
+  env: ReconcileEnv,
+  say: (m: string) => boolean,
+  effects: ReconcileEffects,
+): void {
+  for (const d of svc.deployments) {
+    if (d === primary) continue;
+    const live = tasks.filter((t) => t.deploymentId === d.id && t.condition !== 'stopped' && t.condition !== 'stopping').length;
+    if (d.desiredCount !== live) {
+      d.desiredCount = live;
+      d.updatedAt = env.now;
+    }
+  }
+  if (!quiet || svc.status !== 'ACTIVE') return;
+  if (primary.rolloutState === 'IN_PROGRESS' && isDeploymentComplete(desired, primary.id, tasks)) {
+    primary.rolloutState = 'COMPLETED';
+    primary.rolloutStateReason = rolloutReasons.completed(primary.id);
+    primary.updatedAt = env.now;
+    svc.deployments = [primary];
+    say(serviceMessages.deploymentCompleted(svc.serviceName, primary.id));
+    effects.notices.push({ kind: 'deployment', deploymentId: primary.id, eventName: 'SERVICE_DEPLOYMENT_COMPLETED', reason: rolloutReasons.completed(primary.id) });
+  }
+  const steady = svc.deployments.length === 1 && primary.rolloutState === 'COMPLETED' && isSteady(desired, primary.id, tasks);
+  if (steady && !svc.steady) {
+    say(serviceMessages.steadyState(svc.serviceName));
+    effects.notices.push({ kind: 'service-action', eventName: 'SERVICE_STEADY_STATE', eventType: 'INFO' });
+  }
+  if (svc.steady !== steady) svc.steady = steady;
+}

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeTaskRuntime } from '../../test/fakes/fake-task-runtime.js';
+import { storeTaskDefinition } from '../../test/support/task-definitions.js';
+import { testConfig } from '../config.js';
+import { randomIds } from '../domain/ids.js';
+import { ensureDefaultVpc } from '../domain/network/network-state.js';
+import { newTask } from '../domain/task-factory.js';
+import { createLogger } from '../logger.js';
+import { Store } from '../store/store.js';
+import type { TaskChange } from './engine-context.js';
+import { TaskEngine } from './task-engine.js';
+
+const scope = { accountId: '000000000000', region: 'us-east-1' };
+let store: Store;
+let engine: TaskEngine;
+const settle = async () => {
+  for (let i = 0; i < 5; i++) {
+    await engine.idle();
+    await new Promise((r) => setTimeout(r, 1));
+  }
+};
+
+beforeEach(async () => {
+  store = await Store.open(null);
+  engine = new TaskEngine({ config: testConfig(), store, runtime: new FakeTaskRuntime(), clock: { now: () => Date.now() }, ids: randomIds, logger: createLogger('silent') });
+  await engine.start();
+});
+afterEach(() => engine.close());
+
+describe('TaskEngine observers', () => {
+  it('hear the submission and every stored change, in order, with the state before', async () => {
+    const changes: TaskChange[] = [];
+    const off = engine.onTaskChanged((c) => changes.push(c));
+    const td = storeTaskDefinition(store, scope, 'fam', [{ name: 'app', image: 'img' }]);
+    const taskId = randomIds.hex32();
+    store.update(scope, (s) => {
+      ensureDefaultVpc(s, scope, 0);
+      s.tasks[taskId] = newTask({
+        scope, taskId, clusterName: 'default', clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinition: td,
+        capacityProviderName: 'FARGATE_SPOT', platformVersion: '1.4.0', enableExecuteCommand: false, subnet: Object.values(s.subnets)[0]!,
+        securityGroups: [], assignPublicIp: false, attachmentId: randomIds.uuid(), containerIds: [randomIds.uuid()], runtimeSuffixes: ['0123456789'], now: Date.now(),
+      });
+    });
+    engine.submit(scope, taskId);
+    await settle();
+    engine.stop(scope, taskId, 'SpotInterruption', 'Your Spot Task was interrupted.', { graceSeconds: 5, allAtOnce: true });
+    await settle();
+    off();
+    expect(changes[0]!.previous).toBeNull();
+    expect(changes[0]!.task.lastStatus).toBe('PROVISIONING');
+    const statuses = changes.map((c) => `${c.task.lastStatus}/${c.task.desiredStatus}`);
+    const dedup = statuses.filter((s, i) => s !== statuses[i - 1]);
+    expect(dedup).toEqual([
+      'PROVISIONING/RUNNING',
+      'PENDING/RUNNING',
+      'RUNNING/RUNNING',
+      'RUNNING/STOPPED',
+      'STOPPING/STOPPED',
+      'DEPROVISIONING/STOPPED',
+      'STOPPED/STOPPED',
+    ]);
+    const warning = changes.find((c) => c.task.desiredStatus === 'STOPPED')!;
+    expect(warning.previous).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'RUNNING' });
+    expect(warning.task).toMatchObject({ stopCode: 'SpotInterruption', stoppedReason: 'Your Spot Task was interrupted.' });
+    for (const c of changes.slice(1)) expect(c.task.version).toBeGreaterThanOrEqual(c.previous!.version);
+  });
+});
