@@ -24,7 +24,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          globalSetup: ['test/docker/global-setup.ts'],
+          globalSetup: ['test/support/build-dist.ts', 'test/docker/global-setup.ts'],
         },
       },
     ],

@@ -27,6 +27,8 @@ export interface Config {
   dockerSocket: string | null;
   /** Label value that scopes every Docker object this emulator creates (several emulators can share an engine). */
   instanceId: string;
+  /** The /16 every account's default VPC gets (AWS: 172.31.0.0/16); change it when emulators share an engine. */
+  defaultVpcCidr: string;
   /** Fargate Spot's warning period: SIGTERM at the interruption, SIGKILL this many seconds later (AWS: two minutes). */
   spotGraceSeconds: number;
   /** Random Spot interruptions per Spot task-hour (soak testing); 0 = only on demand. */
@@ -48,6 +50,7 @@ export const DEFAULTS = {
   pullPolicy: 'prefer-cached' as PullPolicy,
   launchConcurrency: 4,
   instanceId: 'default',
+  defaultVpcCidr: '172.31.0.0/16',
   spotGraceSeconds: 120,
   spotInterruptionRatePerHour: 0,
   serviceSchedulerIntervalMs: 1000,
@@ -64,6 +67,12 @@ function int(name: string, min: number, max: number) {
     }
     return n;
   };
+}
+
+function slash16(value: string): string {
+  const m = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/.exec(value);
+  if (!m || Number(m[1]) > 255 || Number(m[2]) > 255) throw new InvalidArgumentError('a /16 block such as 10.42.0.0/16.');
+  return value;
 }
 
 function accountId(value: string): string {
@@ -105,6 +114,12 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
     .addOption(new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env('FARGATE_LOCAL_DOCKER_SOCKET'))
     .addOption(
       new Option('--instance-id <id>', 'names this emulator on a shared Docker engine').env('FARGATE_LOCAL_INSTANCE_ID').default(DEFAULTS.instanceId),
+    )
+    .addOption(
+      new Option('--default-vpc-cidr <cidr>', "the /16 of every account's default VPC")
+        .env('FARGATE_LOCAL_DEFAULT_VPC_CIDR')
+        .argParser(slash16)
+        .default(DEFAULTS.defaultVpcCidr),
     )
     .addOption(
       new Option('--spot-grace-seconds <seconds>', 'Spot interruption warning period before SIGKILL')
@@ -161,6 +176,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
     keepStoppedContainers: flag('keepStoppedContainers', 'FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS'),
     dockerSocket: o.dockerSocket ?? null,
     instanceId: o.instanceId,
+    defaultVpcCidr: o.defaultVpcCidr,
     spotGraceSeconds: o.spotGraceSeconds,
     spotInterruptionRatePerHour: o.spotInterruptionRate,
     eventsWebhookUrl: o.eventsWebhook ?? null,
@@ -183,6 +199,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     keepStoppedContainers: false,
     dockerSocket: null,
     instanceId: DEFAULTS.instanceId,
+    defaultVpcCidr: DEFAULTS.defaultVpcCidr,
     spotGraceSeconds: DEFAULTS.spotGraceSeconds,
     spotInterruptionRatePerHour: DEFAULTS.spotInterruptionRatePerHour,
     eventsWebhookUrl: null,

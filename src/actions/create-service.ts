@@ -42,7 +42,7 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
     if (existing?.status === 'DRAINING') throw invalidParameter('Unable to Start a service that is still Draining.');
     const td = taskDefinitionForRun(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.createService);
     const launch = launchSettingsOf(input.launchType, input.capacityProviderStrategy, cluster);
-    const network = networkOf(state, scope, now, input.networkConfiguration);
+    const network = networkOf(state, scope, now, input.networkConfiguration, deps.config.defaultVpcCidr);
     const desiredCount = input.desiredCount ?? 0;
     const deployment = newDeployment({
       ids: deps.ids,

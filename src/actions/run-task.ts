@@ -30,7 +30,7 @@ export function runTask(ctx: ActionContext, input: Ecs.RunTaskRequest): Ecs.RunT
         throw invalidParameter(`Override for container named ${co.name} is not a container in the TaskDefinition.`);
       }
     }
-    ensureDefaultVpc(state, scope, now);
+    ensureDefaultVpc(state, scope, now, deps.config.defaultVpcCidr);
     const network = resolveAwsvpcConfiguration(state, input.networkConfiguration?.awsvpcConfiguration);
     const providers = assignProviders(strategy, count);
     if (providers.length < count) throw invalidParameter('The capacity provider strategy has no provider with a weight greater than 0.');

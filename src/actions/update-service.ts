@@ -43,7 +43,7 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     }
     let network = primary.networkConfiguration;
     if (input.networkConfiguration !== undefined) {
-      network = networkOf(state, scope, now, input.networkConfiguration);
+      network = networkOf(state, scope, now, input.networkConfiguration, deps.config.defaultVpcCidr);
       if (JSON.stringify(network) !== JSON.stringify(primary.networkConfiguration)) changed = true;
     }
     if (input.platformVersion !== undefined && platformVersionOf(input.platformVersion) !== primary.platformVersion) changed = true;

@@ -11,8 +11,16 @@ export interface TestEmulator extends RunningEmulator {
 }
 
 export async function startTestEmulator(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<TestEmulator> {
-  // API tests run tasks on an in-memory runtime; Docker tests pass the real one.
-  const emulator = await startEmulator(testConfig(overrides), { runtime: new FakeTaskRuntime(), ...options });
+  // API tests run tasks on an in-memory runtime unless they pass one.
+  return withClients(await startEmulator(testConfig(overrides), { runtime: new FakeTaskRuntime(), ...options }));
+}
+
+/** An emulator on the real Docker engine (the composition root's own runtime). */
+export async function startDockerEmulator(overrides: Partial<Config> = {}): Promise<TestEmulator> {
+  return withClients(await startEmulator(testConfig(overrides)));
+}
+
+function withClients(emulator: RunningEmulator): TestEmulator {
   const client = ({ accountId, region }: { accountId?: string; region?: string } = {}) =>
     new ECSClient({
       endpoint: emulator.endpoint,

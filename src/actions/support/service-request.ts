@@ -50,8 +50,14 @@ export function launchSettingsOf(
 }
 
 /** The awsvpcConfiguration checked against the VPC state, kept by ids. */
-export function networkOf(state: RegionState, scope: Scope, now: number, cfg: Ecs.NetworkConfiguration | undefined): AwsvpcRecord {
-  ensureDefaultVpc(state, scope, now);
+export function networkOf(
+  state: RegionState,
+  scope: Scope,
+  now: number,
+  cfg: Ecs.NetworkConfiguration | undefined,
+  defaultVpcCidr: string,
+): AwsvpcRecord {
+  ensureDefaultVpc(state, scope, now, defaultVpcCidr);
   const resolved = resolveAwsvpcConfiguration(state, cfg?.awsvpcConfiguration);
   return {
     subnets: resolved.subnets.map((s) => s.subnetId),

@@ -16,9 +16,9 @@ export interface NetworkState {
 }
 
 /** Lays out the default VPC the first time a region is used. */
-export function ensureDefaultVpc(state: NetworkState, scope: Scope, now: number): void {
+export function ensureDefaultVpc(state: NetworkState, scope: Scope, now: number, cidrBlock?: string): void {
   if (state.defaultVpcCreated) return;
-  const d = defaultVpc(scope, now);
+  const d = defaultVpc(scope, now, cidrBlock);
   state.vpcs[d.vpc.vpcId] ??= d.vpc;
   for (const s of d.subnets) state.subnets[s.subnetId] ??= s;
   state.securityGroups[d.securityGroup.groupId] ??= d.securityGroup;

@@ -56,13 +56,17 @@ export interface DefaultVpc {
   securityGroup: SecurityGroupRecord;
 }
 
-/** The default VPC of an account and region: 172.31.0.0/16, one /20 default subnet per AZ, a default group. */
-export function defaultVpc(scope: Scope, now: number): DefaultVpc {
+/**
+ * The default VPC of an account and region: 172.31.0.0/16 (or the /16 configured instead, so that emulators sharing
+ * one Docker engine do not overlap), one /20 default subnet per AZ, a default group.
+ */
+export function defaultVpc(scope: Scope, now: number, cidrBlock: string = DEFAULT_VPC_CIDR): DefaultVpc {
+  const [a, b] = cidrBlock.split('.');
   const vpcId = stableId('vpc', scope.accountId, scope.region, 'default');
   const subnets = DEFAULT_AZ_SUFFIXES.map((suffix, i) => ({
     subnetId: stableId('subnet', scope.accountId, scope.region, 'default', suffix),
     vpcId,
-    cidrBlock: `172.31.${i * 16}.0/20`,
+    cidrBlock: `${a}.${b}.${i * 16}.0/20`,
     availabilityZone: `${scope.region}${suffix}`,
     defaultForAz: true,
     mapPublicIpOnLaunch: true,
@@ -79,7 +83,7 @@ export function defaultVpc(scope: Scope, now: number): DefaultVpc {
     createdAt: now,
   };
   securityGroup.ingress.push({ ipProtocol: '-1', groupId: securityGroup.groupId });
-  return { vpc: { vpcId, cidrBlock: DEFAULT_VPC_CIDR, isDefault: true, state: 'available', createdAt: now }, subnets, securityGroup };
+  return { vpc: { vpcId, cidrBlock, isDefault: true, state: 'available', createdAt: now }, subnets, securityGroup };
 }
 
 /** EC2's private DNS name for an address: `ip-10-0-1-5.ec2.internal` in us-east-1, else `<region>.compute.internal`. */

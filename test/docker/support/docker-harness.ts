@@ -151,3 +151,17 @@ export function median(values: number[]): number {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
+
+/**
+ * A /16 for an emulator's default VPC that overlaps no Docker network on the engine (emulators that share an engine,
+ * such as test files of parallel runs, must not all use 172.31.0.0/16: Docker refuses overlapping networks).
+ */
+export async function freeVpcCidr(): Promise<string> {
+  const used: string[] = [];
+  for (const n of await docker.listNetworks()) for (const c of n.IPAM?.Config ?? []) if (c.Subnet) used.push(c.Subnet);
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const second = 100 + Math.floor(Math.random() * 150);
+    if (!used.some((s) => s.startsWith(`10.${second}.`))) return `10.${second}.0.0/16`;
+  }
+  throw new Error('no free 10.x.0.0/16 for a default VPC');
+}
