@@ -1,0 +1,164 @@
+// `npm run bench`: speed and memory of fargate-local on the real Docker engine, beside the floor of doing the same
+// container operations directly through dockerode. Prints a table and writes bench-results/latest.json.
+//
+//   single   RunTask → RUNNING and StopTask → STOPPED, one task at a time (p50, p95 over SAMPLES tasks)
+//   burst20  20 tasks launched at once: wall time until all RUNNING
+//   burst100 100 tasks at once in one subnet: all RUNNING, no duplicate address, wall time
+//   memory   the emulator process's RSS and heap with the 100 tasks running
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DescribeTasksCommand } from '@aws-sdk/client-ecs';
+import Dockerode from 'dockerode';
+import { ensurePauseImage } from '../src/runtime/pause-image-import.js';
+import { ensureBusyboxImage } from '../test/docker/images.js';
+import { sweep } from '../test/docker/support/docker-harness.js';
+import { ensureFloorNetwork, launchFloorTask, removeFloorObjects, stopFloorTask, type FloorTask } from './docker-floor.js';
+import { startBenchEmulator, type BenchEmulator } from './emulator-harness.js';
+import { summarize, type Summary } from './stats.js';
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+const RESULTS_DIR = path.resolve('bench-results');
+
+interface Results {
+  startedAt: string;
+  machine: { cpus: number; memoryGiB: number; node: string; docker: string };
+  samples: number;
+  single: { runToRunningMs: Summary; stopToStoppedMs: Summary; floorLaunchMs: Summary; floorStopMs: Summary };
+  burst20: { emulatorWallMs: number; floorWallMs: number };
+  burst100: { emulatorWallMs: number; floorWallMs: number; allRunning: boolean; distinctAddresses: number };
+  memory: { rssMiB: number; heapUsedMiB: number; tasksRunning: number };
+}
+
+const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
+
+async function single(b: BenchEmulator) {
+  const run: number[] = [];
+  const stop: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t0 = performance.now();
+    const [arn] = (await b.runTasks(1)) as [string];
+    run.push(ms(t0, await b.reached(arn, 'RUNNING')));
+    const t1 = performance.now();
+    await b.stopTask(arn);
+    stop.push(ms(t1, await b.reached(arn, 'STOPPED')));
+  }
+  return { run: summarize(run), stop: summarize(stop) };
+}
+
+async function burst(b: BenchEmulator, count: number) {
+  const t0 = performance.now();
+  const arns = await b.runTasks(count);
+  const reached = await Promise.all(arns.map((a) => b.reached(a, 'RUNNING')));
+  const wall = ms(t0, Math.max(...reached));
+  const described = [];
+  for (let i = 0; i < arns.length; i += 100) {
+    described.push(...(await b.ecs.send(new DescribeTasksCommand({ tasks: arns.slice(i, i + 100) }))).tasks!);
+  }
+  const addresses = new Set(described.map((t) => t.containers![0]!.networkInterfaces![0]!.privateIpv4Address));
+  return { arns, wall, allRunning: described.every((t) => t.lastStatus === 'RUNNING'), distinctAddresses: addresses.size };
+}
+
+async function stopAll(b: BenchEmulator, arns: string[]) {
+  await Promise.all(arns.map((a) => b.stopTask(a)));
+  await Promise.all(arns.map((a) => b.reached(a, 'STOPPED')));
+}
+
+async function floor(docker: Dockerode, pauseImage: string, image: string, cidrPrefix: string) {
+  const network = `fl-bench-floor-${randomBytes(3).toString('hex')}`;
+  await ensureFloorNetwork(docker, network, `${cidrPrefix}.0/24`, `${cidrPrefix}.1`);
+  let host = 4;
+  const launch = (name: string) => launchFloorTask(docker, { pauseImage, image, network, ip: `${cidrPrefix}.${host++}`, name });
+  const launchTimes: number[] = [];
+  const stopTimes: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    host = 4;
+    const t0 = performance.now();
+    const task = await launch(`${network}-s${i}`);
+    launchTimes.push(ms(t0, performance.now()));
+    const t1 = performance.now();
+    await stopFloorTask(task);
+    stopTimes.push(ms(t1, performance.now()));
+  }
+  const burstOf = async (count: number) => {
+    host = 4;
+    const t0 = performance.now();
+    const tasks: FloorTask[] = await Promise.all(Array.from({ length: count }, (_, i) => launch(`${network}-b${count}-${i}`)));
+    const wall = ms(t0, performance.now());
+    await Promise.all(tasks.map(stopFloorTask));
+    return wall;
+  };
+  return { launch: summarize(launchTimes), stop: summarize(stopTimes), burst20: await burstOf(20), burst100: await burstOf(100) };
+}
+
+async function main(): Promise<void> {
+  const docker = new Dockerode();
+  const version = await docker.version();
+  const image = await ensureBusyboxImage(docker);
+  const pauseImage = await ensurePauseImage(docker);
+  const instanceId = `bench-${randomBytes(3).toString('hex')}`;
+  // A private /16 for the default VPC (10.20x): never the developer's own 172.31/16.
+  const second = 200 + Math.floor(Math.random() * 40);
+  const b = await startBenchEmulator(instanceId, `10.${second}.0.0/16`, image);
+  try {
+    log(`warming up (images, networks)…`);
+    const [warm] = (await b.runTasks(1)) as [string];
+    await b.reached(warm, 'RUNNING');
+    await stopAll(b, [warm]);
+
+    log(`single task, ${SAMPLES} samples…`);
+    const s = await single(b);
+    log('20 at once…');
+    const b20 = await burst(b, 20);
+    await stopAll(b, b20.arns);
+    log('100 at once in one subnet…');
+    const b100 = await burst(b, 100);
+    const mem = process.memoryUsage();
+    await stopAll(b, b100.arns);
+
+    log('the dockerode floor…');
+    const f = await floor(docker, pauseImage, image, `10.${second}.200`); // outside the default subnets (10.x.0-47)
+
+    const results: Results = {
+      startedAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, docker: version.Version },
+      samples: SAMPLES,
+      single: { runToRunningMs: s.run, stopToStoppedMs: s.stop, floorLaunchMs: f.launch, floorStopMs: f.stop },
+      burst20: { emulatorWallMs: b20.wall, floorWallMs: f.burst20 },
+      burst100: { emulatorWallMs: b100.wall, floorWallMs: f.burst100, allRunning: b100.allRunning, distinctAddresses: b100.distinctAddresses },
+      memory: { rssMiB: Math.round(mem.rss / 2 ** 20), heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20), tasksRunning: b100.arns.length },
+    };
+    await fs.mkdir(RESULTS_DIR, { recursive: true });
+    const text = JSON.stringify(results, null, 2);
+    await fs.writeFile(path.join(RESULTS_DIR, 'latest.json'), `${text}\n`);
+    await fs.writeFile(path.join(RESULTS_DIR, `${results.startedAt.replaceAll(':', '-')}.json`), `${text}\n`);
+    print(results);
+  } finally {
+    await b.close();
+    await sweep(instanceId);
+    await removeFloorObjects(docker);
+  }
+}
+
+function log(line: string) {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+function print(r: Results) {
+  const row = (name: string, emulator: string, floorValue: string) => `${name.padEnd(34)}${emulator.padStart(16)}${floorValue.padStart(16)}`;
+  const p = (x: Summary) => `${x.p50} / ${x.p95}`;
+  console.log(row('', 'fargate-local', 'dockerode floor'));
+  console.log(row('launch → RUNNING ms (p50 / p95)', p(r.single.runToRunningMs), p(r.single.floorLaunchMs)));
+  console.log(row('stop → STOPPED ms (p50 / p95)', p(r.single.stopToStoppedMs), p(r.single.floorStopMs)));
+  console.log(row('20 at once, wall ms', String(r.burst20.emulatorWallMs), String(r.burst20.floorWallMs)));
+  console.log(row('100 at once (one subnet), wall ms', String(r.burst100.emulatorWallMs), String(r.burst100.floorWallMs)));
+  console.log(`100 at once: all RUNNING ${r.burst100.allRunning}, distinct addresses ${r.burst100.distinctAddresses}`);
+  console.log(`memory with ${r.memory.tasksRunning} tasks: RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
+  console.log(`written to ${path.join(RESULTS_DIR, 'latest.json')}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
