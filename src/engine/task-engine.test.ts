@@ -181,4 +181,16 @@ describe('TaskEngine', () => {
     expect(task(b)).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited' });
     expect(task(b).containers[0]!.exitCode).toBe(2);
   });
+
+  it('reaches STOPPED even when the runtime cannot remove the containers', async () => {
+    const id = launch([{ name: 'app', image: 'img' }]);
+    await settle();
+    runtime.removeTask = async () => {
+      throw new Error('connect ENOENT /var/run/docker.sock');
+    };
+    engine.stop(scope, id, 'UserInitiated', 'Task stopped by user');
+    await settle();
+    expect(task(id)).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'UserInitiated' });
+    expect(task(id).attachment.status).toBe('DELETED');
+  });
 });

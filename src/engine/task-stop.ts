@@ -40,7 +40,11 @@ export async function stopTask(ctx: EngineContext, scope: Scope, taskId: string,
     if (t.attachment.status === 'ATTACHED') t.attachment.status = 'DETACHING';
   });
 
-  if (!ctx.config.keepStoppedContainers) await ctx.runtime.removeTask(taskId);
+  if (!ctx.config.keepStoppedContainers) {
+    // A task stops even when its containers cannot be removed now (engine gone): they are orphans the next
+    // start-up sweeps, and the task must not hang in DEPROVISIONING.
+    await ctx.runtime.removeTask(taskId).catch((err) => ctx.logger.warn({ err, taskId }, 'removing the task containers failed'));
+  }
 
   updateTask(ctx, scope, taskId, (t, state) => {
     if (t.attachment.networkInterfaceId) deleteEni(state, t.attachment.networkInterfaceId);

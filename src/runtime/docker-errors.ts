@@ -24,8 +24,17 @@ export function daemonMessage(err: unknown): string {
   return message.replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
 }
 
+/** Whether the engine itself could not be reached (no socket, nothing listening), as opposed to an error it sent. */
+export function isEngineUnreachable(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'EACCES' || code === 'ECONNRESET';
+}
+
 /** How the ECS agent words a Docker failure in a container's `reason`. */
 export function daemonErrorDetail(err: unknown): string {
+  if (isEngineUnreachable(err)) {
+    return `Cannot connect to the Docker engine (${daemonMessage(err)}). Is a Docker engine running? (Debian: scripts/docker-engine.sh)`;
+  }
   return statusCodeOf(err) === undefined ? daemonMessage(err) : `Error response from daemon: ${daemonMessage(err)}`;
 }
 
