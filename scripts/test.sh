@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, API and real-Docker tests. Brings a Docker engine up first when it can
-# (Debian, root), or stops at once saying what to install.
-set -euo pipefail
+# (Debian, root), or stops at once saying what to install. Ends with a plain "N passed, N failed" line.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/docker-engine.sh
-exec npx vitest run "$@"
+bash scripts/docker-engine.sh || exit 1
+report="$(mktemp -t fargate-local-vitest.XXXXXX.json)"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
+status=$?
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$report" 2>/dev/null || echo "Tests: no report (vitest exited with $status)"
+rm -f "$report"
+exit $status
