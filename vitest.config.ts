@@ -24,7 +24,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          globalSetup: ['test/support/build-dist.ts', 'test/docker/global-setup.ts'],
+          // dist/ too: the CLI tests spawn it, and the examples import fargate-local/client as users do.
+          globalSetup: ['test/docker/global-setup.ts', 'test/support/build-dist.ts'],
         },
       },
     ],

@@ -76,11 +76,15 @@ export class FargateLocalControl {
     return this.call('POST', '/tasks/crash', { ...this.scope, ...target });
   }
 
-  /** The ECS event stream, from now on (or after event `since`). Ends when `signal` aborts. */
-  async *events(options: { since?: number; signal?: AbortSignal } = {}): AsyncGenerator<StreamedEvent> {
+  /**
+   * The ECS event stream, from now on (or after event `since`). Ends when `signal` aborts. `onOpen` runs once the
+   * emulator has subscribed this reader: whatever it sets off, the stream cannot miss its events.
+   */
+  async *events(options: { since?: number; signal?: AbortSignal; onOpen?: () => unknown } = {}): AsyncGenerator<StreamedEvent> {
     const query = options.since !== undefined ? `?since=${options.since}` : '';
     const res = await fetch(`${this.base}/events${query}`, { signal: options.signal, headers: { accept: 'text/event-stream' } });
     if (!res.ok || !res.body) throw new ControlApiError(res.status, 'StreamUnavailable', `the event stream answered ${res.status}`);
+    await options.onOpen?.();
     const queue: StreamedEvent[] = [];
     const parser = createParser({
       onEvent: (m) => queue.push({ id: Number(m.id), event: JSON.parse(m.data) as EcsEvent }),
@@ -103,13 +107,20 @@ export class FargateLocalControl {
     }
   }
 
-  /** Resolves with the first event (after `since`, or from now) that `predicate` accepts; rejects after `timeoutMs`. */
-  async waitForEvent(predicate: (e: EcsEvent) => boolean, options: { timeoutMs?: number; since?: number } = {}): Promise<EcsEvent> {
+  /**
+   * Resolves with the first event (after `since`, or from now) that `predicate` accepts; rejects after `timeoutMs`.
+   * `onOpen` runs once the stream is open, so an event it causes is never missed:
+   *   await control.waitForEvent(isWarning, { onOpen: () => control.interruptSpot({ cluster, task }) });
+   */
+  async waitForEvent(
+    predicate: (e: EcsEvent) => boolean,
+    options: { timeoutMs?: number; since?: number; onOpen?: () => unknown } = {},
+  ): Promise<EcsEvent> {
     const controller = new AbortController();
     const timeoutMs = options.timeoutMs ?? 30_000;
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      for await (const { event } of this.events({ since: options.since, signal: controller.signal })) {
+      for await (const { event } of this.events({ since: options.since, signal: controller.signal, onOpen: options.onOpen })) {
         if (predicate(event)) return event;
       }
       throw new ControlApiError(408, 'Timeout', `no matching event within ${timeoutMs} ms`);

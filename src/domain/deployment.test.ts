@@ -54,6 +54,20 @@ describe('conditionOf', () => {
 });
 
 describe('planRollout', () => {
+  it('counts a new task with no essential health check towards minimumHealthyPercent only after the delay', () => {
+    const running = (deploymentId: string, startedAt: number, healthChecked = false) => ({ ...task(deploymentId, 'healthy'), startedAt, healthChecked });
+    const old = [running('old', -100_000), running('old', -100_000)];
+    const fresh = [running('new', 10_000), running('new', 10_000)];
+    const at = (now: number, tasks = [...old, ...fresh]) => planRollout(input({ tasks, now, healthyCountDelayMs: 40_000 }));
+    // 10 s after RUNNING: the old tasks stay, and the deployment is waiting, not stuck.
+    expect(at(20_000)).toMatchObject({ start: 0, stop: [], stuck: false });
+    expect(at(50_000).stop.map((s) => [s.taskId, s.why])).toEqual(old.map((t) => [t.taskId, 'replaced']));
+    // A health check that passed counts at once.
+    expect(at(20_000, [...old, ...fresh.map((t) => ({ ...t, healthChecked: true, healthStatus: 'HEALTHY' as const }))]).stop).toHaveLength(2);
+    // Without a delay (the default), RUNNING counts at once.
+    expect(planRollout(input({ tasks: [...old, ...fresh], now: 20_000 })).stop).toHaveLength(2);
+  });
+
   it('starts the missing tasks of a new service', () => {
     const plan = planRollout(input({ desiredCount: 3 }));
     expect(plan).toMatchObject({ start: 3, providers: ['FARGATE', 'FARGATE', 'FARGATE'], stop: [], stuck: false });

@@ -1,6 +1,9 @@
 // The service scheduler's decisions, as pure functions: given the desired count, the deployment configuration and
 // the service's tasks, which tasks to start and which to stop. ECS's rules:
-//   - minimumHealthyPercent (rounded up) is the floor of healthy RUNNING tasks while old tasks are replaced;
+//   - minimumHealthyPercent (rounded up) is the floor of healthy RUNNING tasks while old tasks are replaced; a task
+//     with no essential health check counts towards it only once it has been RUNNING for a while (AWS: 40 seconds;
+//     DeploymentConfiguration.minimumHealthyPercent in the API reference), so a revision that crashes on start
+//     never takes the old tasks down;
 //   - maximumPercent (rounded down) is the ceiling of tasks RUNNING or PENDING during a deployment;
 //   - only the PRIMARY deployment gets new tasks; a FAILED one gets none;
 //   - unhealthy tasks (past the grace period) are replaced; a scale-in stops the least useful tasks first,
@@ -53,6 +56,10 @@ export interface RolloutInput {
   /** The primary deployment's strategy (providers for new tasks, balance when scaling in). */
   strategy: readonly StrategyItem[];
   tasks: readonly ClassifiedTask[];
+  /** Now (epoch ms), for `healthyCountDelayMs`. */
+  now?: number;
+  /** How long a healthy task with no essential health check must have been RUNNING to count towards the floor. */
+  healthyCountDelayMs?: number;
 }
 
 export type StopWhy = 'unhealthy' | 'scale-in' | 'replaced';
@@ -74,6 +81,9 @@ const CONDITION_RANK: Record<TaskCondition, number> = { unhealthy: 0, pending: 1
 
 export function planRollout(input: RolloutInput): RolloutPlan {
   const { desiredCount: desired, primaryId } = input;
+  const delay = input.healthyCountDelayMs ?? 0;
+  const counted = (t: ClassifiedTask) =>
+    t.condition === 'healthy' && (t.healthChecked || delay <= 0 || (t.startedAt ?? Infinity) + delay <= (input.now ?? 0));
   const live = input.tasks.filter((t) => t.condition !== 'stopping' && t.condition !== 'stopped');
   const stop: RolloutPlan['stop'] = [];
   const stopped = new Set<string>();
@@ -96,7 +106,7 @@ export function planRollout(input: RolloutInput): RolloutPlan {
     // Old tasks not yet healthy are of no use: stop them at once.
     for (const t of old) if (t.condition !== 'healthy') stopTask(t, 'replaced');
     const oldHealthy = keep().filter((t) => t.deploymentId !== primaryId);
-    const healthy = keep().filter((t) => t.condition === 'healthy').length;
+    const healthy = keep().filter(counted).length;
     const floor = minimumHealthyOf(desired, input.minimumHealthyPercent);
     const stoppable = Math.min(oldHealthy.length, Math.max(0, healthy - floor));
     for (const t of chooseScaleIn(oldHealthy, stoppable, [], 0)) stopTask(t, 'replaced');
@@ -112,7 +122,9 @@ export function planRollout(input: RolloutInput): RolloutPlan {
   const providers = start > 0 ? assignProviders(input.strategy, start, running) : [];
 
   const unfinished = old.length > 0 || keep().filter((t) => t.deploymentId === primaryId).length < desired;
-  const inFlight = input.tasks.some((t) => t.condition === 'pending' || t.condition === 'starting' || t.condition === 'stopping');
+  const inFlight = input.tasks.some(
+    (t) => t.condition === 'pending' || t.condition === 'starting' || t.condition === 'stopping' || (t.condition === 'healthy' && !counted(t)),
+  );
   const stuck = input.primaryLaunchable && unfinished && start === 0 && stop.length === 0 && !inFlight;
   return { start: providers.length, providers, stop, stuck };
 }

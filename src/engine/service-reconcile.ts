@@ -45,6 +45,8 @@ export interface ReconcileEnv {
   now: number;
   ids: Ids;
   capacityAvailable(provider: string): boolean;
+  /** See Config.minimumHealthyDelaySeconds. */
+  healthyCountDelayMs?: number;
 }
 
 export interface ReconcileEffects {
@@ -77,6 +79,8 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
     primaryLaunchable: primary.rolloutState !== 'FAILED' && svc.status === 'ACTIVE',
     strategy: strategyOf(primary),
     tasks,
+    now: env.now,
+    healthyCountDelayMs: env.healthyCountDelayMs,
   });
   if (svc.status === 'DRAINING') {
     for (const t of tasks) {

@@ -183,3 +183,73 @@ describe('service throttle', () => {
     expect(launched() - before).toBeLessThanOrEqual(1);
   });
 });
+
+describe('minimumHealthyPercent with a delay before a task without health check counts (AWS: 40 s)', () => {
+  let slow: TestEmulator;
+  let slowControl: FargateLocalControl;
+  beforeAll(async () => {
+    slow = await startTestEmulator({ minimumHealthyDelaySeconds: 1 });
+    slowControl = new FargateLocalControl(slow.endpoint);
+    storeTaskDefinition(slow.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
+    storeTaskDefinition(slow.deps.store, scope, family, [{ name: 'app', image: 'busybox:2' }]);
+    storeTaskDefinition(slow.deps.store, scope, family, [{ name: 'app', image: 'busybox:crash' }]);
+    // Exits at once, but only after its start call returned (and the task went RUNNING), as on Docker.
+    (slow.runtime as FakeTaskRuntime).exitOnStart.set('busybox:crash', 1);
+  });
+  afterAll(() => slow.close());
+
+  async function stableService(cluster: string) {
+    const created = await slow.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: `${family}:1`,
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+        deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+      }),
+    );
+    await waitUntilServicesStable({ client: slow.ecs, maxWaitTime: 20, minDelay: 1, maxDelay: 1 }, { cluster, services: ['web'] });
+    return { deploymentId: created.service!.deployments![0]!.id!, original: (await runningTasksOf(slow.ecs, cluster, 'web')).map((t) => t.taskArn!) };
+  }
+  const events = async (since: number, until: (e: EcsEvent) => boolean) => {
+    const seen: { at: number; event: EcsEvent }[] = [];
+    await slowControl.waitForEvent(
+      (e) => {
+        seen.push({ at: Date.now(), event: e });
+        return until(e);
+      },
+      { since, timeoutMs: 20_000 },
+    );
+    return seen;
+  };
+
+  it('stops an old task only once the new ones have been RUNNING for the delay', async () => {
+    const cluster = await fargateCluster(slow.ecs, 'delay');
+    const { original } = await stableService(cluster);
+    const since = slow.events.lastSeq;
+    const { service } = await slow.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', taskDefinition: `${family}:2` }));
+    const newId = service!.deployments![0]!.id!;
+    const seen = await events(since, (e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_COMPLETED' && e.detail.deploymentId === newId);
+    const task = (e: EcsEvent) => e['detail-type'] === 'ECS Task State Change';
+    const firstNewRunning = seen.find(({ event: e }) => task(e) && e.detail.startedBy === newId && e.detail.lastStatus === 'RUNNING')!.at;
+    const firstOldStop = seen.find(({ event: e }) => task(e) && original.includes(e.resources[0]!) && e.detail.desiredStatus === 'STOPPED')!.at;
+    expect(firstOldStop - firstNewRunning).toBeGreaterThanOrEqual(900);
+    const svc = await describeService(slow.ecs, cluster, 'web');
+    expect(svc.events!.some((e) => e.message!.includes('unable to stop or start tasks'))).toBe(false);
+  });
+
+  it('a revision whose container exits right after starting never replaces the healthy tasks, and rolls back', async () => {
+    const cluster = await fargateCluster(slow.ecs, 'delay');
+    const { deploymentId: goodId, original } = await stableService(cluster);
+    const since = slow.events.lastSeq;
+    await slow.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', taskDefinition: `${family}:3` }));
+    const seen = (await events(since, (e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_COMPLETED' && e.detail.deploymentId === goodId)).map((x) => x.event);
+    const crashed = seen.filter((e) => e['detail-type'] === 'ECS Task State Change' && e.detail.lastStatus === 'STOPPED' && e.detail.stopCode === 'EssentialContainerExited');
+    expect(crashed.length).toBeGreaterThanOrEqual(3);
+    // The crashing tasks were RUNNING for a moment; it did not count: nothing of revision 1 was stopped.
+    expect(seen.some((e) => e['detail-type'] === 'ECS Task State Change' && original.includes(e.resources[0]!) && e.detail.desiredStatus === 'STOPPED')).toBe(false);
+    expect((await runningTasksOf(slow.ecs, cluster, 'web')).map((t) => t.taskArn).sort()).toEqual([...original].sort());
+  });
+});

@@ -39,6 +39,22 @@ afterAll(async () => {
 });
 
 describe('the event stream', () => {
+  it('waitForEvent runs onOpen once subscribed, so the event of what onOpen does is never missed', async () => {
+    const family = uniqueName('ev');
+    storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
+    const cluster = await fargateCluster(emu.ecs, 'ev');
+    let taskArn: string | undefined;
+    const event = await control.waitForEvent((e) => e['detail-type'] === 'ECS Task State Change' && e.resources[0] === taskArn, {
+      timeoutMs: 5000,
+      onOpen: async () => {
+        const out = await emu.ecs.send(new RunTaskCommand({ cluster, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }));
+        taskArn = out.tasks![0]!.taskArn;
+      },
+    });
+    // The first change of the task (it is created PROVISIONING) arrives, although RunTask ran after the request.
+    expect(event.detail).toMatchObject({ lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING' });
+  });
+
   it('carries task state changes, deployment state changes and service actions, and the webhook gets them too', async () => {
     const family = uniqueName('ev');
     storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);

@@ -29,6 +29,11 @@ export class FakeTaskRuntime implements TaskRuntime {
   failingStarts = new Set<string>();
   /** Exit code per container name when SIGTERM arrives; absent = exits 143 quickly. */
   termBehaviour = new Map<string, number | null>();
+  /**
+   * Exit code per image whose container exits at once: already exited when the start call returns, its event
+   * arriving a few milliseconds later (as Docker's event stream does).
+   */
+  exitOnStart = new Map<string, number>();
   private listeners = new Set<(e: RuntimeEvent) => void>();
   private seq = 0;
 
@@ -59,6 +64,8 @@ export class FakeTaskRuntime implements TaskRuntime {
     const dockerId = this.nextId();
     const onTerm = this.termBehaviour.has(spec.name) ? this.termBehaviour.get(spec.name)! : 143;
     this.containers.set(dockerId, { dockerId, taskId: task.taskId, name: spec.name, spec, state: running(), onTerm });
+    const crash = this.exitOnStart.get(spec.image);
+    if (crash !== undefined) this.exit(dockerId, crash, false, 5);
     return { dockerId };
   }
 
@@ -103,15 +110,16 @@ export class FakeTaskRuntime implements TaskRuntime {
     return c.dockerId;
   }
 
-  /** The container's process exits on its own. */
-  exit(dockerId: string, exitCode: number, oomKilled: boolean) {
+  /** The container's process exits on its own (its event follows after `eventDelayMs`, or in a microtask). */
+  exit(dockerId: string, exitCode: number, oomKilled: boolean, eventDelayMs?: number) {
     const c = this.containers.get(dockerId)!;
     c.state = { ...c.state, running: false, exitCode, oomKilled, finishedAt: Date.now() };
     const event: RuntimeEvent =
       c.name === null
         ? { kind: 'sandbox-exited', taskId: c.taskId, dockerId, exitCode, at: Date.now() }
         : { kind: 'exited', taskId: c.taskId, containerName: c.name, dockerId, exitCode, oomKilled, at: Date.now() };
-    queueMicrotask(() => this.emit(event));
+    if (eventDelayMs === undefined) queueMicrotask(() => this.emit(event));
+    else setTimeout(() => this.emit(event), eventDelayMs);
   }
 
   health(dockerId: string, health: 'HEALTHY' | 'UNHEALTHY') {
