@@ -4,6 +4,9 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 export type PullPolicy = 'always' | 'once' | 'prefer-cached';
+/** Where task role (and execution role) credentials come from. */
+export type CredentialsSource = 'static' | 'host' | 'sts';
+export type SecretsSource = 'file' | 'aws';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -27,6 +30,36 @@ export interface Config {
   dockerSocket: string | null;
   /** Label value that scopes every Docker object this emulator creates (several emulators can share an engine). */
   instanceId: string;
+  /** What runs inside tasks: the metadata and credentials endpoints, secrets, environment files. */
+  taskAgent: TaskAgentConfig;
+}
+
+export interface TaskAgentConfig {
+  /** Serve task metadata, credentials and task protection at 169.254.170.2:80 (bound when the first task starts). */
+  metadataEndpoint: boolean;
+  /**
+   * static: fake keys, unique per task (default); host: this process's own AWS credentials, passed through;
+   * sts: AssumeRole of the task role (and of the execution role, for secrets) against `awsEndpoint`.
+   */
+  credentialsSource: CredentialsSource;
+  /** How long issued credentials last; they are replaced once half of that has passed. */
+  credentialsLifetimeSeconds: number;
+  /** Endpoint for STS, Secrets Manager and SSM (e.g. LocalStack); null = AWS's own regional endpoints. */
+  awsEndpoint: string | null;
+  /** file: secrets and registry credentials from `secretsFile` (offline); aws: Secrets Manager and SSM. */
+  secretsSource: SecretsSource;
+  /** JSON file of secrets and parameters (format in src/secrets/file-secret-store.ts). */
+  secretsFile: string;
+  /** Where `environmentFiles` S3 objects are found: arn:aws:s3:::bucket/key -> <dir>/bucket/key. */
+  environmentFilesDir: string;
+  /** AWS_ENDPOINT_URL set in every task container; null = not set (as on AWS). */
+  taskAwsEndpointUrl: string | null;
+  /**
+   * An existing agent network to join instead of creating one (the docker compose deployment, where this emulator
+   * is itself a container at 169.254.170.2 on it); null = create the default one, with this process serving on its
+   * bridge address.
+   */
+  agentNetwork: string | null;
 }
 
 export const DEFAULTS = {
@@ -40,10 +73,20 @@ export const DEFAULTS = {
   pullPolicy: 'prefer-cached' as PullPolicy,
   launchConcurrency: 4,
   instanceId: 'default',
+  credentialsSource: 'static' as CredentialsSource,
+  credentialsLifetimeSeconds: 6 * 3600,
+  secretsSource: 'file' as SecretsSource,
+  secretsFile: 'fargate-local-secrets.json',
+  environmentFilesDir: 'fargate-local-s3',
 };
+
+/** The address tasks reach the metadata and credentials endpoints at, on port 80. */
+export const METADATA_ADDRESS = '169.254.170.2';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const PULL_POLICIES: PullPolicy[] = ['always', 'once', 'prefer-cached'];
+const CREDENTIALS_SOURCES: CredentialsSource[] = ['static', 'host', 'sts'];
+const SECRETS_SOURCES: SecretsSource[] = ['file', 'aws'];
 
 function int(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -53,6 +96,17 @@ function int(name: string, min: number, max: number) {
     }
     return n;
   };
+}
+
+function httpUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('not a URL.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('an http(s) URL is needed.');
+  return value;
 }
 
 function accountId(value: string): string {
@@ -94,7 +148,45 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
     .addOption(new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env('FARGATE_LOCAL_DOCKER_SOCKET'))
     .addOption(
       new Option('--instance-id <id>', 'names this emulator on a shared Docker engine').env('FARGATE_LOCAL_INSTANCE_ID').default(DEFAULTS.instanceId),
-    );
+    )
+    .addOption(new Option('--no-metadata-endpoint', 'do not serve 169.254.170.2 (task metadata and credentials)').env('FARGATE_LOCAL_NO_METADATA_ENDPOINT'))
+    .addOption(
+      new Option('--credentials-source <source>', 'task role credentials: static fake keys, the host’s own, or STS AssumeRole')
+        .env('FARGATE_LOCAL_CREDENTIALS_SOURCE')
+        .choices(CREDENTIALS_SOURCES)
+        .default(DEFAULTS.credentialsSource),
+    )
+    .addOption(
+      new Option('--credentials-lifetime <seconds>', 'lifetime of issued task credentials')
+        .env('FARGATE_LOCAL_CREDENTIALS_LIFETIME')
+        .argParser(int('credentials-lifetime', 60, 43200))
+        .default(DEFAULTS.credentialsLifetimeSeconds),
+    )
+    .addOption(new Option('--aws-endpoint <url>', 'STS, Secrets Manager and SSM endpoint (e.g. LocalStack)').env('FARGATE_LOCAL_AWS_ENDPOINT').argParser(httpUrl))
+    .addOption(
+      new Option('--secrets-source <source>', 'task secrets from a local file or from Secrets Manager/SSM')
+        .env('FARGATE_LOCAL_SECRETS_SOURCE')
+        .choices(SECRETS_SOURCES)
+        .default(DEFAULTS.secretsSource),
+    )
+    .addOption(new Option('--secrets-file <path>', 'JSON file of secrets and parameters').env('FARGATE_LOCAL_SECRETS_FILE').default(DEFAULTS.secretsFile))
+    .addOption(
+      new Option('--environment-files-dir <dir>', 'local stand-in for S3 environment files (<dir>/<bucket>/<key>)')
+        .env('FARGATE_LOCAL_ENVIRONMENT_FILES_DIR')
+        .default(DEFAULTS.environmentFilesDir),
+    )
+    .addOption(
+      new Option('--task-aws-endpoint-url [url]', 'set AWS_ENDPOINT_URL in task containers (no value: this emulator at 169.254.170.2)')
+        .env('FARGATE_LOCAL_TASK_AWS_ENDPOINT_URL'),
+    )
+    .addOption(new Option('--agent-network <name>', 'join this existing agent network (docker compose deployment)').env('FARGATE_LOCAL_AGENT_NETWORK'));
+}
+
+function taskAwsEndpointUrl(value: unknown): string | null {
+  if (value === undefined || value === false) return null;
+  if (value === true || (typeof value === 'string' && ['', '1', 'true', 'yes', 'on'].includes(value.toLowerCase()))) return `http://${METADATA_ADDRESS}`;
+  if (typeof value === 'string' && ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return null;
+  return httpUrl(String(value));
 }
 
 function truthy(v: unknown): boolean {
@@ -121,11 +213,24 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
     keepStoppedContainers: truthy(o.keepStoppedContainers),
     dockerSocket: o.dockerSocket ?? null,
     instanceId: o.instanceId,
+    taskAgent: {
+      metadataEndpoint: !(command.getOptionValueSource('metadataEndpoint') === 'env'
+        ? truthy(env.FARGATE_LOCAL_NO_METADATA_ENDPOINT)
+        : o.metadataEndpoint === false),
+      credentialsSource: o.credentialsSource,
+      credentialsLifetimeSeconds: o.credentialsLifetime,
+      awsEndpoint: o.awsEndpoint ?? null,
+      secretsSource: o.secretsSource,
+      secretsFile: path.resolve(cwd, o.secretsFile),
+      environmentFilesDir: path.resolve(cwd, o.environmentFilesDir),
+      taskAwsEndpointUrl: taskAwsEndpointUrl(o.taskAwsEndpointUrl),
+      agentNetwork: o.agentNetwork || null,
+    },
   };
 }
 
 /** A configuration for embedding (tests, benchmarks): defaults, in memory, a free port, quiet. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
+export function testConfig(overrides: Partial<Omit<Config, 'taskAgent'>> & { taskAgent?: Partial<TaskAgentConfig> } = {}): Config {
   return {
     port: 0,
     host: '127.0.0.1',
@@ -140,5 +245,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dockerSocket: null,
     instanceId: DEFAULTS.instanceId,
     ...overrides,
+    taskAgent: {
+      // Off in tests unless asked for: only one process can serve 169.254.170.2:80.
+      metadataEndpoint: false,
+      credentialsSource: DEFAULTS.credentialsSource,
+      credentialsLifetimeSeconds: DEFAULTS.credentialsLifetimeSeconds,
+      awsEndpoint: null,
+      secretsSource: DEFAULTS.secretsSource,
+      secretsFile: path.resolve(DEFAULTS.secretsFile),
+      environmentFilesDir: path.resolve(DEFAULTS.environmentFilesDir),
+      taskAwsEndpointUrl: null,
+      agentNetwork: null,
+      ...overrides.taskAgent,
+    },
   };
 }

@@ -8,6 +8,7 @@ import { deregisterTaskDefinition } from './deregister-task-definition.js';
 import { describeClusters } from './describe-clusters.js';
 import { describeTaskDefinition } from './describe-task-definition.js';
 import { describeTasks } from './describe-tasks.js';
+import { getTaskProtection } from './get-task-protection.js';
 import { listAccountSettings } from './list-account-settings.js';
 import { listClusters } from './list-clusters.js';
 import { listTagsForResource } from './list-tags-for-resource.js';
@@ -24,6 +25,7 @@ import { tagResource } from './tag-resource.js';
 import { untagResource } from './untag-resource.js';
 import { updateClusterSettings } from './update-cluster-settings.js';
 import { updateCluster } from './update-cluster.js';
+import { updateTaskProtection } from './update-task-protection.js';
 
 export const OPERATIONS: Readonly<Record<string, Action>> = {
   CreateCluster: createCluster,
@@ -34,6 +36,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   DescribeClusters: describeClusters,
   DescribeTaskDefinition: describeTaskDefinition,
   DescribeTasks: describeTasks,
+  GetTaskProtection: getTaskProtection,
   ListAccountSettings: listAccountSettings,
   ListClusters: listClusters,
   ListTagsForResource: listTagsForResource,
@@ -50,4 +53,5 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   UntagResource: untagResource,
   UpdateCluster: updateCluster,
   UpdateClusterSettings: updateClusterSettings,
+  UpdateTaskProtection: updateTaskProtection,
 };
