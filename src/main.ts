@@ -10,8 +10,10 @@ import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
+import { createTaskAgent, type TaskAgentSetup } from './metadata/setup.js';
 import { createDockerClient } from './runtime/docker-client.js';
 import { DockerTaskRuntime } from './runtime/docker-task-runtime.js';
+import type { AgentNetworkSpec } from './runtime/networks.js';
 import { Store } from './store/store.js';
 
 export interface RunningEmulator {
@@ -21,6 +23,8 @@ export interface RunningEmulator {
   endpoint: string;
   port: number;
   deps: AppDeps;
+  /** Credentials, secrets and the metadata endpoint at 169.254.170.2. */
+  taskAgent: TaskAgentSetup;
   close(): Promise<void>;
 }
 
@@ -34,12 +38,16 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await Store.open(config.dataDir, (err) => logger.error({ err }, 'writing state failed'));
   const runtime = options.runtime ?? (await createDockerRuntime(config, logger));
-  const engineContext = { config, store, runtime, clock: systemClock, ids: randomIds, logger };
+  let api: http.RequestListener | undefined;
+  const taskAgent = createTaskAgent(config, { store, runtime, clock: systemClock, ids: randomIds, logger, ecsApi: () => api });
+  const engineContext = { config, store, runtime, clock: systemClock, ids: randomIds, logger, agent: taskAgent.agent };
   const tasks = new TaskEngine(engineContext);
   await tasks.start();
+  await taskAgent.start();
   const deps: AppDeps = { ...engineContext, tasks };
 
-  const server = http.createServer(createApp({ deps, operations: OPERATIONS }));
+  api = createApp({ deps, operations: OPERATIONS });
+  const server = http.createServer(api);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -57,12 +65,14 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     deps,
     runtime,
     tasks,
+    taskAgent,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await taskAgent.close();
         await tasks.close();
         await runtime.close();
         await store.close();
@@ -72,8 +82,20 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   };
 }
 
+/** The docker compose deployment's agent network: gateway .1 (the emulator container is .2), ICC on. */
+function composeAgentNetwork(name: string): AgentNetworkSpec {
+  return { name, subnet: '169.254.0.0/16', gateway: '169.254.170.1', ipRange: '169.254.176.0/20', enableIcc: true };
+}
+
 async function createDockerRuntime(config: Config, logger: Logger): Promise<TaskRuntime> {
-  const runtime = new DockerTaskRuntime({ docker: createDockerClient(config), instanceId: config.instanceId, logger, clock: systemClock });
+  const network = config.taskAgent.agentNetwork;
+  const runtime = new DockerTaskRuntime({
+    docker: createDockerClient(config),
+    instanceId: config.instanceId,
+    logger,
+    clock: systemClock,
+    ...(network ? { agentNetwork: composeAgentNetwork(network) } : {}),
+  });
   if (!(await runtime.available())) {
     logger.warn(
       'no Docker engine answers: the API works, but tasks will fail to start. Start one (Debian: scripts/docker-engine.sh; elsewhere Docker Desktop) or set DOCKER_HOST.',

@@ -10,10 +10,8 @@ import type { TaskRecord } from './task.js';
 export interface InjectedEnvironment {
   /** From `environmentFiles`: below the definition's own environment. */
   files: Record<string, string>;
-  /** From `secrets`: over the definition's environment. */
+  /** From `secrets`: over the definition's environment (the platform's own variables still win). */
   secrets: Record<string, string>;
-  /** What the platform sets (metadata and credentials URIs): over everything. */
-  platform: Record<string, string>;
 }
 
 export interface TaskAgent {

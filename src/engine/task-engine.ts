@@ -9,7 +9,7 @@ import type { OwnedContainer, RuntimeEvent } from '../domain/task-runtime.js';
 import type { StopCode, TaskRecord } from '../domain/task.js';
 import { purgeDeletedTaskDefinitions } from '../domain/task-definition-lifecycle.js';
 import { getTask, updateTask, type EngineContext } from './engine-context.js';
-import { createSandbox, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
+import { createSandbox, prepareTask, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
 
 const SWEEP_INTERVAL_MS = 60_000;
@@ -80,6 +80,7 @@ export class TaskEngine {
     await this.launchPool(async () => {
       provisionEni(this.ctx, scope, taskId);
       await createSandbox(this.ctx, scope, taskId);
+      await prepareTask(this.ctx, scope, taskId);
       await pullImages(this.ctx, scope, taskId);
       await startReadyContainers(this.ctx, scope, taskId);
     });
