@@ -1,4 +1,5 @@
 // Builds the task agent and its metadata server from the configuration (called by the composition root).
+import type { RequestListener } from 'node:http';
 import type { RequestHandler } from 'express';
 import { METADATA_ADDRESS, type Config } from '../config.js';
 import { HostCredentialsProvider } from '../credentials/host-credentials.js';
@@ -34,6 +35,8 @@ export interface TaskAgentDeps {
 
 export interface TaskAgentSetup {
   agent: TaskAgent;
+  /** The endpoint's request handler (tests serve it on loopback). */
+  app: RequestListener;
   /** null when the metadata endpoint is turned off. */
   server: MetadataServer | null;
   vault: TaskCredentialsVault;
@@ -76,6 +79,7 @@ export function createTaskAgent(config: Config, deps: TaskAgentDeps): TaskAgentS
   const agent = new LocalTaskAgent({ config: cfg, vault, provider, secretStore, server, sampler, views, logger });
   return {
     agent,
+    app,
     server,
     vault,
     async start() {

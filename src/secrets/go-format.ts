@@ -1,6 +1,6 @@
 // How the ECS agent (Go) prints values it takes from a JSON secret: `fmt.Sprintf("%v", value)` of what
-// encoding/json decoded into interface{}. Strings as they are; numbers as float64 (%g, shortest form, exponent from
-// 1e+21 down to... Go's rule: exponent form when the exponent is < -4 or >= max(6, digits)); maps sorted by key.
+// encoding/json decoded into interface{}. Strings as they are; numbers as float64 in %g's shortest form (exponent
+// form when the decimal exponent is below -4 or at least 6: 1e+06, 1.234567e+06, 1e-05); maps with sorted keys.
 
 function goFloat(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
@@ -8,8 +8,8 @@ function goFloat(n: number): string {
   const [mantissa, expText] = Math.abs(n).toExponential().split('e') as [string, string];
   const digits = mantissa.replace('.', '');
   const exp = Number(expText);
-  let eprec = 6;
-  if (digits.length > eprec && digits.length >= exp + 1) eprec = digits.length;
+  // strconv.FormatFloat(f, 'g', -1, 64): with the shortest precision, the exponent form is chosen against 6.
+  const eprec = 6;
   const sign = n < 0 ? '-' : '';
   if (exp < -4 || exp >= eprec) {
     const e = Math.abs(exp).toString().padStart(2, '0');
