@@ -9,6 +9,7 @@ describe('task agent settings', () => {
   it('defaults: metadata endpoint on, static credentials for 6 hours, secrets from a local file', () => {
     expect(readConfig([], {}, cwd).taskAgent).toEqual({
       metadataEndpoint: true,
+      metadataAddress: '169.254.170.2',
       credentialsSource: 'static',
       credentialsLifetimeSeconds: 21600,
       awsEndpoint: null,
@@ -32,6 +33,7 @@ describe('task agent settings', () => {
     ).taskAgent;
     expect(c).toEqual({
       metadataEndpoint: false,
+      metadataAddress: '169.254.170.2',
       credentialsSource: 'sts',
       credentialsLifetimeSeconds: 900,
       awsEndpoint: 'http://localhost:4566',

@@ -38,6 +38,12 @@ export interface TaskAgentConfig {
   /** Serve task metadata, credentials and task protection at 169.254.170.2:80 (bound when the first task starts). */
   metadataEndpoint: boolean;
   /**
+   * Where tasks find the endpoint: 169.254.170.2 as on AWS. Another address (tests of the compose layout on an
+   * engine whose link-local range is taken) makes tasks use AWS_CONTAINER_CREDENTIALS_FULL_URI instead of the
+   * relative URI, which SDKs resolve against 169.254.170.2 only.
+   */
+  metadataAddress: string;
+  /**
    * static: fake keys, unique per task (default); host: this process's own AWS credentials, passed through;
    * sts: AssumeRole of the task role (and of the execution role, for secrets) against `awsEndpoint`.
    */
@@ -151,6 +157,12 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
     )
     .addOption(new Option('--no-metadata-endpoint', 'do not serve 169.254.170.2 (task metadata and credentials)').env('FARGATE_LOCAL_NO_METADATA_ENDPOINT'))
     .addOption(
+      new Option('--metadata-address <ip>', 'address of the metadata endpoint (tests; SDKs expect 169.254.170.2)')
+        .env('FARGATE_LOCAL_METADATA_ADDRESS')
+        .default(METADATA_ADDRESS)
+        .hideHelp(),
+    )
+    .addOption(
       new Option('--credentials-source <source>', 'task role credentials: static fake keys, the host’s own, or STS AssumeRole')
         .env('FARGATE_LOCAL_CREDENTIALS_SOURCE')
         .choices(CREDENTIALS_SOURCES)
@@ -217,6 +229,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
       metadataEndpoint: !(command.getOptionValueSource('metadataEndpoint') === 'env'
         ? truthy(env.FARGATE_LOCAL_NO_METADATA_ENDPOINT)
         : o.metadataEndpoint === false),
+      metadataAddress: o.metadataAddress,
       credentialsSource: o.credentialsSource,
       credentialsLifetimeSeconds: o.credentialsLifetime,
       awsEndpoint: o.awsEndpoint ?? null,
@@ -248,6 +261,7 @@ export function testConfig(overrides: Partial<Omit<Config, 'taskAgent'>> & { tas
     taskAgent: {
       // Off in tests unless asked for: only one process can serve 169.254.170.2:80.
       metadataEndpoint: false,
+      metadataAddress: METADATA_ADDRESS,
       credentialsSource: DEFAULTS.credentialsSource,
       credentialsLifetimeSeconds: DEFAULTS.credentialsLifetimeSeconds,
       awsEndpoint: null,

@@ -82,19 +82,41 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   };
 }
 
-/** The docker compose deployment's agent network: gateway .1 (the emulator container is .2), ICC on. */
-function composeAgentNetwork(name: string): AgentNetworkSpec {
-  return { name, subnet: '169.254.0.0/16', gateway: '169.254.170.1', ipRange: '169.254.176.0/20', enableIcc: true };
+/**
+ * The docker compose deployment's agent network, as compose made it (this emulator is a container on it, at the
+ * metadata address): its subnet, gateway and ICC setting are taken as they are. It must be internal and labelled
+ * fargate-local.role=agent-network (the runtime checks). When it cannot be inspected, the usual layout is assumed.
+ */
+async function existingAgentNetwork(docker: ReturnType<typeof createDockerClient>, name: string, logger: Logger): Promise<AgentNetworkSpec> {
+  try {
+    const info = (await docker.getNetwork(name).inspect()) as {
+      IPAM?: { Config?: { Subnet?: string; Gateway?: string; IPRange?: string }[] };
+      Options?: Record<string, string>;
+    };
+    const ipam = info.IPAM?.Config?.[0] ?? {};
+    if (!ipam.Subnet) throw new Error(`network ${name} has no IPv4 subnet`);
+    return {
+      name,
+      subnet: ipam.Subnet,
+      gateway: ipam.Gateway ?? '',
+      ipRange: ipam.IPRange ?? ipam.Subnet,
+      enableIcc: (info.Options?.['com.docker.network.bridge.enable_icc'] ?? 'true') === 'true',
+    };
+  } catch (err) {
+    logger.error({ err, network: name }, 'the agent network to join cannot be inspected; tasks will fail to start until it exists');
+    return { name, subnet: '169.254.0.0/16', gateway: '169.254.170.1', ipRange: '169.254.176.0/20', enableIcc: true };
+  }
 }
 
 async function createDockerRuntime(config: Config, logger: Logger): Promise<TaskRuntime> {
+  const docker = createDockerClient(config);
   const network = config.taskAgent.agentNetwork;
   const runtime = new DockerTaskRuntime({
-    docker: createDockerClient(config),
+    docker,
     instanceId: config.instanceId,
     logger,
     clock: systemClock,
-    ...(network ? { agentNetwork: composeAgentNetwork(network) } : {}),
+    ...(network ? { agentNetwork: await existingAgentNetwork(docker, network, logger) } : {}),
   });
   if (!(await runtime.available())) {
     logger.warn(

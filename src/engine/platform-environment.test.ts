@@ -24,6 +24,12 @@ describe('the variables Fargate sets', () => {
     expect(platformEnvironment(ctx({ metadataEndpoint: true }), scope, noRole, 'app')).not.toHaveProperty('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI');
   });
 
+  it('an endpoint elsewhere than 169.254.170.2: full URIs, credentials by AWS_CONTAINER_CREDENTIALS_FULL_URI', () => {
+    const env = platformEnvironment(ctx({ metadataEndpoint: true, metadataAddress: '10.253.0.2' }), scope, task, 'app');
+    expect(env).toMatchObject({ ECS_CONTAINER_METADATA_URI_V4: 'http://10.253.0.2/v4/e1', AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://10.253.0.2/v2/credentials/c-1' });
+    expect(env).not.toHaveProperty('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI');
+  });
+
   it('no endpoint variables when this emulator does not serve 169.254.170.2; AWS_ENDPOINT_URL only when configured', () => {
     expect(Object.keys(platformEnvironment(ctx({ metadataEndpoint: false }), scope, task, 'app'))).toEqual(['AWS_EXECUTION_ENV', 'AWS_REGION', 'AWS_DEFAULT_REGION']);
     expect(platformEnvironment(ctx({ taskAwsEndpointUrl: 'http://host.docker.internal:4566' }), scope, task, 'app').AWS_ENDPOINT_URL).toBe(

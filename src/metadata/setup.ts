@@ -1,7 +1,7 @@
 // Builds the task agent and its metadata server from the configuration (called by the composition root).
 import type { RequestListener } from 'node:http';
 import type { RequestHandler } from 'express';
-import { METADATA_ADDRESS, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import { HostCredentialsProvider } from '../credentials/host-credentials.js';
 import type { CredentialsProvider } from '../credentials/role-credentials.js';
 import { StaticCredentialsProvider } from '../credentials/static-credentials.js';
@@ -65,7 +65,7 @@ export function createTaskAgent(config: Config, deps: TaskAgentDeps): TaskAgentS
   const secretStore = cfg.secretsSource === 'aws' ? new AwsSecretStore(cfg.awsEndpoint) : new FileSecretStore(cfg.secretsFile);
   const sampler = new StatsSampler();
   const views = new TaskViews(store, runtime);
-  const servesEcsApi = cfg.taskAwsEndpointUrl?.replace(/\/+$/, '') === `http://${METADATA_ADDRESS}`;
+  const servesEcsApi = cfg.taskAwsEndpointUrl?.replace(/\/+$/, '') === `http://${cfg.metadataAddress}`;
   const ecsApi: RequestHandler = (req, res, next) => {
     const handler = deps.ecsApi();
     if (handler) handler(req, res, next);
@@ -75,7 +75,7 @@ export function createTaskAgent(config: Config, deps: TaskAgentDeps): TaskAgentS
     { store, runtime, directory: new TaskDirectory(store), views, vault, sampler, clock, ids, logger },
     servesEcsApi ? { ecsApi } : {},
   );
-  const server = cfg.metadataEndpoint ? new MetadataServer(app, METADATA_ADDRESS, METADATA_PORT, logger, clock) : null;
+  const server = cfg.metadataEndpoint ? new MetadataServer(app, cfg.metadataAddress, METADATA_PORT, logger, clock) : null;
   const agent = new LocalTaskAgent({ config: cfg, vault, provider, secretStore, server, sampler, views, logger });
   return {
     agent,
