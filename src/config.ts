@@ -4,9 +4,6 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 export type PullPolicy = 'always' | 'once' | 'prefer-cached';
-/** Where task role (and execution role) credentials come from. */
-export type CredentialsSource = 'static' | 'host' | 'sts';
-export type SecretsSource = 'file' | 'aws';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -18,6 +15,8 @@ export interface Config {
   defaultAccountId: string;
   defaultRegion: string;
   logLevel: LogLevel;
+  /** What runs inside tasks: the metadata and credentials endpoints, secrets, environment files (see the end). */
+  taskAgent: TaskAgentConfig;
   /** How long a STOPPED task stays describable. */
   stoppedTaskRetentionMs: number;
   /** Image pull behaviour, as the ECS agent's ECS_IMAGE_PULL_BEHAVIOR. */
@@ -30,9 +29,129 @@ export interface Config {
   dockerSocket: string | null;
   /** Label value that scopes every Docker object this emulator creates (several emulators can share an engine). */
   instanceId: string;
-  /** What runs inside tasks: the metadata and credentials endpoints, secrets, environment files. */
-  taskAgent: TaskAgentConfig;
 }
+
+export const DEFAULTS = {
+  port: 4599,
+  host: '127.0.0.1',
+  dataDir: '.fargate-local',
+  defaultAccountId: '000000000000',
+  defaultRegion: 'us-east-1',
+  logLevel: 'info' as LogLevel,
+  stoppedTaskRetentionSeconds: 3600,
+  pullPolicy: 'prefer-cached' as PullPolicy,
+  launchConcurrency: 4,
+  instanceId: 'default',
+};
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const PULL_POLICIES: PullPolicy[] = ['always', 'once', 'prefer-cached'];
+
+function int(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+function accountId(value: string): string {
+  if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('an account id is 12 digits.');
+  return value;
+}
+
+export function buildCommand(env: NodeJS.ProcessEnv): Command {
+  const e = (name: string) => (env[name] === '' ? undefined : env[name]);
+  return addTaskAgentOptions(new Command('fargate-local'))
+    .description('A local, AWS-compatible emulator of Amazon ECS on Fargate.')
+    .addOption(new Option('-p, --port <port>', 'API port').env('PORT').argParser(int('port', 0, 65535)).default(DEFAULTS.port))
+    .addOption(new Option('--host <address>', 'address the API listens on').env('HOST').default(DEFAULTS.host))
+    .addOption(
+      new Option('-d, --data-dir <dir>', 'directory for persistent state').env('FARGATE_LOCAL_DATA_DIR').default(DEFAULTS.dataDir),
+    )
+    .addOption(new Option('--in-memory', 'keep state in memory only (throwaway runs)').env('FARGATE_LOCAL_IN_MEMORY'))
+    .addOption(
+      new Option('--account-id <id>', 'default account id').env('FARGATE_LOCAL_ACCOUNT_ID').argParser(accountId).default(DEFAULTS.defaultAccountId),
+    )
+    .addOption(new Option('--region <region>', 'default region').env('FARGATE_LOCAL_REGION').default(e('AWS_DEFAULT_REGION') ?? DEFAULTS.defaultRegion))
+    .addOption(new Option('--log-level <level>', 'log level').env('LOG_LEVEL').choices(LOG_LEVELS).default(DEFAULTS.logLevel))
+    .addOption(
+      new Option('--stopped-task-retention <seconds>', 'how long stopped tasks stay describable')
+        .env('FARGATE_LOCAL_STOPPED_TASK_RETENTION')
+        .argParser(int('stopped-task-retention', 0, 30 * 24 * 3600))
+        .default(DEFAULTS.stoppedTaskRetentionSeconds),
+    )
+    .addOption(
+      new Option('--pull-policy <policy>', 'image pull behaviour').env('FARGATE_LOCAL_PULL_POLICY').choices(PULL_POLICIES).default(DEFAULTS.pullPolicy),
+    )
+    .addOption(
+      new Option('--launch-concurrency <n>', 'task launches run at once')
+        .env('FARGATE_LOCAL_LAUNCH_CONCURRENCY')
+        .argParser(int('launch-concurrency', 1, 64))
+        .default(DEFAULTS.launchConcurrency),
+    )
+    .addOption(new Option('--keep-stopped-containers', 'keep the containers of stopped tasks').env('FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS'))
+    .addOption(new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env('FARGATE_LOCAL_DOCKER_SOCKET'))
+    .addOption(
+      new Option('--instance-id <id>', 'names this emulator on a shared Docker engine').env('FARGATE_LOCAL_INSTANCE_ID').default(DEFAULTS.instanceId),
+    );
+}
+
+function truthy(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return !['', '0', 'false', 'no', 'off'].includes(v.toLowerCase());
+  return false;
+}
+
+/** Reads the configuration from argv (without node and script) and env; throws commander errors on bad input. */
+export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Config {
+  const command = buildCommand(env).exitOverride();
+  command.parse(argv, { from: 'user' });
+  const o = command.opts();
+  return {
+    port: o.port,
+    host: o.host,
+    dataDir: truthy(o.inMemory) ? null : path.resolve(cwd, o.dataDir),
+    defaultAccountId: o.accountId,
+    defaultRegion: o.region,
+    logLevel: o.logLevel,
+    taskAgent: readTaskAgentConfig(command, env, cwd),
+    stoppedTaskRetentionMs: o.stoppedTaskRetention * 1000,
+    pullPolicy: o.pullPolicy,
+    launchConcurrency: o.launchConcurrency,
+    keepStoppedContainers: truthy(o.keepStoppedContainers),
+    dockerSocket: o.dockerSocket ?? null,
+    instanceId: o.instanceId,
+  };
+}
+
+/** A configuration for embedding (tests, benchmarks): defaults, in memory, a free port, quiet. */
+export function testConfig(overrides: Partial<Omit<Config, 'taskAgent'>> & { taskAgent?: Partial<TaskAgentConfig> } = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: null,
+    defaultAccountId: DEFAULTS.defaultAccountId,
+    defaultRegion: DEFAULTS.defaultRegion,
+    logLevel: 'silent',
+    stoppedTaskRetentionMs: DEFAULTS.stoppedTaskRetentionSeconds * 1000,
+    pullPolicy: DEFAULTS.pullPolicy,
+    launchConcurrency: DEFAULTS.launchConcurrency,
+    keepStoppedContainers: false,
+    dockerSocket: null,
+    instanceId: DEFAULTS.instanceId,
+    ...overrides,
+    taskAgent: testTaskAgentConfig(overrides.taskAgent),
+  };
+}
+
+// --- Task agent settings: 169.254.170.2, credentials, secrets, environment files (src/metadata/ and friends). ---
+
+/** Where task role (and execution role) credentials come from. */
+export type CredentialsSource = 'static' | 'host' | 'sts';
+export type SecretsSource = 'file' | 'aws';
 
 export interface TaskAgentConfig {
   /** Serve task metadata, credentials and task protection at 169.254.170.2:80 (bound when the first task starts). */
@@ -68,17 +187,10 @@ export interface TaskAgentConfig {
   agentNetwork: string | null;
 }
 
-export const DEFAULTS = {
-  port: 4599,
-  host: '127.0.0.1',
-  dataDir: '.fargate-local',
-  defaultAccountId: '000000000000',
-  defaultRegion: 'us-east-1',
-  logLevel: 'info' as LogLevel,
-  stoppedTaskRetentionSeconds: 3600,
-  pullPolicy: 'prefer-cached' as PullPolicy,
-  launchConcurrency: 4,
-  instanceId: 'default',
+/** The address tasks reach the metadata and credentials endpoints at, on port 80. */
+export const METADATA_ADDRESS = '169.254.170.2';
+
+export const TASK_AGENT_DEFAULTS = {
   credentialsSource: 'static' as CredentialsSource,
   credentialsLifetimeSeconds: 6 * 3600,
   secretsSource: 'file' as SecretsSource,
@@ -86,23 +198,8 @@ export const DEFAULTS = {
   environmentFilesDir: 'fargate-local-s3',
 };
 
-/** The address tasks reach the metadata and credentials endpoints at, on port 80. */
-export const METADATA_ADDRESS = '169.254.170.2';
-
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const PULL_POLICIES: PullPolicy[] = ['always', 'once', 'prefer-cached'];
 const CREDENTIALS_SOURCES: CredentialsSource[] = ['static', 'host', 'sts'];
 const SECRETS_SOURCES: SecretsSource[] = ['file', 'aws'];
-
-function int(name: string, min: number, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-    }
-    return n;
-  };
-}
 
 function httpUrl(value: string): string {
   let url: URL;
@@ -115,46 +212,8 @@ function httpUrl(value: string): string {
   return value;
 }
 
-function accountId(value: string): string {
-  if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('an account id is 12 digits.');
-  return value;
-}
-
-export function buildCommand(env: NodeJS.ProcessEnv): Command {
-  const e = (name: string) => (env[name] === '' ? undefined : env[name]);
-  return new Command('fargate-local')
-    .description('A local, AWS-compatible emulator of Amazon ECS on Fargate.')
-    .addOption(new Option('-p, --port <port>', 'API port').env('PORT').argParser(int('port', 0, 65535)).default(DEFAULTS.port))
-    .addOption(new Option('--host <address>', 'address the API listens on').env('HOST').default(DEFAULTS.host))
-    .addOption(
-      new Option('-d, --data-dir <dir>', 'directory for persistent state').env('FARGATE_LOCAL_DATA_DIR').default(DEFAULTS.dataDir),
-    )
-    .addOption(new Option('--in-memory', 'keep state in memory only (throwaway runs)').env('FARGATE_LOCAL_IN_MEMORY'))
-    .addOption(
-      new Option('--account-id <id>', 'default account id').env('FARGATE_LOCAL_ACCOUNT_ID').argParser(accountId).default(DEFAULTS.defaultAccountId),
-    )
-    .addOption(new Option('--region <region>', 'default region').env('FARGATE_LOCAL_REGION').default(e('AWS_DEFAULT_REGION') ?? DEFAULTS.defaultRegion))
-    .addOption(new Option('--log-level <level>', 'log level').env('LOG_LEVEL').choices(LOG_LEVELS).default(DEFAULTS.logLevel))
-    .addOption(
-      new Option('--stopped-task-retention <seconds>', 'how long stopped tasks stay describable')
-        .env('FARGATE_LOCAL_STOPPED_TASK_RETENTION')
-        .argParser(int('stopped-task-retention', 0, 30 * 24 * 3600))
-        .default(DEFAULTS.stoppedTaskRetentionSeconds),
-    )
-    .addOption(
-      new Option('--pull-policy <policy>', 'image pull behaviour').env('FARGATE_LOCAL_PULL_POLICY').choices(PULL_POLICIES).default(DEFAULTS.pullPolicy),
-    )
-    .addOption(
-      new Option('--launch-concurrency <n>', 'task launches run at once')
-        .env('FARGATE_LOCAL_LAUNCH_CONCURRENCY')
-        .argParser(int('launch-concurrency', 1, 64))
-        .default(DEFAULTS.launchConcurrency),
-    )
-    .addOption(new Option('--keep-stopped-containers', 'keep the containers of stopped tasks').env('FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS'))
-    .addOption(new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env('FARGATE_LOCAL_DOCKER_SOCKET'))
-    .addOption(
-      new Option('--instance-id <id>', 'names this emulator on a shared Docker engine').env('FARGATE_LOCAL_INSTANCE_ID').default(DEFAULTS.instanceId),
-    )
+function addTaskAgentOptions(command: Command): Command {
+  return command
     .addOption(new Option('--no-metadata-endpoint', 'do not serve 169.254.170.2 (task metadata and credentials)').env('FARGATE_LOCAL_NO_METADATA_ENDPOINT'))
     .addOption(
       new Option('--metadata-address <ip>', 'address of the metadata endpoint (tests; SDKs expect 169.254.170.2)')
@@ -166,26 +225,28 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
       new Option('--credentials-source <source>', 'task role credentials: static fake keys, the host’s own, or STS AssumeRole')
         .env('FARGATE_LOCAL_CREDENTIALS_SOURCE')
         .choices(CREDENTIALS_SOURCES)
-        .default(DEFAULTS.credentialsSource),
+        .default(TASK_AGENT_DEFAULTS.credentialsSource),
     )
     .addOption(
       new Option('--credentials-lifetime <seconds>', 'lifetime of issued task credentials')
         .env('FARGATE_LOCAL_CREDENTIALS_LIFETIME')
         .argParser(int('credentials-lifetime', 60, 43200))
-        .default(DEFAULTS.credentialsLifetimeSeconds),
+        .default(TASK_AGENT_DEFAULTS.credentialsLifetimeSeconds),
     )
     .addOption(new Option('--aws-endpoint <url>', 'STS, Secrets Manager and SSM endpoint (e.g. LocalStack)').env('FARGATE_LOCAL_AWS_ENDPOINT').argParser(httpUrl))
     .addOption(
       new Option('--secrets-source <source>', 'task secrets from a local file or from Secrets Manager/SSM')
         .env('FARGATE_LOCAL_SECRETS_SOURCE')
         .choices(SECRETS_SOURCES)
-        .default(DEFAULTS.secretsSource),
+        .default(TASK_AGENT_DEFAULTS.secretsSource),
     )
-    .addOption(new Option('--secrets-file <path>', 'JSON file of secrets and parameters').env('FARGATE_LOCAL_SECRETS_FILE').default(DEFAULTS.secretsFile))
+    .addOption(
+      new Option('--secrets-file <path>', 'JSON file of secrets and parameters').env('FARGATE_LOCAL_SECRETS_FILE').default(TASK_AGENT_DEFAULTS.secretsFile),
+    )
     .addOption(
       new Option('--environment-files-dir <dir>', 'local stand-in for S3 environment files (<dir>/<bucket>/<key>)')
         .env('FARGATE_LOCAL_ENVIRONMENT_FILES_DIR')
-        .default(DEFAULTS.environmentFilesDir),
+        .default(TASK_AGENT_DEFAULTS.environmentFilesDir),
     )
     .addOption(
       new Option('--task-aws-endpoint-url [url]', 'set AWS_ENDPOINT_URL in task containers (no value: this emulator at 169.254.170.2)')
@@ -201,76 +262,38 @@ function taskAwsEndpointUrl(value: unknown): string | null {
   return httpUrl(String(value));
 }
 
-function truthy(v: unknown): boolean {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') return !['', '0', 'false', 'no', 'off'].includes(v.toLowerCase());
-  return false;
-}
-
-/** Reads the configuration from argv (without node and script) and env; throws commander errors on bad input. */
-export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Config {
-  const command = buildCommand(env).exitOverride();
-  command.parse(argv, { from: 'user' });
+function readTaskAgentConfig(command: Command, env: NodeJS.ProcessEnv, cwd: string): TaskAgentConfig {
   const o = command.opts();
   return {
-    port: o.port,
-    host: o.host,
-    dataDir: truthy(o.inMemory) ? null : path.resolve(cwd, o.dataDir),
-    defaultAccountId: o.accountId,
-    defaultRegion: o.region,
-    logLevel: o.logLevel,
-    stoppedTaskRetentionMs: o.stoppedTaskRetention * 1000,
-    pullPolicy: o.pullPolicy,
-    launchConcurrency: o.launchConcurrency,
-    keepStoppedContainers: truthy(o.keepStoppedContainers),
-    dockerSocket: o.dockerSocket ?? null,
-    instanceId: o.instanceId,
-    taskAgent: {
-      metadataEndpoint: !(command.getOptionValueSource('metadataEndpoint') === 'env'
-        ? truthy(env.FARGATE_LOCAL_NO_METADATA_ENDPOINT)
-        : o.metadataEndpoint === false),
-      metadataAddress: o.metadataAddress,
-      credentialsSource: o.credentialsSource,
-      credentialsLifetimeSeconds: o.credentialsLifetime,
-      awsEndpoint: o.awsEndpoint ?? null,
-      secretsSource: o.secretsSource,
-      secretsFile: path.resolve(cwd, o.secretsFile),
-      environmentFilesDir: path.resolve(cwd, o.environmentFilesDir),
-      taskAwsEndpointUrl: taskAwsEndpointUrl(o.taskAwsEndpointUrl),
-      agentNetwork: o.agentNetwork || null,
-    },
+    // A negated flag from the environment counts only if its value is truthy (commander would take any value).
+    metadataEndpoint: !(command.getOptionValueSource('metadataEndpoint') === 'env'
+      ? truthy(env.FARGATE_LOCAL_NO_METADATA_ENDPOINT)
+      : o.metadataEndpoint === false),
+    metadataAddress: o.metadataAddress,
+    credentialsSource: o.credentialsSource,
+    credentialsLifetimeSeconds: o.credentialsLifetime,
+    awsEndpoint: o.awsEndpoint ?? null,
+    secretsSource: o.secretsSource,
+    secretsFile: path.resolve(cwd, o.secretsFile),
+    environmentFilesDir: path.resolve(cwd, o.environmentFilesDir),
+    taskAwsEndpointUrl: taskAwsEndpointUrl(o.taskAwsEndpointUrl),
+    agentNetwork: o.agentNetwork || null,
   };
 }
 
-/** A configuration for embedding (tests, benchmarks): defaults, in memory, a free port, quiet. */
-export function testConfig(overrides: Partial<Omit<Config, 'taskAgent'>> & { taskAgent?: Partial<TaskAgentConfig> } = {}): Config {
+function testTaskAgentConfig(overrides: Partial<TaskAgentConfig> | undefined): TaskAgentConfig {
   return {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: null,
-    defaultAccountId: DEFAULTS.defaultAccountId,
-    defaultRegion: DEFAULTS.defaultRegion,
-    logLevel: 'silent',
-    stoppedTaskRetentionMs: DEFAULTS.stoppedTaskRetentionSeconds * 1000,
-    pullPolicy: DEFAULTS.pullPolicy,
-    launchConcurrency: DEFAULTS.launchConcurrency,
-    keepStoppedContainers: false,
-    dockerSocket: null,
-    instanceId: DEFAULTS.instanceId,
+    // Off in tests unless asked for: only one process can serve 169.254.170.2:80.
+    metadataEndpoint: false,
+    metadataAddress: METADATA_ADDRESS,
+    credentialsSource: TASK_AGENT_DEFAULTS.credentialsSource,
+    credentialsLifetimeSeconds: TASK_AGENT_DEFAULTS.credentialsLifetimeSeconds,
+    awsEndpoint: null,
+    secretsSource: TASK_AGENT_DEFAULTS.secretsSource,
+    secretsFile: path.resolve(TASK_AGENT_DEFAULTS.secretsFile),
+    environmentFilesDir: path.resolve(TASK_AGENT_DEFAULTS.environmentFilesDir),
+    taskAwsEndpointUrl: null,
+    agentNetwork: null,
     ...overrides,
-    taskAgent: {
-      // Off in tests unless asked for: only one process can serve 169.254.170.2:80.
-      metadataEndpoint: false,
-      metadataAddress: METADATA_ADDRESS,
-      credentialsSource: DEFAULTS.credentialsSource,
-      credentialsLifetimeSeconds: DEFAULTS.credentialsLifetimeSeconds,
-      awsEndpoint: null,
-      secretsSource: DEFAULTS.secretsSource,
-      secretsFile: path.resolve(DEFAULTS.secretsFile),
-      environmentFilesDir: path.resolve(DEFAULTS.environmentFilesDir),
-      taskAwsEndpointUrl: null,
-      agentNetwork: null,
-      ...overrides.taskAgent,
-    },
   };
 }

@@ -5,26 +5,26 @@ import { OPERATIONS } from './actions/index.js';
 import type { AppDeps } from './actions/context.js';
 import type { Config } from './config.js';
 import { randomIds } from './domain/ids.js';
+import { createTaskAgent, type TaskAgentSetup } from './metadata/setup.js';
+import type { AgentNetworkSpec } from './runtime/networks.js';
 import { systemClock } from './domain/ports.js';
 import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
-import { createTaskAgent, type TaskAgentSetup } from './metadata/setup.js';
 import { createDockerClient } from './runtime/docker-client.js';
 import { DockerTaskRuntime } from './runtime/docker-task-runtime.js';
-import type { AgentNetworkSpec } from './runtime/networks.js';
 import { Store } from './store/store.js';
 
 export interface RunningEmulator {
   runtime: TaskRuntime;
+  /** Credentials, secrets and the metadata endpoint at 169.254.170.2. */
+  taskAgent: TaskAgentSetup;
   tasks: TaskEngine;
   /** http://host:port of the API. */
   endpoint: string;
   port: number;
   deps: AppDeps;
-  /** Credentials, secrets and the metadata endpoint at 169.254.170.2. */
-  taskAgent: TaskAgentSetup;
   close(): Promise<void>;
 }
 
@@ -38,16 +38,17 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await Store.open(config.dataDir, (err) => logger.error({ err }, 'writing state failed'));
   const runtime = options.runtime ?? (await createDockerRuntime(config, logger));
-  let api: http.RequestListener | undefined;
-  const taskAgent = createTaskAgent(config, { store, runtime, clock: systemClock, ids: randomIds, logger, ecsApi: () => api });
-  const engineContext = { config, store, runtime, clock: systemClock, ids: randomIds, logger, agent: taskAgent.agent };
+  // The ECS API is also served to tasks at 169.254.170.2 when their AWS_ENDPOINT_URL points there.
+  let ecsApiForTasks: http.RequestListener | undefined;
+  const ecsApi = () => (ecsApiForTasks ??= createApp({ deps, operations: OPERATIONS }));
+  const taskAgent = createTaskAgent(config, { store, runtime, clock: systemClock, ids: randomIds, logger, ecsApi });
+
+  const engineContext = { config, store, runtime, agent: taskAgent.agent, clock: systemClock, ids: randomIds, logger };
   const tasks = new TaskEngine(engineContext);
   await tasks.start();
-  await taskAgent.start();
   const deps: AppDeps = { ...engineContext, tasks };
 
-  api = createApp({ deps, operations: OPERATIONS });
-  const server = http.createServer(api);
+  const server = http.createServer(createApp({ deps, operations: OPERATIONS }));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -57,6 +58,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   logger.info({ endpoint, dataDir: config.dataDir ?? '(in memory)' }, 'fargate-local is listening');
+  await taskAgent.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -64,16 +66,16 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     port,
     deps,
     runtime,
-    tasks,
     taskAgent,
+    tasks,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        await taskAgent.close();
         await tasks.close();
+        await taskAgent.close();
         await runtime.close();
         await store.close();
       })();

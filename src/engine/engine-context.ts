@@ -15,11 +15,11 @@ export interface EngineContext {
   config: Config;
   store: Store;
   runtime: TaskRuntime;
+  /** Credentials, secrets and endpoints (src/metadata/); without it tasks get neither. */
+  agent?: TaskAgent;
   clock: Clock;
   ids: Ids;
   logger: Logger;
-  /** Credentials, secrets and endpoints (src/metadata/); without it tasks get neither. */
-  agent?: TaskAgent;
 }
 
 export function getTask(ctx: EngineContext, scope: Scope, taskId: string): TaskRecord | undefined {

@@ -9,8 +9,9 @@ import type { OwnedContainer, RuntimeEvent } from '../domain/task-runtime.js';
 import type { StopCode, TaskRecord } from '../domain/task.js';
 import { purgeDeletedTaskDefinitions } from '../domain/task-definition-lifecycle.js';
 import { getTask, updateTask, type EngineContext } from './engine-context.js';
-import { createSandbox, prepareTask, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
+import { createSandbox, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
+import { prepareTask } from './task-preparation.js';
 
 const SWEEP_INTERVAL_MS = 60_000;
 

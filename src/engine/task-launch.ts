@@ -9,7 +9,6 @@ import { createTaskEni } from '../domain/network/network-state.js';
 import { parseCidr, gatewayOf } from '../domain/network/cidr.js';
 import type { Scope } from '../domain/scope.js';
 import { TaskStartFailure, type InjectedEnvironment } from '../domain/task-agent.js';
-import { newTaskEndpoints } from '../domain/task-endpoints.js';
 import { advance, requestStop } from '../domain/task-lifecycle.js';
 import { RuntimeError, type SubnetNetworkSpec } from '../domain/task-runtime.js';
 import type { TaskRecord } from '../domain/task.js';
@@ -18,7 +17,7 @@ import { platformEnvironment } from './platform-environment.js';
 
 const stopping = (t: TaskRecord | undefined) => !t || t.desiredStatus === 'STOPPED';
 
-function failToStart(ctx: EngineContext, scope: Scope, taskId: string, reason: string, containerName?: string) {
+export function failToStart(ctx: EngineContext, scope: Scope, taskId: string, reason: string, containerName?: string) {
   updateTask(ctx, scope, taskId, (t) => {
     if (containerName) {
       const c = t.containers.find((x) => x.name === containerName);
@@ -104,31 +103,6 @@ export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: st
       t.attachment.status = 'ATTACHED';
       if (t.lastStatus === 'PROVISIONING') advance(t, 'PENDING', ctx.clock.now());
     });
-  } catch (err) {
-    failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
-  }
-}
-
-/**
- * PENDING, before the pull: the task's endpoint ids, then what the execution role fetches (secrets, registry
- * credentials, environment files) and the task role's credentials. A failure stops the task before anything runs.
- */
-export async function prepareTask(ctx: EngineContext, scope: Scope, taskId: string): Promise<void> {
-  const before = getTask(ctx, scope, taskId);
-  if (stopping(before) || !before?.sandbox || before.pullStoppedAt !== undefined) return;
-  const task = before.endpoints
-    ? before
-    : updateTask(ctx, scope, taskId, (t) => {
-        t.endpoints ??= newTaskEndpoints(
-          t.containers.map((c) => c.name),
-          Boolean(t.taskRoleArn),
-        );
-      });
-  if (!task) return;
-  const td = taskDefinitionOf(ctx, scope, task);
-  if (!td) return failToStart(ctx, scope, taskId, 'ResourceInitializationError: the task definition no longer exists');
-  try {
-    await ctx.agent?.prepare(scope, task, td);
   } catch (err) {
     failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
   }
@@ -230,7 +204,7 @@ function markRunningWhenStarted(ctx: EngineContext, scope: Scope, taskId: string
   });
 }
 
-function reasonOf(err: unknown, fallbackName: string): string {
+export function reasonOf(err: unknown, fallbackName: string): string {
   if (err instanceof RuntimeError) return err.message;
   if (err instanceof TaskStartFailure) return err.reason;
   return `${fallbackName}: ${err instanceof Error ? err.message : String(err)}`;

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RunTaskCommand, StopTaskCommand, waitUntilTasksRunning, waitUntilTasksStopped, type Task } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../../src/config.js';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
 import type { TaskRecord } from '../../src/domain/task.js';
 import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
@@ -196,7 +197,7 @@ describe('the ECS API for tasks', () => {
   it('is served on POST / only when tasks’ AWS_ENDPOINT_URL points at 169.254.170.2', async () => {
     const target = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' };
     expect((await get('/', { method: 'POST', headers: target, body: '{}' })).status).toBe(404);
-    const other = await startTestEmulator({ taskAgent: { taskAwsEndpointUrl: 'http://169.254.170.2' } });
+    const other = await startTestEmulator({ taskAgent: testConfig({ taskAgent: { taskAwsEndpointUrl: 'http://169.254.170.2' } }).taskAgent });
     const s = http.createServer(other.taskAgent.app);
     await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
     try {

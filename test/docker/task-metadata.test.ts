@@ -20,7 +20,7 @@ import {
   registerTaskDefinition,
   runTask,
   runTaskUntilRunning,
-  startDockerEmulator,
+  startEmulatorOnDocker,
   stopTask,
   taskRecord,
   waitStopped,
@@ -48,7 +48,7 @@ beforeAll(async () => {
   );
   await fs.mkdir(path.join(dir, 's3', 'config-bucket', 'env'), { recursive: true });
   await fs.writeFile(path.join(dir, 's3', 'config-bucket', 'env', 'app.env'), '# comment\nFROM_FILE=yes\nLOG_LEVEL=debug\nnot a variable\n');
-  d = await startDockerEmulator(instanceId, {
+  d = await startEmulatorOnDocker(instanceId, {
     taskAgent: {
       metadataEndpoint: true,
       secretsFile: path.join(dir, 'secrets.json'),
@@ -426,7 +426,7 @@ describe('task scale-in protection from inside', () => {
 
 describe('the endpoint', () => {
   it('is released by close(): the next emulator serves 169.254.170.2:80 in turn', async () => {
-    const other = await startDockerEmulator(newInstanceId('meta2'), { taskAgent: { metadataEndpoint: true } });
+    const other = await startEmulatorOnDocker(newInstanceId('meta2'), { taskAgent: { metadataEndpoint: true } });
     try {
       // Still held by the first emulator.
       expect(await other.emu.taskAgent.server!.ensureListening()).toBe(false);
@@ -435,7 +435,7 @@ describe('the endpoint', () => {
     }
     expect(d.emu.taskAgent.server!.listening).toBe(true);
     await d.emu.taskAgent.server!.close();
-    const third = await startDockerEmulator(newInstanceId('meta3'), { taskAgent: { metadataEndpoint: true } });
+    const third = await startEmulatorOnDocker(newInstanceId('meta3'), { taskAgent: { metadataEndpoint: true } });
     try {
       expect(await third.emu.taskAgent.server!.ensureListening()).toBe(true);
     } finally {

@@ -1,6 +1,6 @@
 // Starts an emulator on a free port for one test file, with a real ECS SDK client pointed at it.
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { testConfig } from '../../src/config.js';
+import { testConfig, type Config } from '../../src/config.js';
 import { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
 import { startEmulator, type RunningEmulator, type StartOptions } from '../../src/main.js';
 
@@ -10,7 +10,7 @@ export interface TestEmulator extends RunningEmulator {
   client(options?: { accountId?: string; region?: string }): ECSClient;
 }
 
-export async function startTestEmulator(overrides: Parameters<typeof testConfig>[0] = {}, options: StartOptions = {}): Promise<TestEmulator> {
+export async function startTestEmulator(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<TestEmulator> {
   // API tests run tasks on an in-memory runtime; Docker tests pass the real one.
   const emulator = await startEmulator(testConfig(overrides), { runtime: new FakeTaskRuntime(), ...options });
   const client = ({ accountId, region }: { accountId?: string; region?: string } = {}) =>

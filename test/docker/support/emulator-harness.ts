@@ -14,7 +14,7 @@ import {
   type Task,
 } from '@aws-sdk/client-ecs';
 import { PassThrough } from 'node:stream';
-import type { testConfig } from '../../../src/config.js';
+import { testConfig } from '../../../src/config.js';
 import { systemClock } from '../../../src/domain/ports.js';
 import type { TaskRecord } from '../../../src/domain/task.js';
 import { DockerTaskRuntime } from '../../../src/runtime/docker-task-runtime.js';
@@ -32,7 +32,7 @@ export interface DockerEmulator {
   close(): Promise<void>;
 }
 
-export async function startDockerEmulator(
+export async function startEmulatorOnDocker(
   instanceId: string,
   overrides: NonNullable<Parameters<typeof testConfig>[0]> = {},
   runtimeOptions: Partial<ConstructorParameters<typeof DockerTaskRuntime>[0]> = {},
@@ -40,7 +40,7 @@ export async function startDockerEmulator(
   const subnet = await freeTestSubnet(instanceId);
   const runtime = new DockerTaskRuntime({ docker, instanceId, logger: quietLogger, clock: systemClock, ...runtimeOptions });
   await runtime.eventsReady();
-  const emu = await startTestEmulator({ instanceId, ...overrides }, { runtime });
+  const emu = await startTestEmulator({ instanceId, ...overrides, taskAgent: testConfig(overrides).taskAgent }, { runtime });
   const vpcId = `vpc-${instanceId.slice(-8)}`;
   const subnetId = `subnet-${instanceId.slice(-8)}`;
   emu.deps.store.update(SCOPE, (s) => {
