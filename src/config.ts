@@ -216,10 +216,9 @@ function addTaskAgentOptions(command: Command): Command {
   return command
     .addOption(new Option('--no-metadata-endpoint', 'do not serve 169.254.170.2 (task metadata and credentials)').env('FARGATE_LOCAL_NO_METADATA_ENDPOINT'))
     .addOption(
-      new Option('--metadata-address <ip>', 'address of the metadata endpoint (tests; SDKs expect 169.254.170.2)')
+      new Option('--metadata-address <ip>', 'address tasks reach the metadata endpoint at (SDKs expect 169.254.170.2)')
         .env('FARGATE_LOCAL_METADATA_ADDRESS')
-        .default(METADATA_ADDRESS)
-        .hideHelp(),
+        .default(METADATA_ADDRESS),
     )
     .addOption(
       new Option('--credentials-source <source>', 'task role credentials: static fake keys, the host’s own, or STS AssumeRole')
