@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../domain/task.js';
 import { isTaskCaller, mayReceiveCredentials, peerAddress } from './caller.js';
-import { awsvpcNetwork, goTime, v3Container, v4Container, v4Task, type TaskView } from './responses.js';
+import { awsvpcNetwork, goTime, v3Container, v3Task, v4Container, v4Task, type TaskView } from './responses.js';
 import { decodeProtectionRequest } from './routes-task-protection.js';
 import { eniNetworksOf, StatsSampler } from './stats.js';
 
@@ -104,6 +104,21 @@ describe('metadata responses', () => {
       EphemeralStorageMetrics: { Utilized: 7, Reserved: 21 * 1024 + 16 },
     });
     expect((t.Containers as unknown[]).length).toBe(1);
+  });
+
+  it('v3 task: the pause container first, as the agent lists it for awsvpc tasks', () => {
+    const t = v3Task(view());
+    const containers = t.Containers as Record<string, unknown>[];
+    expect(containers.map((c) => c.Name)).toEqual(['~internal~ecs~pause', 'app']);
+    expect(containers[0]).toMatchObject({
+      DockerId: 'pause',
+      Type: 'CNI_PAUSE',
+      KnownStatus: 'RESOURCES_PROVISIONED',
+      Image: 'amazon/amazon-ecs-pause:0.1.0',
+      Networks: [{ NetworkMode: 'awsvpc', IPv4Addresses: ['10.1.2.9'] }],
+    });
+    expect(t).not.toHaveProperty('LaunchType');
+    expect(t).not.toHaveProperty('ClockDrift');
   });
 
   it('containers: lower-case health, limits, known statuses, times from Docker', () => {

@@ -224,10 +224,43 @@ export function v4Task(view: TaskView): Json {
   });
 }
 
+/** The agent's name for the container that holds the task's network namespace. */
+export const PAUSE_CONTAINER_NAME = '~internal~ecs~pause';
+
+/** v3 lists the task's pause container too (awsvpc), as the agent's v3 example shows. */
+function v3PauseContainer(view: TaskView): Json | undefined {
+  const t = view.task;
+  const pauseId = t.sandbox?.pauseContainerId;
+  if (!pauseId) return undefined;
+  const live = view.live[PAUSE_CONTAINER_NAME] ?? null;
+  return compact({
+    DockerId: pauseId,
+    Name: PAUSE_CONTAINER_NAME,
+    DockerName: `ecs-${t.family}-${t.revision}-internalecspause-${pauseId.slice(0, 20)}`,
+    Image: 'amazon/amazon-ecs-pause:0.1.0',
+    ImageID: '',
+    Labels: sorted({
+      'com.amazonaws.ecs.cluster': t.clusterArn,
+      'com.amazonaws.ecs.container-name': PAUSE_CONTAINER_NAME,
+      'com.amazonaws.ecs.task-arn': t.taskArn,
+      'com.amazonaws.ecs.task-definition-family': t.family,
+      'com.amazonaws.ecs.task-definition-version': String(t.revision),
+    }),
+    DesiredStatus: 'RESOURCES_PROVISIONED',
+    KnownStatus: 'RESOURCES_PROVISIONED',
+    Limits: { CPU: 0, Memory: 0 },
+    CreatedAt: when(live?.startedAt),
+    StartedAt: when(live?.startedAt),
+    Type: 'CNI_PAUSE',
+    Networks: [{ NetworkMode: 'awsvpc', IPv4Addresses: [t.attachment.privateIPv4Address] }],
+  });
+}
+
 export function v3Task(view: TaskView): Json {
+  const pause = v3PauseContainer(view);
   return compact({
     ...taskBase(view),
-    Containers: listed(view).map((c) => v3Container(view, c)),
+    Containers: [...(pause ? [pause] : []), ...listed(view).map((c) => v3Container(view, c))],
     ...taskTimes(view),
   });
 }

@@ -2,7 +2,7 @@
 // VPC, and, from Docker, when each container started and stopped and how much it wrote to its filesystem.
 import type { TaskRuntime } from '../domain/task-runtime.js';
 import type { Store } from '../store/store.js';
-import type { LiveContainer, TaskView } from './responses.js';
+import { PAUSE_CONTAINER_NAME, type LiveContainer, type TaskView } from './responses.js';
 import type { FoundTask } from './task-directory.js';
 
 const MIB = 1024 * 1024;
@@ -25,8 +25,12 @@ export class TaskViews {
       vpc: s.vpcs[task.attachment.vpcId],
     }));
     const live: Record<string, LiveContainer | null> = {};
+    const containers = [
+      ...task.containers.map((c) => ({ name: c.name, dockerId: c.dockerId })),
+      { name: PAUSE_CONTAINER_NAME, dockerId: task.sandbox?.pauseContainerId },
+    ];
     await Promise.all(
-      task.containers.map(async (c) => {
+      containers.map(async (c) => {
         const state = c.dockerId ? await this.runtime.inspectContainer(c.dockerId).catch(() => null) : null;
         live[c.name] = state ? { startedAt: state.startedAt, finishedAt: state.finishedAt } : null;
       }),

@@ -185,6 +185,8 @@ describe('inside a task (busybox wget)', () => {
     const t = await wgetJson(app, `${v3}/task`);
     expect(t).toMatchObject({ TaskARN: task.taskArn, Limits: { CPU: 0.25, Memory: 512 } });
     expect(t).not.toHaveProperty('LaunchType');
+    expect((t.Containers as { Name: string; DockerId: string }[]).map((c) => c.Name)).toEqual(['~internal~ecs~pause', 'app']);
+    expect((t.Containers as { DockerId: string }[])[0]!.DockerId).toBe(taskRecord(d, task).sandbox!.pauseContainerId);
     const s = await wgetJson(app, `${v3}/stats`);
     expect(s).toHaveProperty('memory_stats');
     expect(s).not.toHaveProperty('network_rate_stats');
