@@ -177,3 +177,12 @@ describe('the task-protection request body', () => {
     expect(decodeProtectionRequest(Buffer.from(body))).toBeNull();
   });
 });
+
+describe('Docker calls behind an answer', () => {
+  it('count as unknown when they take too long or fail', async () => {
+    const { withDeadline } = await import('./deadline.js');
+    expect(await withDeadline(new Promise(() => undefined), 'late', 10)).toBe('late');
+    expect(await withDeadline(Promise.reject(new Error('gone')), 'failed', 1000)).toBe('failed');
+    expect(await withDeadline(Promise.resolve('value'), 'late', 1000)).toBe('value');
+  });
+});

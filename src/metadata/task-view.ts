@@ -2,6 +2,7 @@
 // VPC, and, from Docker, when each container started and stopped and how much it wrote to its filesystem.
 import type { TaskRuntime } from '../domain/task-runtime.js';
 import type { Store } from '../store/store.js';
+import { withDeadline } from './deadline.js';
 import { PAUSE_CONTAINER_NAME, type LiveContainer, type TaskView } from './responses.js';
 import type { FoundTask } from './task-directory.js';
 
@@ -31,7 +32,7 @@ export class TaskViews {
     ];
     await Promise.all(
       containers.map(async (c) => {
-        const state = c.dockerId ? await this.runtime.inspectContainer(c.dockerId).catch(() => null) : null;
+        const state = c.dockerId ? await withDeadline(this.runtime.inspectContainer(c.dockerId), null) : null;
         live[c.name] = state ? { startedAt: state.startedAt, finishedAt: state.finishedAt } : null;
       }),
     );
@@ -55,7 +56,7 @@ export class TaskViews {
     const cached = this.diskUsage.get(found.task.taskId);
     if (cached && now - cached.at < DISK_USAGE_TTL_MS) return cached.mib;
     const sizes = await Promise.all(
-      found.task.containers.filter((c) => c.dockerId).map((c) => this.runtime.writableLayerBytes(c.dockerId!).catch(() => null)),
+      found.task.containers.filter((c) => c.dockerId).map((c) => withDeadline(this.runtime.writableLayerBytes(c.dockerId!), null)),
     );
     const mib = Math.round(sizes.reduce<number>((sum, s) => sum + (s ?? 0), 0) / MIB);
     this.diskUsage.set(found.task.taskId, { at: now, mib });
