@@ -15,6 +15,8 @@ export interface Config {
   defaultAccountId: string;
   defaultRegion: string;
   logLevel: LogLevel;
+  /** What runs inside tasks: the metadata and credentials endpoints, secrets, environment files (see the end). */
+  taskAgent: TaskAgentConfig;
   /** How long a STOPPED task stays describable. */
   stoppedTaskRetentionMs: number;
   /** Image pull behaviour, as the ECS agent's ECS_IMAGE_PULL_BEHAVIOR. */
@@ -88,7 +90,7 @@ function accountId(value: string): string {
 
 export function buildCommand(env: NodeJS.ProcessEnv): Command {
   const e = (name: string) => (env[name] === '' ? undefined : env[name]);
-  return new Command('fargate-local')
+  return addTaskAgentOptions(new Command('fargate-local'))
     .description('A local, AWS-compatible emulator of Amazon ECS on Fargate.')
     .addOption(new Option('-p, --port <port>', 'API port').env('PORT').argParser(int('port', 0, 65535)).default(DEFAULTS.port))
     .addOption(new Option('--host <address>', 'address the API listens on').env('HOST').default(DEFAULTS.host))
@@ -182,6 +184,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
     defaultAccountId: o.accountId,
     defaultRegion: o.region,
     logLevel: o.logLevel,
+    taskAgent: readTaskAgentConfig(command, env, cwd),
     stoppedTaskRetentionMs: o.stoppedTaskRetention * 1000,
     pullPolicy: o.pullPolicy,
     launchConcurrency: o.launchConcurrency,
@@ -198,7 +201,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
 }
 
 /** A configuration for embedding (tests, benchmarks): defaults, in memory, a free port, quiet. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
+export function testConfig(overrides: Partial<Omit<Config, 'taskAgent'>> & { taskAgent?: Partial<TaskAgentConfig> } = {}): Config {
   return {
     port: 0,
     host: '127.0.0.1',
@@ -219,6 +222,157 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     serviceSchedulerIntervalMs: 200,
     // Tests and benchmarks count a RUNNING task as healthy at once unless they ask for AWS's delay.
     minimumHealthyDelaySeconds: 0,
+    ...overrides,
+    taskAgent: testTaskAgentConfig(overrides.taskAgent),
+  };
+}
+
+// --- Task agent settings: 169.254.170.2, credentials, secrets, environment files (src/metadata/ and friends). ---
+
+/** Where task role (and execution role) credentials come from. */
+export type CredentialsSource = 'static' | 'host' | 'sts';
+export type SecretsSource = 'file' | 'aws';
+
+export interface TaskAgentConfig {
+  /** Serve task metadata, credentials and task protection at 169.254.170.2:80 (bound when the first task starts). */
+  metadataEndpoint: boolean;
+  /**
+   * Where tasks find the endpoint: 169.254.170.2 as on AWS. Another address (tests of the compose layout on an
+   * engine whose link-local range is taken) makes tasks use AWS_CONTAINER_CREDENTIALS_FULL_URI instead of the
+   * relative URI, which SDKs resolve against 169.254.170.2 only.
+   */
+  metadataAddress: string;
+  /**
+   * static: fake keys, unique per task (default); host: this process's own AWS credentials, passed through;
+   * sts: AssumeRole of the task role (and of the execution role, for secrets) against `awsEndpoint`.
+   */
+  credentialsSource: CredentialsSource;
+  /** How long issued credentials last; they are replaced once half of that has passed. */
+  credentialsLifetimeSeconds: number;
+  /** Endpoint for STS, Secrets Manager and SSM (e.g. LocalStack); null = AWS's own regional endpoints. */
+  awsEndpoint: string | null;
+  /** file: secrets and registry credentials from `secretsFile` (offline); aws: Secrets Manager and SSM. */
+  secretsSource: SecretsSource;
+  /** JSON file of secrets and parameters (format in src/secrets/file-secret-store.ts). */
+  secretsFile: string;
+  /** Where `environmentFiles` S3 objects are found: arn:aws:s3:::bucket/key -> <dir>/bucket/key. */
+  environmentFilesDir: string;
+  /** AWS_ENDPOINT_URL set in every task container; null = not set (as on AWS). */
+  taskAwsEndpointUrl: string | null;
+  /**
+   * An existing agent network to join instead of creating one (the docker compose deployment, where this emulator
+   * is itself a container at 169.254.170.2 on it); null = create the default one, with this process serving on its
+   * bridge address.
+   */
+  agentNetwork: string | null;
+}
+
+/** The address tasks reach the metadata and credentials endpoints at, on port 80. */
+export const METADATA_ADDRESS = '169.254.170.2';
+
+export const TASK_AGENT_DEFAULTS = {
+  credentialsSource: 'static' as CredentialsSource,
+  credentialsLifetimeSeconds: 6 * 3600,
+  secretsSource: 'file' as SecretsSource,
+  secretsFile: 'fargate-local-secrets.json',
+  environmentFilesDir: 'fargate-local-s3',
+};
+
+const CREDENTIALS_SOURCES: CredentialsSource[] = ['static', 'host', 'sts'];
+const SECRETS_SOURCES: SecretsSource[] = ['file', 'aws'];
+
+function httpUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('not a URL.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('an http(s) URL is needed.');
+  return value;
+}
+
+function addTaskAgentOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--no-metadata-endpoint', 'do not serve 169.254.170.2 (task metadata and credentials)').env('FARGATE_LOCAL_NO_METADATA_ENDPOINT'))
+    .addOption(
+      new Option('--metadata-address <ip>', 'address tasks reach the metadata endpoint at (SDKs expect 169.254.170.2)')
+        .env('FARGATE_LOCAL_METADATA_ADDRESS')
+        .default(METADATA_ADDRESS),
+    )
+    .addOption(
+      new Option('--credentials-source <source>', 'task role credentials: static fake keys, the host’s own, or STS AssumeRole')
+        .env('FARGATE_LOCAL_CREDENTIALS_SOURCE')
+        .choices(CREDENTIALS_SOURCES)
+        .default(TASK_AGENT_DEFAULTS.credentialsSource),
+    )
+    .addOption(
+      new Option('--credentials-lifetime <seconds>', 'lifetime of issued task credentials')
+        .env('FARGATE_LOCAL_CREDENTIALS_LIFETIME')
+        .argParser(int('credentials-lifetime', 60, 43200))
+        .default(TASK_AGENT_DEFAULTS.credentialsLifetimeSeconds),
+    )
+    .addOption(new Option('--aws-endpoint <url>', 'STS, Secrets Manager and SSM endpoint (e.g. LocalStack)').env('FARGATE_LOCAL_AWS_ENDPOINT').argParser(httpUrl))
+    .addOption(
+      new Option('--secrets-source <source>', 'task secrets from a local file or from Secrets Manager/SSM')
+        .env('FARGATE_LOCAL_SECRETS_SOURCE')
+        .choices(SECRETS_SOURCES)
+        .default(TASK_AGENT_DEFAULTS.secretsSource),
+    )
+    .addOption(
+      new Option('--secrets-file <path>', 'JSON file of secrets and parameters').env('FARGATE_LOCAL_SECRETS_FILE').default(TASK_AGENT_DEFAULTS.secretsFile),
+    )
+    .addOption(
+      new Option('--environment-files-dir <dir>', 'local stand-in for S3 environment files (<dir>/<bucket>/<key>)')
+        .env('FARGATE_LOCAL_ENVIRONMENT_FILES_DIR')
+        .default(TASK_AGENT_DEFAULTS.environmentFilesDir),
+    )
+    .addOption(
+      new Option('--task-aws-endpoint-url [url]', 'set AWS_ENDPOINT_URL in task containers (no value: this emulator at 169.254.170.2)')
+        .env('FARGATE_LOCAL_TASK_AWS_ENDPOINT_URL'),
+    )
+    .addOption(new Option('--agent-network <name>', 'join this existing agent network (docker compose deployment)').env('FARGATE_LOCAL_AGENT_NETWORK'));
+}
+
+function taskAwsEndpointUrl(value: unknown): string | null {
+  if (value === undefined || value === false) return null;
+  if (value === true || (typeof value === 'string' && ['', '1', 'true', 'yes', 'on'].includes(value.toLowerCase()))) return `http://${METADATA_ADDRESS}`;
+  if (typeof value === 'string' && ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return null;
+  return httpUrl(String(value));
+}
+
+function readTaskAgentConfig(command: Command, env: NodeJS.ProcessEnv, cwd: string): TaskAgentConfig {
+  const o = command.opts();
+  return {
+    // A negated flag from the environment counts only if its value is truthy (commander would take any value).
+    metadataEndpoint: !(command.getOptionValueSource('metadataEndpoint') === 'env'
+      ? truthy(env.FARGATE_LOCAL_NO_METADATA_ENDPOINT)
+      : o.metadataEndpoint === false),
+    metadataAddress: o.metadataAddress,
+    credentialsSource: o.credentialsSource,
+    credentialsLifetimeSeconds: o.credentialsLifetime,
+    awsEndpoint: o.awsEndpoint ?? null,
+    secretsSource: o.secretsSource,
+    secretsFile: path.resolve(cwd, o.secretsFile),
+    environmentFilesDir: path.resolve(cwd, o.environmentFilesDir),
+    taskAwsEndpointUrl: taskAwsEndpointUrl(o.taskAwsEndpointUrl),
+    agentNetwork: o.agentNetwork || null,
+  };
+}
+
+function testTaskAgentConfig(overrides: Partial<TaskAgentConfig> | undefined): TaskAgentConfig {
+  return {
+    // Off in tests unless asked for: only one process can serve 169.254.170.2:80.
+    metadataEndpoint: false,
+    metadataAddress: METADATA_ADDRESS,
+    credentialsSource: TASK_AGENT_DEFAULTS.credentialsSource,
+    credentialsLifetimeSeconds: TASK_AGENT_DEFAULTS.credentialsLifetimeSeconds,
+    awsEndpoint: null,
+    secretsSource: TASK_AGENT_DEFAULTS.secretsSource,
+    secretsFile: path.resolve(TASK_AGENT_DEFAULTS.secretsFile),
+    environmentFilesDir: path.resolve(TASK_AGENT_DEFAULTS.environmentFilesDir),
+    taskAwsEndpointUrl: null,
+    agentNetwork: null,
     ...overrides,
   };
 }

@@ -5,6 +5,8 @@ import { OPERATIONS } from './actions/index.js';
 import type { AppDeps } from './actions/context.js';
 import type { Config } from './config.js';
 import { randomIds } from './domain/ids.js';
+import { createTaskAgent, type TaskAgentSetup } from './metadata/setup.js';
+import type { AgentNetworkSpec } from './runtime/networks.js';
 import { systemClock } from './domain/ports.js';
 import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
@@ -23,6 +25,8 @@ import { Store } from './store/store.js';
 
 export interface RunningEmulator {
   runtime: TaskRuntime;
+  /** Credentials, secrets and the metadata endpoint at 169.254.170.2. */
+  taskAgent: TaskAgentSetup;
   tasks: TaskEngine;
   services: ServiceScheduler;
   events: EventHub;
@@ -43,7 +47,12 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await Store.open(config.dataDir, (err) => logger.error({ err }, 'writing state failed'));
   const runtime = options.runtime ?? (await createDockerRuntime(config, logger));
-  const engineContext = { config, store, runtime, clock: systemClock, ids: randomIds, logger };
+  // The ECS API is also served to tasks at 169.254.170.2 when their AWS_ENDPOINT_URL points there.
+  let ecsApiForTasks: http.RequestListener | undefined;
+  const ecsApi = () => (ecsApiForTasks ??= createApp({ deps, operations: OPERATIONS }));
+  const taskAgent = createTaskAgent(config, { store, runtime, clock: systemClock, ids: randomIds, logger, ecsApi });
+
+  const engineContext = { config, store, runtime, agent: taskAgent.agent, clock: systemClock, ids: randomIds, logger };
   const tasks = new TaskEngine(engineContext);
   const faults = new FaultRegistry(systemClock, randomIds);
   const services = new ServiceScheduler({ ...engineContext, tasks, faults });
@@ -68,6 +77,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   logger.info({ endpoint, dataDir: config.dataDir ?? '(in memory)' }, 'fargate-local is listening');
+  await taskAgent.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -75,6 +85,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     port,
     deps,
     runtime,
+    taskAgent,
     tasks,
     services,
     events,
@@ -89,6 +100,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
         stopPublishing();
         await events.close();
         await tasks.close();
+        await taskAgent.close();
         await runtime.close();
         await store.close();
       })();
@@ -97,8 +109,42 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   };
 }
 
+/**
+ * The docker compose deployment's agent network, as compose made it (this emulator is a container on it, at the
+ * metadata address): its subnet, gateway and ICC setting are taken as they are. It must be internal and labelled
+ * fargate-local.role=agent-network (the runtime checks). When it cannot be inspected, the usual layout is assumed.
+ */
+async function existingAgentNetwork(docker: ReturnType<typeof createDockerClient>, name: string, logger: Logger): Promise<AgentNetworkSpec> {
+  try {
+    const info = (await docker.getNetwork(name).inspect()) as {
+      IPAM?: { Config?: { Subnet?: string; Gateway?: string; IPRange?: string }[] };
+      Options?: Record<string, string>;
+    };
+    const ipam = info.IPAM?.Config?.[0] ?? {};
+    if (!ipam.Subnet) throw new Error(`network ${name} has no IPv4 subnet`);
+    return {
+      name,
+      subnet: ipam.Subnet,
+      gateway: ipam.Gateway ?? '',
+      ipRange: ipam.IPRange ?? ipam.Subnet,
+      enableIcc: (info.Options?.['com.docker.network.bridge.enable_icc'] ?? 'true') === 'true',
+    };
+  } catch (err) {
+    logger.error({ err, network: name }, 'the agent network to join cannot be inspected; tasks will fail to start until it exists');
+    return { name, subnet: '169.254.0.0/16', gateway: '169.254.170.1', ipRange: '169.254.176.0/20', enableIcc: true };
+  }
+}
+
 async function createDockerRuntime(config: Config, logger: Logger): Promise<TaskRuntime> {
-  const runtime = new DockerTaskRuntime({ docker: createDockerClient(config), instanceId: config.instanceId, logger, clock: systemClock });
+  const docker = createDockerClient(config);
+  const network = config.taskAgent.agentNetwork;
+  const runtime = new DockerTaskRuntime({
+    docker,
+    instanceId: config.instanceId,
+    logger,
+    clock: systemClock,
+    ...(network ? { agentNetwork: await existingAgentNetwork(docker, network, logger) } : {}),
+  });
   if (!(await runtime.available())) {
     logger.warn(
       'no Docker engine answers: the API works, but tasks will fail to start. Start one (Debian: scripts/docker-engine.sh; elsewhere Docker Desktop) or set DOCKER_HOST.',

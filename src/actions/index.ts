@@ -12,6 +12,7 @@ import { describeClusters } from './describe-clusters.js';
 import { describeServices } from './describe-services.js';
 import { describeTaskDefinition } from './describe-task-definition.js';
 import { describeTasks } from './describe-tasks.js';
+import { getTaskProtection } from './get-task-protection.js';
 import { listAccountSettings } from './list-account-settings.js';
 import { listClusters } from './list-clusters.js';
 import { listServicesByNamespace } from './list-services-by-namespace.js';
@@ -31,6 +32,7 @@ import { untagResource } from './untag-resource.js';
 import { updateClusterSettings } from './update-cluster-settings.js';
 import { updateCluster } from './update-cluster.js';
 import { updateService } from './update-service.js';
+import { updateTaskProtection } from './update-task-protection.js';
 
 export const OPERATIONS: Readonly<Record<string, Action>> = {
   CreateCluster: createCluster,
@@ -45,6 +47,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   DescribeServices: describeServices,
   DescribeTaskDefinition: describeTaskDefinition,
   DescribeTasks: describeTasks,
+  GetTaskProtection: getTaskProtection,
   ListAccountSettings: listAccountSettings,
   ListClusters: listClusters,
   ListServices: listServices,
@@ -64,4 +67,5 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   UpdateCluster: updateCluster,
   UpdateClusterSettings: updateClusterSettings,
   UpdateService: updateService,
+  UpdateTaskProtection: updateTaskProtection,
 };

@@ -1,5 +1,6 @@
 // What a container definition (plus RunTask's overrides) means for the runtime: the ContainerSpec.
 import type * as Ecs from '@aws-sdk/client-ecs';
+import type { InjectedEnvironment } from './task-agent.js';
 import type { TaskDefinitionRecord } from './task-definition.js';
 import type { ContainerSpec, HealthCheckSpec, MountSpec } from './task-runtime.js';
 import type { TaskRecord } from './task.js';
@@ -45,15 +46,17 @@ const toRecord = (pairs: { name?: string; value?: string }[] | undefined) =>
   Object.fromEntries((pairs ?? []).filter((p) => p.name).map((p) => [p.name!, p.value ?? '']));
 
 /**
- * The container's environment: the definition's, then the override's (which wins), then what Fargate itself sets.
- * `platform` holds the variables the platform injects (region, execution env, metadata URIs).
+ * The container's environment, each source over the ones before it: environment files, the definition's
+ * environment, the override's, secrets, then what Fargate itself sets (`platform`: region, execution env,
+ * metadata and credentials URIs).
  */
 export function environmentOf(
   def: Ecs.ContainerDefinition,
   override: Ecs.ContainerOverride | undefined,
   platform: Record<string, string>,
+  injected: InjectedEnvironment = { files: {}, secrets: {} },
 ): Record<string, string> {
-  return { ...toRecord(def.environment), ...toRecord(override?.environment), ...platform };
+  return { ...injected.files, ...toRecord(def.environment), ...toRecord(override?.environment), ...injected.secrets, ...platform };
 }
 
 export function containerSpecOf(
@@ -61,6 +64,7 @@ export function containerSpecOf(
   td: TaskDefinitionRecord,
   name: string,
   platformEnvironment: Record<string, string>,
+  injected?: InjectedEnvironment,
 ): ContainerSpec {
   const def = td.containerDefinitions.find((d) => d.name === name);
   const record = task.containers.find((c) => c.name === name);
@@ -72,7 +76,7 @@ export function containerSpecOf(
     image: record.localImage ?? def.image!,
     command: override?.command ?? def.command,
     entryPoint: def.entryPoint,
-    environment: environmentOf(def, override, platformEnvironment),
+    environment: environmentOf(def, override, platformEnvironment, injected),
     workingDirectory: def.workingDirectory,
     user: def.user,
     cpu: Number(record.cpu) || undefined,

@@ -109,6 +109,12 @@ export interface TaskLimits {
 
 export type PullPolicy = 'always' | 'once' | 'prefer-cached';
 
+/** Registry credentials for a pull (a container's repositoryCredentials, resolved by the execution role). */
+export interface RegistryAuth {
+  username: string;
+  password: string;
+}
+
 export interface PulledImage {
   /** The local reference to create containers with (`ContainerSpec.image`): an ECR URI may resolve to `repo:tag`. */
   imageRef: string;
@@ -148,7 +154,7 @@ export interface TaskRuntime {
   /** Whether an engine answers. */
   available(): Promise<boolean>;
   /** Pulls (or resolves locally) an image according to the policy. Throws RuntimeError('CannotPullContainerError', …). */
-  ensureImage(image: string, policy: PullPolicy): Promise<PulledImage>;
+  ensureImage(image: string, policy: PullPolicy, auth?: RegistryAuth): Promise<PulledImage>;
   /** Creates and starts the pause container and the task's scratch volumes. Cleans up after itself on failure. */
   createSandbox(spec: SandboxSpec, limits: TaskLimits): Promise<SandboxHandle>;
   /** Creates and starts one task container in the sandbox. Throws RuntimeError('CannotStartContainerError', …). */
@@ -160,6 +166,13 @@ export interface TaskRuntime {
   inspectContainer(dockerId: string): Promise<ContainerState | null>;
   /** Removes every container and per-task volume of the task (apps first, then the pause). Idempotent. */
   removeTask(taskId: string): Promise<void>;
+  /**
+   * One sample of a container's resource usage: the Docker Engine API's stats JSON (`GET /containers/{id}/stats`,
+   * one-shot), as the task metadata endpoint serves it. null when the container is gone or not running.
+   */
+  stats(dockerId: string): Promise<Record<string, unknown> | null>;
+  /** Bytes a container has written to its own filesystem layer; null when unknown. */
+  writableLayerBytes(dockerId: string): Promise<number | null>;
   /** Every container of ours that exists now, running or not. */
   listOwned(): Promise<OwnedContainer[]>;
   /** Subscribes to events of our containers; returns an unsubscribe function. */

@@ -66,6 +66,17 @@ export interface EniAttachment {
   assignPublicIp: boolean;
 }
 
+/**
+ * Unguessable ids that name the task at the metadata endpoint: one per container (the `<id>` of
+ * ECS_CONTAINER_METADATA_URI_V4 and ECS_AGENT_URI) and one for the task role's credentials.
+ */
+export interface TaskEndpoints {
+  /** By container name. */
+  containers: Record<string, string>;
+  /** Only when the task has a task role. */
+  credentialsId?: string;
+}
+
 export interface TaskRecord {
   taskId: string;
   taskArn: string;
@@ -102,6 +113,10 @@ export interface TaskRecord {
   attachment: EniAttachment;
   /** Set once the pause container runs. */
   sandbox?: { pauseContainerId: string; agentIpv4Address: string };
+  /** Ids of the task's endpoints at 169.254.170.2 (set in PENDING, before any container starts). */
+  endpoints?: TaskEndpoints;
+  /** Scale-in protection (UpdateTaskProtection); over once `expiresAt` has passed. */
+  protection?: { expiresAt: number };
   // Timestamps, epoch ms.
   createdAt: number;
   connectivityAt?: number;

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Clock, Ids } from '../domain/ports.js';
 import type { Scope } from '../domain/scope.js';
 import { scopeKey } from '../domain/scope.js';
+import type { TaskAgent } from '../domain/task-agent.js';
 import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import type { TaskIdentity, TaskRuntime } from '../domain/task-runtime.js';
 import type { TaskRecord } from '../domain/task.js';
@@ -14,6 +15,8 @@ export interface EngineContext {
   config: Config;
   store: Store;
   runtime: TaskRuntime;
+  /** Credentials, secrets and endpoints (src/metadata/); without it tasks get neither. */
+  agent?: TaskAgent;
   clock: Clock;
   ids: Ids;
   logger: Logger;

@@ -11,6 +11,7 @@ import { purgeDeletedTaskDefinitions } from '../domain/task-definition-lifecycle
 import { getTask, updateTask, type EngineContext, type TaskChange } from './engine-context.js';
 import { createSandbox, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
+import { prepareTask } from './task-preparation.js';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -101,6 +102,7 @@ export class TaskEngine {
     await this.launchPool(async () => {
       provisionEni(this.ctx, scope, taskId);
       await createSandbox(this.ctx, scope, taskId);
+      await prepareTask(this.ctx, scope, taskId);
       await pullImages(this.ctx, scope, taskId);
       await startReadyContainers(this.ctx, scope, taskId);
     });

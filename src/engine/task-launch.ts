@@ -8,6 +8,7 @@ import { macAddressFrom } from '../domain/network/eni.js';
 import { createTaskEni } from '../domain/network/network-state.js';
 import { parseCidr, gatewayOf } from '../domain/network/cidr.js';
 import type { Scope } from '../domain/scope.js';
+import { TaskStartFailure, type InjectedEnvironment } from '../domain/task-agent.js';
 import { advance, requestStop } from '../domain/task-lifecycle.js';
 import { RuntimeError, type SubnetNetworkSpec } from '../domain/task-runtime.js';
 import type { TaskRecord } from '../domain/task.js';
@@ -16,7 +17,7 @@ import { platformEnvironment } from './platform-environment.js';
 
 const stopping = (t: TaskRecord | undefined) => !t || t.desiredStatus === 'STOPPED';
 
-function failToStart(ctx: EngineContext, scope: Scope, taskId: string, reason: string, containerName?: string) {
+export function failToStart(ctx: EngineContext, scope: Scope, taskId: string, reason: string, containerName?: string) {
   updateTask(ctx, scope, taskId, (t) => {
     if (containerName) {
       const c = t.containers.find((x) => x.name === containerName);
@@ -115,7 +116,9 @@ export async function pullImages(ctx: EngineContext, scope: Scope, taskId: strin
     t.pullStartedAt ??= ctx.clock.now();
   });
   const images = [...new Set(task.containers.map((c) => c.image))];
-  const results = await Promise.allSettled(images.map((image) => ctx.runtime.ensureImage(image, ctx.config.pullPolicy)));
+  const authOf = (image: string) =>
+    task.containers.filter((c) => c.image === image).map((c) => ctx.agent?.registryAuth(taskId, c.name)).find((a) => a !== undefined);
+  const results = await Promise.allSettled(images.map((image) => ctx.runtime.ensureImage(image, ctx.config.pullPolicy, authOf(image))));
   const failed = results.findIndex((r) => r.status === 'rejected');
   if (failed >= 0) {
     const reason = reasonOf((results[failed] as PromiseRejectedResult).reason, 'CannotPullContainerError');
@@ -161,9 +164,13 @@ export async function startReadyContainers(ctx: EngineContext, scope: Scope, tas
     }
     if (ready.length === 0) break;
     const sandbox = task.sandbox;
-    const env = platformEnvironment(ctx, scope, task);
+    const injectedFor = (name: string): Promise<InjectedEnvironment | undefined> =>
+      ctx.agent ? ctx.agent.containerEnvironment(scope, task, td, name) : Promise.resolve(undefined);
     const outcomes = await Promise.allSettled(
-      ready.map((name) => ctx.runtime.startContainer(identityOf(scope, task), sandbox, containerSpecOf(task, td, name, env))),
+      ready.map(async (name) => {
+        const spec = containerSpecOf(task, td, name, platformEnvironment(ctx, scope, task, name), await injectedFor(name));
+        return ctx.runtime.startContainer(identityOf(scope, task), sandbox, spec);
+      }),
     );
     updateTask(ctx, scope, taskId, (t) => {
       outcomes.forEach((o, i) => {
@@ -197,7 +204,8 @@ function markRunningWhenStarted(ctx: EngineContext, scope: Scope, taskId: string
   });
 }
 
-function reasonOf(err: unknown, fallbackName: string): string {
+export function reasonOf(err: unknown, fallbackName: string): string {
   if (err instanceof RuntimeError) return err.message;
+  if (err instanceof TaskStartFailure) return err.reason;
   return `${fallbackName}: ${err instanceof Error ? err.message : String(err)}`;
 }

@@ -46,11 +46,13 @@ export async function stopTask(ctx: EngineContext, scope: Scope, taskId: string,
     await ctx.runtime.removeTask(taskId).catch((err) => ctx.logger.warn({ err, taskId }, 'removing the task containers failed'));
   }
 
-  updateTask(ctx, scope, taskId, (t, state) => {
+  const stopped = updateTask(ctx, scope, taskId, (t, state) => {
     if (t.attachment.networkInterfaceId) deleteEni(state, t.attachment.networkInterfaceId);
     t.attachment.status = 'DELETED';
     if (canAdvance(t.lastStatus, 'STOPPED')) advance(t, 'STOPPED', ctx.clock.now());
   });
+  // Its credentials die with the task.
+  if (stopped) ctx.agent?.release(stopped);
 }
 
 async function stopContainers(ctx: EngineContext, scope: Scope, taskId: string, options: StopOptions): Promise<void> {

@@ -10,6 +10,7 @@ import {
   type OwnedContainer,
   type PulledImage,
   type PullPolicy,
+  type RegistryAuth,
   type RuntimeEvent,
   type SandboxHandle,
   type SandboxSpec,
@@ -79,8 +80,8 @@ export class DockerTaskRuntime implements TaskRuntime {
     }
   }
 
-  ensureImage(image: string, policy: PullPolicy): Promise<PulledImage> {
-    return this.images.ensure(image, policy);
+  ensureImage(image: string, policy: PullPolicy, auth?: RegistryAuth): Promise<PulledImage> {
+    return this.images.ensure(image, policy, auth);
   }
 
   async createSandbox(spec: SandboxSpec, limits: TaskLimits): Promise<SandboxHandle> {
@@ -191,6 +192,29 @@ export class DockerTaskRuntime implements TaskRuntime {
   async inspectContainer(dockerId: string): Promise<ContainerState | null> {
     try {
       return toContainerState(await this.docker.getContainer(dockerId).inspect());
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async stats(dockerId: string): Promise<Record<string, unknown> | null> {
+    try {
+      const container = this.docker.getContainer(dockerId);
+      // one-shot: one sample at once, without Docker's 1 s wait to fill precpu_stats.
+      return (await container.stats({ stream: false, 'one-shot': true })) as unknown as Record<string, unknown>;
+    } catch (err) {
+      if (isNotFound(err) || statusCodeOf(err) === 409) return null;
+      throw err;
+    }
+  }
+
+  async writableLayerBytes(dockerId: string): Promise<number | null> {
+    try {
+      // dockerode passes the options on as the query (?size=true: Docker computes SizeRw).
+      const inspectWithSize = { size: true } as Dockerode.ContainerInspectOptions;
+      const info = (await this.docker.getContainer(dockerId).inspect(inspectWithSize)) as { SizeRw?: number };
+      return typeof info.SizeRw === 'number' ? info.SizeRw : null;
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;

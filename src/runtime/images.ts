@@ -9,7 +9,7 @@ import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { ImageInspectInfo } from 'dockerode';
-import { RuntimeError, type PulledImage, type PullPolicy } from '../domain/task-runtime.js';
+import { RuntimeError, type PulledImage, type PullPolicy, type RegistryAuth } from '../domain/task-runtime.js';
 import type { Logger } from '../logger.js';
 import { daemonErrorDetail, isNotFound } from './docker-errors.js';
 
@@ -38,24 +38,24 @@ export class ImageResolver {
     private readonly logger: Logger,
   ) {}
 
-  async ensure(image: string, policy: PullPolicy): Promise<PulledImage> {
+  async ensure(image: string, policy: PullPolicy, auth?: RegistryAuth): Promise<PulledImage> {
     const candidates = ecrLocalCandidates(image);
     if (candidates) {
       for (const ref of candidates) {
         const local = await this.inspect(ref);
         if (local) return toPulled(ref, local);
       }
-      return this.pullAndInspect(image);
+      return this.pullAndInspect(image, auth);
     }
     if (policy === 'prefer-cached' || (policy === 'once' && this.pulledOnce.has(image))) {
       const local = await this.inspect(image);
       if (local) return toPulled(image, local);
     }
-    return this.pullAndInspect(image);
+    return this.pullAndInspect(image, auth);
   }
 
-  private async pullAndInspect(image: string): Promise<PulledImage> {
-    await this.pull(image);
+  private async pullAndInspect(image: string, auth: RegistryAuth | undefined): Promise<PulledImage> {
+    await this.pull(image, auth);
     this.pulledOnce.add(image);
     const local = await this.inspect(image);
     if (!local) throw new RuntimeError('CannotPullContainerError', `image ${image} is not present after its pull`);
@@ -72,20 +72,21 @@ export class ImageResolver {
   }
 
   /** Concurrent pulls of one reference share one pull. */
-  private pull(image: string): Promise<void> {
+  private pull(image: string, auth: RegistryAuth | undefined): Promise<void> {
     const running = this.pulls.get(image);
     if (running) return running;
-    const p = this.doPull(image).finally(() => this.pulls.delete(image));
+    const p = this.doPull(image, auth).finally(() => this.pulls.delete(image));
     this.pulls.set(image, p);
     return p;
   }
 
-  private async doPull(image: string): Promise<void> {
+  private async doPull(image: string, auth: RegistryAuth | undefined): Promise<void> {
     const started = Date.now();
-    this.logger.info({ image }, 'pulling image');
+    this.logger.info({ image, withCredentials: auth !== undefined }, 'pulling image');
     let stream: Readable;
     try {
-      stream = (await this.docker.pull(image)) as Readable;
+      const options = auth ? { authconfig: { username: auth.username, password: auth.password, serveraddress: registryOf(image) } } : {};
+      stream = (await this.docker.pull(image, options)) as Readable;
     } catch (err) {
       throw new RuntimeError('CannotPullContainerError', daemonErrorDetail(err));
     }
@@ -107,6 +108,12 @@ export class ImageResolver {
     if (failure) throw new RuntimeError('CannotPullContainerError', `Error response from daemon: ${failure}`);
     this.logger.info({ image, ms: Date.now() - started }, 'pulled image');
   }
+}
+
+/** The registry host of an image reference (Docker Hub when the first part is not a host). */
+export function registryOf(image: string): string {
+  const first = image.split('/')[0] ?? '';
+  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'https://index.docker.io/v1/';
 }
 
 function toPulled(imageRef: string, info: ImageInspectInfo): PulledImage {

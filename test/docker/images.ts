@@ -85,3 +85,124 @@ export async function ensureBusyboxImage(docker: Dockerode): Promise<string> {
   await drain(stream as unknown as Readable);
   return BUSYBOX_IMAGE;
 }
+
+// fargate-local-test/node:latest: the host's own node binary (/usr/bin/node, or whatever `node` runs here), the
+// shared libraries `ldd` lists for it (kept at their paths, with the dynamic loader), the static busybox as /bin/sh,
+// and the npm packages a task's code needs, copied from this repository's node_modules at their relative paths under
+// /app (so Node resolves them as it does here): @aws-sdk/credential-providers and everything it depends on.
+export const NODE_IMAGE = 'fargate-local-test/node:latest';
+const NODE_FORMAT_VERSION = '1';
+export const NODE_IMAGE_PACKAGES = ['@aws-sdk/credential-providers'];
+const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+/** The directory of `name` as Node would find it from `fromDir` (walking up node_modules directories). */
+function packageDir(name: string, fromDir: string): string {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (dir === path.dirname(dir)) throw new Error(`package ${name} not found from ${fromDir}`);
+  }
+}
+
+/** Every package directory `names` need at run time (dependencies, transitively). */
+function packageClosure(names: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (name: string, fromDir: string) => {
+    const dir = packageDir(name, fromDir);
+    if (seen.has(dir)) return;
+    seen.add(dir);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, dir);
+  };
+  for (const name of names) visit(name, REPO_ROOT);
+  return [...seen].sort();
+}
+
+/** Files of a package a running program can need (no ES-module or type-only builds, no docs). */
+function packageFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (['node_modules', 'dist-es', 'dist-types', 'test', 'tests', 'docs'].includes(entry.name)) continue;
+        walk(p);
+      } else if (entry.isFile() && !/\.(d\.ts|map|md|ts)$/.test(entry.name)) {
+        out.push(p);
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** node and the shared objects it loads, as `ldd` resolves them. */
+function nodeRuntimeFiles(): { node: string; libraries: string[] } {
+  const node = fs.realpathSync(execFileSync('sh', ['-c', 'command -v node'], { encoding: 'utf8' }).trim());
+  const libraries = execFileSync('ldd', [node], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /(?:=>\s*)?(\/\S+)\s+\(0x/.exec(line)?.[1])
+    .filter((p): p is string => Boolean(p));
+  return { node, libraries };
+}
+
+/** Builds fargate-local-test/node:latest unless an image with the same content exists. */
+export async function ensureNodeImage(docker: Dockerode): Promise<string> {
+  const { node, libraries } = nodeRuntimeFiles();
+  const busybox = staticBusybox();
+  const packageFilesList = packageClosure(NODE_IMAGE_PACKAGES).flatMap(packageFiles);
+  const hash = createHash('sha256').update(NODE_FORMAT_VERSION);
+  for (const f of [node, ...libraries, busybox, ...packageFilesList]) {
+    const st = fs.statSync(f);
+    hash.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  const digest = hash.digest('hex');
+  try {
+    const info = await docker.getImage(NODE_IMAGE).inspect();
+    if (info.Config?.Labels?.[LABEL_CONTENT_HASH] === digest) return NODE_IMAGE;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+  }
+  const pack = tar.pack();
+  const epoch = new Date(0);
+  const dirs = new Set<string>();
+  const ensureDirs = (file: string) => {
+    const parts = file.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) {
+      const d = parts.slice(0, i).join('/');
+      if (d && !dirs.has(d)) {
+        dirs.add(d);
+        pack.entry({ name: `${d}/`, type: 'directory', mode: d === 'tmp' ? 0o1777 : 0o755, mtime: epoch });
+      }
+    }
+  };
+  const add = (name: string, content: Buffer, mode: number) => {
+    ensureDirs(name);
+    pack.entry({ name, mode, mtime: epoch }, content);
+  };
+  ensureDirs('tmp/x');
+  add('usr/local/bin/node', fs.readFileSync(node), 0o755);
+  for (const lib of libraries) add(lib.replace(/^\//, ''), fs.readFileSync(lib), 0o755);
+  add('bin/busybox', fs.readFileSync(busybox), 0o755);
+  for (const applet of ['sh', 'cat', 'env', 'wget', 'sleep', 'ls']) {
+    ensureDirs(`bin/${applet}`);
+    pack.entry({ name: `bin/${applet}`, type: 'symlink', linkname: 'busybox', mode: 0o777, mtime: epoch });
+  }
+  add('etc/passwd', Buffer.from('root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n'), 0o644);
+  add('etc/group', Buffer.from('root:x:0:\nnogroup:x:65534:\n'), 0o644);
+  for (const file of packageFilesList) add(`app/${path.relative(REPO_ROOT, file)}`, fs.readFileSync(file), 0o644);
+  pack.finalize();
+  const [repo, tag] = NODE_IMAGE.split(':') as [string, string];
+  const stream = await docker.importImage(pack as unknown as Readable, {
+    repo,
+    tag,
+    changes: [
+      `LABEL ${LABEL_CONTENT_HASH}=${digest}`,
+      'ENV PATH=/usr/local/bin:/usr/bin:/bin',
+      'WORKDIR /app',
+      'CMD ["node"]',
+    ],
+  } as object);
+  await drain(stream as unknown as Readable);
+  return NODE_IMAGE;
+}

@@ -4,6 +4,7 @@ import type {
   ContainerState,
   OwnedContainer,
   PulledImage,
+  RegistryAuth,
   RuntimeEvent,
   SandboxHandle,
   SandboxSpec,
@@ -41,8 +42,8 @@ export class FakeTaskRuntime implements TaskRuntime {
     return true;
   }
 
-  async ensureImage(image: string): Promise<PulledImage> {
-    this.calls.push(`pull ${image}`);
+  async ensureImage(image: string, _policy?: string, auth?: RegistryAuth): Promise<PulledImage> {
+    this.calls.push(auth ? `pull ${image} as ${auth.username}` : `pull ${image}`);
     if (this.missingImages.has(image)) {
       throw new RuntimeError('CannotPullContainerError', `pull access denied for ${image}, repository does not exist`);
     }
@@ -89,6 +90,16 @@ export class FakeTaskRuntime implements TaskRuntime {
   async removeTask(taskId: string) {
     this.calls.push(`remove ${taskId}`);
     for (const [id, c] of this.containers) if (c.taskId === taskId) this.containers.delete(id);
+  }
+
+  async stats(dockerId: string): Promise<Record<string, unknown> | null> {
+    const c = this.containers.get(dockerId);
+    if (!c?.state.running) return null;
+    return { read: new Date().toISOString(), id: dockerId, cpu_stats: { cpu_usage: { total_usage: 1000 } }, memory_stats: { usage: 4096 } };
+  }
+
+  async writableLayerBytes(dockerId: string): Promise<number | null> {
+    return this.containers.has(dockerId) ? 3 * 1024 * 1024 : null;
   }
 
   async listOwned(): Promise<OwnedContainer[]> {
