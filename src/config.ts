@@ -27,6 +27,14 @@ export interface Config {
   dockerSocket: string | null;
   /** Label value that scopes every Docker object this emulator creates (several emulators can share an engine). */
   instanceId: string;
+  /** Enforce security groups (and private subnets' lack of internet access) inside each task's network namespace. */
+  enforceSecurityGroups: boolean;
+  /** Make the host subject to the security groups too (by default it reaches every task, like `curl <task-ip>`). */
+  securityGroupsApplyToHost: boolean;
+  /** Publish every task's container ports on 127.0.0.1 (hosts where task IPs are not routable: Docker Desktop). */
+  publishTaskPorts: boolean;
+  /** Image with iptables pulled when none can be built from this host's; null never pulls. */
+  firewallImage: string | null;
 }
 
 export const DEFAULTS = {
@@ -40,6 +48,7 @@ export const DEFAULTS = {
   pullPolicy: 'prefer-cached' as PullPolicy,
   launchConcurrency: 4,
   instanceId: 'default',
+  firewallImage: 'registry.k8s.io/build-image/distroless-iptables:v0.8.7',
 };
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -94,6 +103,18 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
     .addOption(new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env('FARGATE_LOCAL_DOCKER_SOCKET'))
     .addOption(
       new Option('--instance-id <id>', 'names this emulator on a shared Docker engine').env('FARGATE_LOCAL_INSTANCE_ID').default(DEFAULTS.instanceId),
+    )
+    .addOption(new Option('--no-security-groups', 'do not enforce security groups (nor private subnets) in tasks (env FARGATE_LOCAL_NO_SECURITY_GROUPS)'))
+    .addOption(
+      new Option('--security-groups-apply-to-host', 'the host reaches tasks only as their security groups allow').env(
+        'FARGATE_LOCAL_SECURITY_GROUPS_APPLY_TO_HOST',
+      ),
+    )
+    .addOption(new Option('--publish-task-ports', "publish tasks' container ports on 127.0.0.1").env('FARGATE_LOCAL_PUBLISH_TASK_PORTS'))
+    .addOption(
+      new Option('--firewall-image <image>', "image with iptables to pull where the host's own cannot be used ('' never pulls)")
+        .env('FARGATE_LOCAL_FIREWALL_IMAGE')
+        .default(DEFAULTS.firewallImage),
     );
 }
 
@@ -121,6 +142,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
     keepStoppedContainers: truthy(o.keepStoppedContainers),
     dockerSocket: o.dockerSocket ?? null,
     instanceId: o.instanceId,
+    // commander sets securityGroups=false for --no-security-groups; the variable counts when set to a true value.
+    enforceSecurityGroups: o.securityGroups !== false && !truthy(env.FARGATE_LOCAL_NO_SECURITY_GROUPS),
+    securityGroupsApplyToHost: truthy(o.securityGroupsApplyToHost),
+    publishTaskPorts: truthy(o.publishTaskPorts),
+    firewallImage: o.firewallImage ? o.firewallImage : null,
   };
 }
 
@@ -139,6 +165,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     keepStoppedContainers: false,
     dockerSocket: null,
     instanceId: DEFAULTS.instanceId,
+    enforceSecurityGroups: true,
+    securityGroupsApplyToHost: false,
+    publishTaskPorts: false,
+    firewallImage: DEFAULTS.firewallImage,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 // Tasks: the stored record of one Fargate task and its containers.
+import type { PublishedPort } from './task-runtime.js';
 
 export type TaskStatus =
   | 'PROVISIONING'
@@ -101,7 +102,7 @@ export interface TaskRecord {
   containers: ContainerRecord[];
   attachment: EniAttachment;
   /** Set once the pause container runs. */
-  sandbox?: { pauseContainerId: string; agentIpv4Address: string };
+  sandbox?: { pauseContainerId: string; agentIpv4Address: string; publishedPorts?: PublishedPort[] };
   // Timestamps, epoch ms.
   createdAt: number;
   connectivityAt?: number;
