@@ -8,6 +8,7 @@ import { randomIds } from './domain/ids.js';
 import { systemClock } from './domain/ports.js';
 import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
+import { createEc2Service } from './ec2/service.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
 import { createDockerClient } from './runtime/docker-client.js';
@@ -39,7 +40,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   await tasks.start();
   const deps: AppDeps = { ...engineContext, tasks };
 
-  const server = http.createServer(createApp({ deps, operations: OPERATIONS }));
+  const server = http.createServer(createApp({ deps, operations: OPERATIONS, queryServices: [createEc2Service()] }));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -73,7 +74,13 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
 }
 
 async function createDockerRuntime(config: Config, logger: Logger): Promise<TaskRuntime> {
-  const runtime = new DockerTaskRuntime({ docker: createDockerClient(config), instanceId: config.instanceId, logger, clock: systemClock });
+  const runtime = new DockerTaskRuntime({
+    docker: createDockerClient(config),
+    instanceId: config.instanceId,
+    logger,
+    clock: systemClock,
+    firewallPullImage: config.firewallImage,
+  });
   if (!(await runtime.available())) {
     logger.warn(
       'no Docker engine answers: the API works, but tasks will fail to start. Start one (Debian: scripts/docker-engine.sh; elsewhere Docker Desktop) or set DOCKER_HOST.',
