@@ -1,8 +1,11 @@
 // awsvpc networking end to end: the emulator on the real Docker runtime, driven through the ECS and EC2 SDKs. Each
 // VPC here has a block no other Docker network uses. Traffic goes only to our own containers and to a server on
 // this host (a host address on one of our networks): never out of the machine.
+import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
@@ -11,6 +14,7 @@ import {
   DeleteVpcCommand,
   DeleteSubnetCommand,
   DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
   ModifySubnetAttributeCommand,
   RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
@@ -156,7 +160,7 @@ describe('two VPCs', () => {
     const [web] = await runRunning(defs.web, b.subnets[0]!);
     const [client] = await runRunning(defs.idle, a.subnets[0]!);
     // The default group lets anything in from its members only; open it to all, so only the VPC boundary is tested.
-    const { SecurityGroups } = await emu.ec2.send(new (await import('@aws-sdk/client-ec2')).DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [b.vpcId] }] }));
+    const { SecurityGroups } = await emu.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [b.vpcId] }] }));
     await emu.ec2.send(
       new AuthorizeSecurityGroupIngressCommand({ GroupId: SecurityGroups![0]!.GroupId, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }),
     );
@@ -252,6 +256,46 @@ describe('addresses', () => {
     } finally {
       await published.close();
       await sweep(`${instanceId}-pub`);
+    }
+  });
+
+  it('a restarted emulator keeps every address it handed out, and hands out no address twice', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fargate-local-net-'));
+    const id = `${instanceId}-restart`;
+    let first: DockerEmulator | null = await startDockerEmulator({ instanceId: id, dataDir });
+    let second: DockerEmulator | null = null;
+    try {
+      await registerTestTasks(first.ecs, PORT);
+      const block = await freeVpcBlock();
+      const { Vpc } = await first.ec2.send(new CreateVpcCommand({ CidrBlock: block }));
+      const { Subnet } = await first.ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: block.replace('/24', '/28') }));
+      const subnetId = Subnet!.SubnetId!;
+      const network = { awsvpcConfiguration: { subnets: [subnetId] } };
+      const { tasks } = await first.ecs.send(new RunTaskCommand({ taskDefinition: 'net-idle', launchType: 'FARGATE', count: 2, networkConfiguration: network }));
+      const arns = tasks!.map((t) => t.taskArn!);
+      await waitUntilTasksRunning({ client: first.ecs, maxWaitTime: 60, minDelay: 1 }, { tasks: arns });
+      const before = await Promise.all(arns.map((a) => describeTask(first!.ecs, a)));
+      const enisBefore = (await first.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'subnet-id', Values: [subnetId] }] }))).NetworkInterfaces!;
+      await first.close();
+      first = null;
+
+      second = await startDockerEmulator({ instanceId: id, dataDir });
+      const after = await Promise.all(arns.map((a) => describeTask(second!.ecs, a)));
+      expect(after.map((t) => t.lastStatus)).toEqual(['RUNNING', 'RUNNING']);
+      expect(after.map((t) => detailsOf(t))).toEqual(before.map((t) => detailsOf(t)));
+      const enisAfter = (await second.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'subnet-id', Values: [subnetId] }] }))).NetworkInterfaces!;
+      expect(enisAfter).toEqual(enisBefore);
+      const { tasks: more } = await second.ecs.send(new RunTaskCommand({ taskDefinition: 'net-idle', launchType: 'FARGATE', networkConfiguration: network }));
+      await waitUntilTasksRunning({ client: second.ecs, maxWaitTime: 60, minDelay: 1 }, { tasks: [more![0]!.taskArn!] });
+      const third = detailsOf(await describeTask(second.ecs, more![0]!.taskArn!)).privateIPv4Address!;
+      expect(before.map((t) => detailsOf(t).privateIPv4Address)).not.toContain(third);
+      const { app } = dockerIdsOf(second, more![0]!.taskArn!);
+      expect((await exec(app, ['ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0'])).stdout).toContain(`inet ${third}/`);
+    } finally {
+      await first?.close();
+      await second?.close();
+      await sweep(id);
+      await fs.rm(dataDir, { recursive: true, force: true });
     }
   });
 });
