@@ -53,8 +53,11 @@ export class FirewallSync {
     return Promise.all(taskIds.map((id) => this.refresh(scope, id))).then(() => undefined);
   }
 
-  /** Brings one task's rules up to date with the state (serial per task, coalesced). */
-  refresh(scope: Scope, taskId: string): Promise<void> {
+  /**
+   * Brings one task's rules up to date with the state (serial per task, coalesced). `urgent` (a launch waiting for
+   * it) skips the queue of background updates.
+   */
+  refresh(scope: Scope, taskId: string, urgent = false): Promise<void> {
     const key = `${scopeKey(scope)}|${taskId}`;
     const current = this.chains.get(key);
     if (current && this.waiting.has(key)) return current;
@@ -62,7 +65,7 @@ export class FirewallSync {
     const next = (current ?? Promise.resolve())
       .then(() => {
         this.waiting.delete(key);
-        return this.limit(() => this.bringUpToDate(scope, taskId));
+        return urgent ? this.bringUpToDate(scope, taskId) : this.limit(() => this.bringUpToDate(scope, taskId));
       })
       .catch((err: unknown) => this.ctx.logger.warn({ err, taskId }, 'updating the security group rules failed'))
       .finally(() => {

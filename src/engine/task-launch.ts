@@ -137,7 +137,7 @@ export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: st
   });
   firewall.started(taskId, policy, handle.firewall === 'enforced');
   // Rules that changed while the sandbox was being made, then the new member in the rules of the VPC's other tasks.
-  await firewall.refresh(scope, taskId);
+  await firewall.refresh(scope, taskId, true);
   void firewall.vpcChanged(scope, task.attachment.vpcId);
 }
 

@@ -206,9 +206,13 @@ describe('rules of running tasks', () => {
     expect(runtime.firewalls.get(serverPause)!.ingress).toEqual([]);
 
     const clientTask = await run(client);
-    const clientIp = clientTask.attachments![0]!.details!.find((d) => d.name === 'privateIPv4Address')!.value!;
+    const clientEni = clientTask.attachments![0]!.details!.find((d) => d.name === 'networkInterfaceId')!.value!;
+    const clientMark = emu.deps.store.read(scope, (s) => s.networkInterfaces[clientEni]!.groupSetMark);
+    expect(clientMark).toBeGreaterThan(0);
     await emu.tasks.networkIdle();
-    expect(runtime.firewalls.get(serverPause)!.ingress).toEqual([{ protocol: 'tcp', fromPort: 8080, toPort: 8080, cidrs: [`${clientIp}/32`] }]);
+    // The client's packets carry its group set's mark; the server lets that mark in.
+    expect(runtime.firewalls.get(serverPause)!.ingress).toEqual([{ protocol: 'tcp', fromPort: 8080, toPort: 8080, cidrs: [], marks: [clientMark] }]);
+    expect(runtime.firewalls.get(pauseOf(clientTask.taskArn!.split('/').pop()!))!.mark).toBe(clientMark);
 
     await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: server, IpPermissions: [{ IpProtocol: 'udp', FromPort: 53, ToPort: 53, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] }));
     await emu.tasks.networkIdle();

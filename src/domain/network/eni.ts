@@ -19,6 +19,12 @@ export interface NetworkInterfaceRecord {
   /** Emulated public IP when assignPublicIp is ENABLED (from documentation ranges: never routable). */
   publicIp?: string;
   groups: string[];
+  /**
+   * The DSCP value the task's packets carry inside its VPC: one per distinct set of security groups in the VPC (1-63),
+   * so a peer's source-group rule can match the set instead of every member's address (see firewall-policy.ts).
+   * Absent when the VPC ran out of values: peers then match this ENI by its address.
+   */
+  groupSetMark?: number;
   status: 'in-use' | 'available';
   interfaceType: 'interface';
   /** `arn:aws:ecs:<region>:<account>:attachment/<ECS attachment id>`. */

@@ -39,6 +39,7 @@ describe('firewallPolicyFor', () => {
     const policy = firewallPolicyFor(s, eni('subnet-a', ['sg-server']), { hostSubjectToGroups: false })!;
     expect(policy).toEqual({
       vpcCidr: '10.7.0.0/16',
+      mark: 1,
       internetAccess: false,
       trustedSources: ['10.7.0.1/32', '10.7.0.2/32'],
       ingress: [],
@@ -47,20 +48,39 @@ describe('firewallPolicyFor', () => {
     expect(firewallPolicyFor(s, s.networkInterfaces['eni-1']!, { hostSubjectToGroups: true })!.trustedSources).toEqual([]);
   });
 
-  it('expands a source group to the addresses of the VPC’s ENIs that carry it, across subnets, as they come and go', () => {
+  it('matches a source group by the marks of the VPC’s group sets that include it, across subnets, as they come and go', () => {
     const { s, server, eni, newId } = setup();
     authorizeRules(server, 'ingress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-client' }] }]), newId);
     const target = eni('subnet-a', ['sg-server']);
     const before = policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!);
     expect(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!.ingress).toEqual([]);
     const c1 = eni('subnet-b', ['sg-client']);
-    const c2 = eni('subnet-a', ['sg-client', 'sg-def']);
+    const c2 = eni('subnet-a', ['sg-def', 'sg-client']);
+    expect([target.groupSetMark, c1.groupSetMark, c2.groupSetMark]).toEqual([1, 2, 3]);
     const policy = firewallPolicyFor(s, target, { hostSubjectToGroups: false })!;
-    expect(policy.ingress).toEqual([{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: [`${c2.privateIpAddress}/32`, `${c1.privateIpAddress}/32`].sort() }]);
-    expect(policyKey(policy)).not.toBe(before);
-    deleteEni(s, c1.networkInterfaceId);
-    deleteEni(s, c2.networkInterfaceId);
+    expect(policy.ingress).toEqual([{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: [], marks: [2, 3] }]);
+    // Another member with a set the VPC already has changes nobody's rules.
+    const c3 = eni('subnet-b', ['sg-client']);
+    expect(c3.groupSetMark).toBe(2);
+    expect(policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!)).toBe(policyKey(policy));
+    for (const e of [c1, c2, c3]) deleteEni(s, e.networkInterfaceId);
     expect(policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!)).toBe(before);
+    expect(s.groupSetMarks).toEqual({ 'vpc-a': { 'sg-server': 1 } });
+  });
+
+  it('falls back to addresses for members without a mark (a VPC with more than 63 group sets), and for egress', () => {
+    const { s, server, eni, newId } = setup();
+    authorizeRules(server, 'ingress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: '-1', groups: [{ groupId: 'sg-client' }] }]), newId);
+    authorizeRules(server, 'egress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, groups: [{ groupId: 'sg-client' }] }]), newId);
+    // Every mark but 1 (the target's set, next) already taken by other sets.
+    s.groupSetMarks = { 'vpc-a': Object.fromEntries(Array.from({ length: 62 }, (_, i) => [`filler-${i}`, i + 2])) };
+    const target = eni('subnet-a', ['sg-server']);
+    const unmarked = eni('subnet-a', ['sg-client']);
+    expect(unmarked.groupSetMark).toBeUndefined();
+    const policy = firewallPolicyFor(s, target, { hostSubjectToGroups: false })!;
+    expect(policy.ingress).toEqual([{ protocol: 'all', cidrs: [`${unmarked.privateIpAddress}/32`] }]);
+    expect(policy.egress).toContainEqual({ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrs: [`${unmarked.privateIpAddress}/32`] });
+    expect(firewallPolicyFor(s, unmarked, { hostSubjectToGroups: false })!.mark).toBe(0);
   });
 
   it('merges the rules of all the ENI’s groups, one entry per protocol and ports', () => {
@@ -78,7 +98,7 @@ describe('firewallPolicyFor', () => {
     const me = eni('subnet-a', ['sg-server', 'sg-def']);
     const policy = firewallPolicyFor(s, me, { hostSubjectToGroups: false })!;
     expect(policy.ingress).toEqual([
-      { protocol: 'all', cidrs: [`${me.privateIpAddress}/32`] },
+      { protocol: 'all', cidrs: [], marks: [me.groupSetMark!] },
       { protocol: 'icmp', fromPort: 8, toPort: -1, cidrs: ['0.0.0.0/0'] },
       { protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['10.7.0.0/16', '192.168.0.0/24'] },
     ]);

@@ -2,11 +2,14 @@
 // runtime enforces at the task boundary (docs/networking.md). Pure: it is recomputed from the state whenever a
 // group's rules or the members of a referenced group change, and compared with what was applied.
 //
-// - Ingress: a rule per security group rule; a source group stands for the private addresses of the ENIs in the
-//   VPC that carry it. The VPC router address (.1, where the host reaches tasks from) and the VPC's .2 (where an
-//   emulator in a container joins) are trusted unless the host is made subject to the groups.
-// - Egress: the same from the groups' egress rules. A task without internet access (private subnet, or no public
-//   IP) may only send to its VPC's block.
+// - Ingress: a rule per security group rule. A source group stands for the ENIs of the VPC that carry it, matched by
+//   the DSCP mark each task puts on its packets (one mark per distinct set of groups in the VPC, see network-state.ts):
+//   a task joining with a set of groups the VPC already has changes nobody else's rules. ENIs without a mark (the VPC
+//   has more than 63 sets) are matched by address. Marks count only from inside the VPC's block. The VPC router
+//   address (.1, where the host reaches tasks from) and the VPC's .2 (where an emulator in a container joins) are
+//   trusted unless the host is made subject to the groups.
+// - Egress: the same from the groups' egress rules, a destination group by its members' addresses. A task without
+//   internet access (private subnet, or no public IP) may only send to its VPC's block.
 // - IPv6 and prefix-list rules have nothing to match on Docker's IPv4 networks and are left out.
 import { gatewayOf, intToIp, parseCidr } from './cidr.js';
 import type { NetworkInterfaceRecord } from './eni.js';
@@ -21,10 +24,14 @@ export interface FirewallRule {
   toPort?: number;
   /** Peers (sources for ingress, destinations for egress), sorted. */
   cidrs: string[];
+  /** Ingress only: group-set marks of source peers (from inside the VPC), sorted. */
+  marks?: number[];
 }
 
 export interface FirewallPolicy {
   vpcCidr: string;
+  /** The DSCP mark this task's packets carry (0: none). */
+  mark: number;
   internetAccess: boolean;
   /** Sources let in whatever the groups say (the host). */
   trustedSources: string[];
@@ -37,26 +44,41 @@ export interface FirewallOptions {
   hostSubjectToGroups: boolean;
 }
 
-function memberAddresses(state: NetworkState, vpcId: string, groupId: string): string[] {
-  return Object.values(state.networkInterfaces)
-    .filter((e) => e.vpcId === vpcId && e.groups.includes(groupId))
-    .map((e) => `${e.privateIpAddress}/32`);
+interface Peers {
+  cidrs: string[];
+  marks: number[];
 }
 
-function toFirewallRules(state: NetworkState, vpcId: string, rules: readonly SecurityGroupRule[]): FirewallRule[] {
-  const byKey = new Map<string, FirewallRule>();
+/** Who carries a group in the VPC: the marks of the group sets that include it, and the unmarked members' addresses. */
+function membersOf(state: NetworkState, vpcId: string, groupId: string, byMark: boolean): Peers {
+  const members = Object.values(state.networkInterfaces).filter((e) => e.vpcId === vpcId && e.groups.includes(groupId));
+  if (!byMark) return { cidrs: members.map((e) => `${e.privateIpAddress}/32`), marks: [] };
+  return {
+    cidrs: members.filter((e) => e.groupSetMark === undefined).map((e) => `${e.privateIpAddress}/32`),
+    marks: [...new Set(members.flatMap((e) => (e.groupSetMark === undefined ? [] : [e.groupSetMark])))],
+  };
+}
+
+function toFirewallRules(state: NetworkState, vpcId: string, rules: readonly SecurityGroupRule[], byMark: boolean): FirewallRule[] {
+  const byKey = new Map<string, Required<FirewallRule>>();
   for (const r of rules) {
-    const peers = r.cidrIpv4 ? [r.cidrIpv4] : r.groupId ? memberAddresses(state, vpcId, r.groupId) : [];
-    if (peers.length === 0) continue;
+    const peers = r.cidrIpv4 ? { cidrs: [r.cidrIpv4], marks: [] } : r.groupId ? membersOf(state, vpcId, r.groupId, byMark) : { cidrs: [], marks: [] };
+    if (peers.cidrs.length === 0 && peers.marks.length === 0) continue;
     const protocol = r.ipProtocol === '-1' ? 'all' : r.ipProtocol;
     const key = `${protocol}|${r.fromPort ?? ''}|${r.toPort ?? ''}`;
-    const rule = byKey.get(key) ?? { protocol, ...(r.fromPort !== undefined ? { fromPort: r.fromPort, toPort: r.toPort } : {}), cidrs: [] };
-    rule.cidrs.push(...peers);
+    const rule = byKey.get(key) ?? { protocol, fromPort: r.fromPort!, toPort: r.toPort!, cidrs: [], marks: [] };
+    rule.cidrs.push(...peers.cidrs);
+    rule.marks.push(...peers.marks);
     byKey.set(key, rule);
   }
   return [...byKey.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, rule]) => ({ ...rule, cidrs: [...new Set(rule.cidrs)].sort() }));
+    .map(([, { protocol, fromPort, toPort, cidrs, marks }]) => ({
+      protocol,
+      ...(fromPort !== undefined ? { fromPort, toPort } : {}),
+      cidrs: [...new Set(cidrs)].sort(),
+      ...(marks.length ? { marks: [...new Set(marks)].sort((a, b) => a - b) } : {}),
+    }));
 }
 
 export function firewallPolicyFor(state: NetworkState, eni: NetworkInterfaceRecord, options: FirewallOptions): FirewallPolicy | null {
@@ -66,10 +88,11 @@ export function firewallPolicyFor(state: NetworkState, eni: NetworkInterfaceReco
   const groups = eni.groups.map((id) => state.securityGroups[id]).filter((g) => g !== undefined);
   return {
     vpcCidr: cidr.text,
+    mark: eni.groupSetMark ?? 0,
     internetAccess: hasInternetAccess(state, eni),
     trustedSources: options.hostSubjectToGroups ? [] : [`${gatewayOf(cidr)}/32`, `${intToIp(cidr.network + 2)}/32`],
-    ingress: toFirewallRules(state, eni.vpcId, groups.flatMap((g) => g.ingress)),
-    egress: toFirewallRules(state, eni.vpcId, groups.flatMap((g) => g.egress)),
+    ingress: toFirewallRules(state, eni.vpcId, groups.flatMap((g) => g.ingress), true),
+    egress: toFirewallRules(state, eni.vpcId, groups.flatMap((g) => g.egress), false),
   };
 }
 

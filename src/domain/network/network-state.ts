@@ -14,6 +14,38 @@ export interface NetworkState {
   networkInterfaces: Record<string, NetworkInterfaceRecord>;
   /** Set once the default VPC has been laid out (it may later be deleted, as on AWS). */
   defaultVpcCreated?: boolean;
+  /** By VPC id, then by set of security groups (sorted ids, comma-joined): the set's DSCP mark (ENI.groupSetMark). */
+  groupSetMarks?: Record<string, Record<string, number>>;
+}
+
+/** DSCP has six bits; 0 is what unmarked traffic (the host, anything else) carries. */
+export const MAX_GROUP_SET_MARK = 63;
+
+export const groupSetKey = (groups: readonly string[]) => [...new Set(groups)].sort().join(',');
+
+/** The mark of a set of groups in a VPC, taking the lowest free one for a new set; undefined when none is free. */
+function markFor(state: NetworkState, vpcId: string, groups: readonly string[]): number | undefined {
+  const marks = ((state.groupSetMarks ??= {})[vpcId] ??= {});
+  const key = groupSetKey(groups);
+  if (marks[key] !== undefined) return marks[key];
+  const taken = new Set(Object.values(marks));
+  for (let m = 1; m <= MAX_GROUP_SET_MARK; m++) {
+    if (!taken.has(m)) {
+      marks[key] = m;
+      return m;
+    }
+  }
+  return undefined;
+}
+
+/** Frees the mark of a set no ENI of the VPC carries any more. */
+function releaseMark(state: NetworkState, vpcId: string, groups: readonly string[]): void {
+  const marks = state.groupSetMarks?.[vpcId];
+  const key = groupSetKey(groups);
+  if (!marks || marks[key] === undefined) return;
+  if (Object.values(state.networkInterfaces).some((e) => e.vpcId === vpcId && groupSetKey(e.groups) === key)) return;
+  delete marks[key];
+  if (Object.keys(marks).length === 0) delete state.groupSetMarks![vpcId];
 }
 
 /** Lays out the default VPC the first time a region is used. */
@@ -67,6 +99,7 @@ export function createTaskEni(state: NetworkState, req: EniRequest, now: number)
     privateDnsName: privateDnsName(ip, region),
     publicIp: req.assignPublicIp ? allocatePublicIp(publicIps) : undefined,
     groups: [...req.securityGroups],
+    groupSetMark: markFor(state, subnet.vpcId, req.securityGroups),
     status: 'in-use',
     interfaceType: 'interface',
     description: `arn:aws:ecs:${region}:${accountId}:attachment/${req.attachmentId}`,
@@ -81,9 +114,11 @@ export function createTaskEni(state: NetworkState, req: EniRequest, now: number)
   return eni;
 }
 
-/** Deletes the ENI, returning its addresses (private and public) to their pools. */
+/** Deletes the ENI, returning its addresses (private and public) and, when it was the last of its set, its mark. */
 export function deleteEni(state: NetworkState, networkInterfaceId: string): void {
+  const eni = state.networkInterfaces[networkInterfaceId];
   delete state.networkInterfaces[networkInterfaceId];
+  if (eni) releaseMark(state, eni.vpcId, eni.groups);
 }
 
 /**
