@@ -129,6 +129,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
   const command = buildCommand(env).exitOverride();
   command.parse(argv, { from: 'user' });
   const o = command.opts();
+  // A boolean flag set from the environment counts only if its value is truthy (commander turns it on for any value).
+  const flag = (key: string, envVar: string) => (command.getOptionValueSource(key) === 'env' ? truthy(env[envVar]) : truthy(o[key]));
   return {
     port: o.port,
     host: o.host,
@@ -144,8 +146,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
     instanceId: o.instanceId,
     // commander sets securityGroups=false for --no-security-groups; the variable counts when set to a true value.
     enforceSecurityGroups: o.securityGroups !== false && !truthy(env.FARGATE_LOCAL_NO_SECURITY_GROUPS),
-    securityGroupsApplyToHost: truthy(o.securityGroupsApplyToHost),
-    publishTaskPorts: truthy(o.publishTaskPorts),
+    securityGroupsApplyToHost: flag('securityGroupsApplyToHost', 'FARGATE_LOCAL_SECURITY_GROUPS_APPLY_TO_HOST'),
+    publishTaskPorts: flag('publishTaskPorts', 'FARGATE_LOCAL_PUBLISH_TASK_PORTS'),
     firewallImage: o.firewallImage ? o.firewallImage : null,
   };
 }

@@ -22,6 +22,8 @@ const RULES_FILE = 'fargate-local.rules';
 export interface TaskFirewallOptions {
   /** Image to pull when none can be built here; null: never pull. */
   pullImage?: string | null;
+  /** Where the helper image comes from (tests); by default built from this host's iptables, else pulled. */
+  findImage?: () => Promise<FirewallImage | null>;
 }
 
 async function rulesArchive(text: string): Promise<Buffer> {
@@ -93,7 +95,7 @@ export class TaskFirewall {
   }
 
   private helperImage(): Promise<FirewallImage | null> {
-    this.image ??= this.findImage().catch((err: unknown) => {
+    this.image ??= (this.options.findImage ?? (() => this.findImage()))().catch((err: unknown) => {
       this.image = null;
       this.logger.warn({ err }, 'security groups are NOT enforced: the helper image could not be prepared');
       return null;
