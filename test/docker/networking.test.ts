@@ -29,7 +29,7 @@ import {
   firewallRulesOf,
   freeVpcBlock,
   registerTestTasks,
-  startDockerEmulator,
+  startNetworkingEmulator,
   type DockerEmulator,
 } from './support/networking.js';
 
@@ -94,7 +94,7 @@ async function newGroup(vpcId: string, name: string) {
 const webUrl = (ip: string) => `http://${ip}:${PORT}/`;
 
 beforeAll(async () => {
-  emu = await startDockerEmulator({ instanceId });
+  emu = await startNetworkingEmulator({ instanceId });
   defs = await registerTestTasks(emu.ecs, PORT);
   hostServer = http.createServer((_req, res) => res.end('hello-from-host\n'));
   await new Promise<void>((resolve) => hostServer.listen(0, '0.0.0.0', resolve));
@@ -234,7 +234,7 @@ describe('addresses', () => {
   });
 
   it('publishes a task’s ports on 127.0.0.1 when asked, without networkBindings (AWS shows none for awsvpc)', async () => {
-    const published = await startDockerEmulator({ instanceId: `${instanceId}-pub`, publishTaskPorts: true });
+    const published = await startNetworkingEmulator({ instanceId: `${instanceId}-pub`, publishTaskPorts: true });
     try {
       await registerTestTasks(published.ecs, PORT);
       const block = await freeVpcBlock();
@@ -262,7 +262,7 @@ describe('addresses', () => {
   it('a restarted emulator keeps every address it handed out, and hands out no address twice', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fargate-local-net-'));
     const id = `${instanceId}-restart`;
-    let first: DockerEmulator | null = await startDockerEmulator({ instanceId: id, dataDir });
+    let first: DockerEmulator | null = await startNetworkingEmulator({ instanceId: id, dataDir });
     let second: DockerEmulator | null = null;
     try {
       await registerTestTasks(first.ecs, PORT);
@@ -279,7 +279,7 @@ describe('addresses', () => {
       await first.close();
       first = null;
 
-      second = await startDockerEmulator({ instanceId: id, dataDir });
+      second = await startNetworkingEmulator({ instanceId: id, dataDir });
       const after = await Promise.all(arns.map((a) => describeTask(second!.ecs, a)));
       expect(after.map((t) => t.lastStatus)).toEqual(['RUNNING', 'RUNNING']);
       expect(after.map((t) => detailsOf(t))).toEqual(before.map((t) => detailsOf(t)));

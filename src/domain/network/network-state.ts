@@ -48,10 +48,10 @@ function releaseMark(state: NetworkState, vpcId: string, groups: readonly string
   if (Object.keys(marks).length === 0) delete state.groupSetMarks![vpcId];
 }
 
-/** Lays out the default VPC the first time a region is used. */
-export function ensureDefaultVpc(state: NetworkState, scope: Scope, now: number): void {
+/** Lays out the default VPC the first time a region is used (over `cidrBlock`, a /16, when given). */
+export function ensureDefaultVpc(state: NetworkState, scope: Scope, now: number, cidrBlock?: string): void {
   if (state.defaultVpcCreated) return;
-  const d = defaultVpc(scope, now);
+  const d = defaultVpc(scope, now, cidrBlock);
   state.vpcs[d.vpc.vpcId] ??= d.vpc;
   for (const s of d.subnets) state.subnets[s.subnetId] ??= s;
   state.securityGroups[d.securityGroup.groupId] ??= d.securityGroup;

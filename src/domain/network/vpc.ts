@@ -112,17 +112,18 @@ export function newSecurityGroup(fields: Omit<SecurityGroupRecord, 'ingress' | '
 }
 
 /**
- * The default VPC of an account and region: 172.31.0.0/16, one /20 default subnet per availability zone
- * (172.31.0.0/20, 172.31.16.0/20, …), public like AWS's, and the VPC's default security group (members reach
- * each other; all egress).
+ * The default VPC of an account and region: 172.31.0.0/16 (or another /16 given, so that emulators sharing one Docker
+ * engine do not overlap), one /20 default subnet per availability zone (x.y.0.0/20, x.y.16.0/20, …), public like
+ * AWS's, and the VPC's default security group (members reach each other; all egress).
  */
-export function defaultVpc(scope: Scope, now: number): DefaultVpc {
+export function defaultVpc(scope: Scope, now: number, cidrBlock: string = DEFAULT_VPC_CIDR): DefaultVpc {
+  const [a, b] = cidrBlock.split('.');
   const vpcId = stableId('vpc', scope.accountId, scope.region, 'default');
   const subnets = availabilityZones(scope.region).map(
     (az, i): SubnetRecord => ({
       subnetId: stableId('subnet', scope.accountId, scope.region, 'default', az.zoneName.slice(scope.region.length)),
       vpcId,
-      cidrBlock: `172.31.${i * 16}.0/20`,
+      cidrBlock: `${a}.${b}.${i * 16}.0/20`,
       availabilityZone: az.zoneName,
       availabilityZoneId: az.zoneId,
       defaultForAz: true,
@@ -137,7 +138,7 @@ export function defaultVpc(scope: Scope, now: number): DefaultVpc {
   securityGroup.ingress.push({ ruleId: stableId('sgr', groupId, 'ingress', 'default'), ipProtocol: '-1', groupId });
   const vpc: VpcRecord = {
     vpcId,
-    cidrBlock: DEFAULT_VPC_CIDR,
+    cidrBlock,
     cidrBlockAssociationId: stableId('vpc-cidr-assoc', vpcId),
     dhcpOptionsId: stableId('dopt', scope.accountId, scope.region),
     instanceTenancy: 'default',

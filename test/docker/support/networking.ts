@@ -17,7 +17,7 @@ export interface DockerEmulator extends TestEmulator {
 }
 
 /** An emulator on the real Docker runtime (its own instance id), with an EC2 client beside the ECS one. */
-export async function startDockerEmulator(config: Partial<Config> & { instanceId: string }): Promise<DockerEmulator> {
+export async function startNetworkingEmulator(config: Partial<Config> & { instanceId: string }): Promise<DockerEmulator> {
   const emu = await startTestEmulator(config, { runtime: undefined, logger: quietLogger });
   const ec2 = ec2Client(emu.endpoint);
   return {
@@ -32,18 +32,21 @@ export async function startDockerEmulator(config: Partial<Config> & { instanceId
 
 const usedBlocks = new Set<string>();
 
-/** A /24 in 10.240.0.0/13 that no Docker network on the engine overlaps, for a VPC of its own. */
+/**
+ * A /24 in 10.251.0.0–10.254.255.255 that no Docker network on the engine overlaps, for a VPC of its own (outside the
+ * ranges other Docker tests and the benchmark pick their default VPCs and subnets from).
+ */
 export async function freeVpcBlock(): Promise<string> {
   const used: string[] = [];
   for (const n of await docker.listNetworks()) for (const c of n.IPAM?.Config ?? []) if (c.Subnet) used.push(c.Subnet);
   for (let attempt = 0; attempt < 1000; attempt++) {
-    const block = `10.${240 + Math.floor(Math.random() * 8)}.${Math.floor(Math.random() * 256)}.0/24`;
+    const block = `10.${251 + Math.floor(Math.random() * 4)}.${Math.floor(Math.random() * 256)}.0/24`;
     if (!usedBlocks.has(block) && !used.some((u) => cidrsOverlap(u, block))) {
       usedBlocks.add(block);
       return block;
     }
   }
-  throw new Error('no free 10.24x.x.0/24');
+  throw new Error('no free 10.25x.x.0/24');
 }
 
 /** Registers the two task definitions the networking tests use: a web server on `port` and an idle client. */
