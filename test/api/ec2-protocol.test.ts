@@ -52,6 +52,12 @@ describe('EC2 query protocol', () => {
     expectEc2Error(await query('Action=DescribeVpcs&Version=2099-01-01'), 400, 'NoSuchVersion', 'The requested version (2099-01-01) of service AmazonEC2 does not exist');
   });
 
+  it('answers DryRun with DryRunOperation (412) and changes nothing', async () => {
+    expectEc2Error(await query('Action=CreateVpc&Version=2016-11-15&CidrBlock=10.99.0.0%2F16&DryRun=true'), 412, 'DryRunOperation', 'Request would have succeeded, but DryRun flag is set.');
+    const vpcs = await query('Action=DescribeVpcs&Version=2016-11-15&Filter.1.Name=cidr&Filter.1.Value.1=10.99.0.0%2F16');
+    expect(vpcs.xml.DescribeVpcsResponse.vpcSet).toBe('');
+  });
+
   it('refuses an unknown filter and a value of the wrong type', async () => {
     expectEc2Error(await query('Action=DescribeVpcs&Version=2016-11-15&Filter.1.Name=colour&Filter.1.Value.1=red'), 400, 'InvalidParameterValue', "The filter 'colour' is invalid");
     const answer = await query('Action=DescribeVpcs&Version=2016-11-15&MaxResults=many');

@@ -23,6 +23,7 @@ export const invalidAction = (action: string) => new Ec2Error('InvalidAction', `
 export const noSuchVersion = (version: string) =>
   new Ec2Error('NoSuchVersion', `The requested version (${version}) of service AmazonEC2 does not exist`);
 export const invalidNextToken = (token: string) => new Ec2Error('InvalidNextToken', `The token '${token}' is invalid`);
+export const dryRunOperation = () => new Ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
 export const internalError = () => new Ec2Error('InternalError', 'An internal error has occurred', 500);
 
 export const vpcNotFound = (ids: readonly string[]) =>
