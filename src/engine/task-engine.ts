@@ -14,6 +14,7 @@ import { createSandbox, provisionEni, pullImages, startReadyContainers, vpcNetwo
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
 
 const SWEEP_INTERVAL_MS = 60_000;
+const PRUNE_DELAY_MS = 1_000;
 
 export class TaskEngine {
   private readonly lanes = new Map<string, Promise<void>>();
@@ -129,21 +130,25 @@ export class TaskEngine {
     this.pruneNetworks();
   }
 
-  /** Removes the Docker networks of VPCs where no ENI is left (one run at a time; calls meanwhile make one more). */
+  /**
+   * Removes the Docker networks of VPCs where no ENI is left, PRUNE_DELAY_MS after the last call (a mass stop makes one
+   * pass, not one per task: listing networks while many containers exit is what Docker 20.10's network controller
+   * deadlocks on, moby/moby#42545); one pass at a time.
+   */
   private pruneNetworks(): void {
-    if (this.pruning) {
-      this.pruneAgain = true;
-      return;
-    }
+    this.pruneAgain = true;
+    if (this.pruning) return;
     this.pruning = (async () => {
-      do {
+      while (this.pruneAgain && !this.closed) {
         this.pruneAgain = false;
+        await new Promise((resolve) => setTimeout(resolve, PRUNE_DELAY_MS).unref());
+        if (this.pruneAgain) continue;
         const keep = new Set<string>();
         for (const scope of this.ctx.store.scopes()) {
           this.ctx.store.read(scope, (s) => Object.values(s.networkInterfaces).forEach((eni) => keep.add(vpcNetworkName(this.ctx, eni.vpcId))));
         }
         await this.ctx.runtime.pruneNetworks(keep).catch((err) => this.ctx.logger.warn({ err }, 'removing unused networks failed'));
-      } while (this.pruneAgain && !this.closed);
+      }
     })().finally(() => {
       this.pruning = null;
     });
