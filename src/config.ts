@@ -44,6 +44,14 @@ export interface Config {
    * service's minimumHealthyPercent, i.e. before a rolling update stops an old task on its account (AWS: 40 s).
    */
   minimumHealthyDelaySeconds: number;
+  /** Enforce security groups (and private subnets' lack of internet access) inside each task's network namespace. */
+  enforceSecurityGroups: boolean;
+  /** Make the host subject to the security groups too (by default it reaches every task, like `curl <task-ip>`). */
+  securityGroupsApplyToHost: boolean;
+  /** Publish every task's container ports on 127.0.0.1 (hosts where task IPs are not routable: Docker Desktop). */
+  publishTaskPorts: boolean;
+  /** Image with iptables pulled when none can be built from this host's; null never pulls. */
+  firewallImage: string | null;
 }
 
 export const DEFAULTS = {
@@ -62,6 +70,7 @@ export const DEFAULTS = {
   spotInterruptionRatePerHour: 0,
   serviceSchedulerIntervalMs: 1000,
   minimumHealthyDelaySeconds: 40,
+  firewallImage: 'registry.k8s.io/build-image/distroless-iptables:v0.8.7',
 };
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -147,6 +156,18 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
         .env('FARGATE_LOCAL_MINIMUM_HEALTHY_DELAY')
         .argParser(int('minimum-healthy-delay', 0, 3600))
         .default(DEFAULTS.minimumHealthyDelaySeconds),
+    )
+    .addOption(new Option('--no-security-groups', 'do not enforce security groups (nor private subnets) in tasks (env FARGATE_LOCAL_NO_SECURITY_GROUPS)'))
+    .addOption(
+      new Option('--security-groups-apply-to-host', 'the host reaches tasks only as their security groups allow').env(
+        'FARGATE_LOCAL_SECURITY_GROUPS_APPLY_TO_HOST',
+      ),
+    )
+    .addOption(new Option('--publish-task-ports', "publish tasks' container ports on 127.0.0.1").env('FARGATE_LOCAL_PUBLISH_TASK_PORTS'))
+    .addOption(
+      new Option('--firewall-image <image>', "image with iptables to pull where the host's own cannot be used ('' never pulls)")
+        .env('FARGATE_LOCAL_FIREWALL_IMAGE')
+        .default(DEFAULTS.firewallImage),
     );
 }
 
@@ -197,6 +218,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
     eventsWebhookUrl: o.eventsWebhook ?? null,
     serviceSchedulerIntervalMs: DEFAULTS.serviceSchedulerIntervalMs,
     minimumHealthyDelaySeconds: o.minimumHealthyDelay,
+    // commander sets securityGroups=false for --no-security-groups; the variable counts when set to a true value.
+    enforceSecurityGroups: o.securityGroups !== false && !truthy(env.FARGATE_LOCAL_NO_SECURITY_GROUPS),
+    securityGroupsApplyToHost: flag('securityGroupsApplyToHost', 'FARGATE_LOCAL_SECURITY_GROUPS_APPLY_TO_HOST'),
+    publishTaskPorts: flag('publishTaskPorts', 'FARGATE_LOCAL_PUBLISH_TASK_PORTS'),
+    firewallImage: o.firewallImage ? o.firewallImage : null,
   };
 }
 
@@ -222,6 +248,10 @@ export function testConfig(overrides: Partial<Omit<Config, 'taskAgent'>> & { tas
     serviceSchedulerIntervalMs: 200,
     // Tests and benchmarks count a RUNNING task as healthy at once unless they ask for AWS's delay.
     minimumHealthyDelaySeconds: 0,
+    enforceSecurityGroups: true,
+    securityGroupsApplyToHost: false,
+    publishTaskPorts: false,
+    firewallImage: DEFAULTS.firewallImage,
     ...overrides,
     taskAgent: testTaskAgentConfig(overrides.taskAgent),
   };

@@ -10,6 +10,7 @@ import type { AgentNetworkSpec } from './runtime/networks.js';
 import { systemClock } from './domain/ports.js';
 import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
+import { createEc2Service } from './ec2/service.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
 import { createDockerClient } from './runtime/docker-client.js';
@@ -66,7 +67,12 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
 
   const control = controlRouter({ app: deps, runtime, spot, events });
   const server = http.createServer(
-    createApp({ deps, operations: withOutageGate(OPERATIONS, faults), routers: [{ path: CONTROL_PREFIX, router: control }] }),
+    createApp({
+      deps,
+      operations: withOutageGate(OPERATIONS, faults),
+      queryServices: [createEc2Service()],
+      routers: [{ path: CONTROL_PREFIX, router: control }],
+    }),
   );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -143,6 +149,7 @@ async function createDockerRuntime(config: Config, logger: Logger): Promise<Task
     instanceId: config.instanceId,
     logger,
     clock: systemClock,
+    firewallPullImage: config.firewallImage,
     ...(network ? { agentNetwork: await existingAgentNetwork(docker, network, logger) } : {}),
   });
   if (!(await runtime.available())) {

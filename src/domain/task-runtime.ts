@@ -4,6 +4,7 @@
 // A task is a sandbox (the "pause" container: it owns the network namespace, holds the ENI's IP and is joined to
 // the internal agent network) plus one container per container definition, each joined to the sandbox's
 // namespace. The engine decides order (dependsOn), timing and state; the runtime only does what it is told.
+import type { FirewallPolicy } from './network/firewall-policy.js';
 
 /** Labels that identify a task's Docker objects; the runtime adds its own ownership labels. */
 export interface TaskIdentity {
@@ -16,15 +17,19 @@ export interface TaskIdentity {
   scopeKey: string;
 }
 
-/** A Docker bridge network standing for one VPC subnet. */
+/**
+ * The Docker bridge network a task's ENI lives on: one per VPC, over the VPC's block (the subnets of a VPC share
+ * it; the emulator assigns every address itself). See src/runtime/networks.ts.
+ */
 export interface SubnetNetworkSpec {
-  /** Docker network name, unique per subnet. */
+  /** Docker network name, unique per VPC and emulator instance. */
   name: string;
-  subnetId: string;
   vpcId: string;
+  /** The VPC's block. */
   cidr: string;
+  /** The block's .1, the VPC router's address: the host's side of the bridge. */
   gateway: string;
-  /** No route out of the host (a private subnet, or a test). */
+  /** No route out of the host at all (tests); VPC networks are not internal (see docs/networking.md). */
   internal: boolean;
 }
 
@@ -35,10 +40,22 @@ export interface SandboxSpec {
   ipv4Address: string;
   macAddress: string;
   hostname: string;
-  /** Ports published on the host (opt-in, for hosts where task IPs are not routable). */
-  publishedPorts?: { containerPort: number; hostPort: number; protocol: 'tcp' | 'udp'; hostIp: string }[];
+  /**
+   * Ports published on the host (opt-in, for hosts where task IPs are not routable). hostPort 0 lets Docker choose;
+   * a fixed hostPort that is taken falls back to one Docker chooses.
+   */
+  publishedPorts?: PublishedPort[];
+  /** Security groups to enforce in the task's network namespace before any app container starts. */
+  firewall?: FirewallPolicy;
   /** Per-task scratch volumes to create (name in the task definition). */
   scratchVolumes: string[];
+}
+
+export interface PublishedPort {
+  containerPort: number;
+  hostPort: number;
+  protocol: 'tcp' | 'udp';
+  hostIp: string;
 }
 
 export interface SandboxHandle {
@@ -46,7 +63,14 @@ export interface SandboxHandle {
   pauseContainerId: string;
   /** The sandbox's address on the agent network (169.254.0.0/16), assigned by Docker. */
   agentIpv4Address: string;
+  /** The ports as published (host ports Docker chose filled in). */
+  publishedPorts?: PublishedPort[];
+  /** Whether the security groups are enforced ('unenforced' when the host cannot do it; see docs/networking.md). */
+  firewall?: FirewallOutcome;
 }
+
+/** 'enforced': rules are in place; 'unenforced': this host cannot enforce security groups (logged once). */
+export type FirewallOutcome = 'enforced' | 'unenforced';
 
 export interface HealthCheckSpec {
   command: string[];
@@ -175,6 +199,13 @@ export interface TaskRuntime {
   writableLayerBytes(dockerId: string): Promise<number | null>;
   /** Every container of ours that exists now, running or not. */
   listOwned(): Promise<OwnedContainer[]>;
+  /**
+   * Replaces the security group rules in a running sandbox's network namespace. Throws RuntimeError when the
+   * rules could not be applied on a host that can enforce them.
+   */
+  applyFirewall(sandbox: SandboxHandle, policy: FirewallPolicy): Promise<FirewallOutcome>;
+  /** Removes this emulator's VPC networks whose names are not in `keep` and that no container uses. */
+  pruneNetworks(keep: ReadonlySet<string>): Promise<void>;
   /** Subscribes to events of our containers; returns an unsubscribe function. */
   subscribe(listener: (event: RuntimeEvent) => void): () => void;
   close(): Promise<void>;

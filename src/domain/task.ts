@@ -1,4 +1,5 @@
 // Tasks: the stored record of one Fargate task and its containers.
+import type { PublishedPort } from './task-runtime.js';
 
 export type TaskStatus =
   | 'PROVISIONING'
@@ -112,7 +113,7 @@ export interface TaskRecord {
   containers: ContainerRecord[];
   attachment: EniAttachment;
   /** Set once the pause container runs. */
-  sandbox?: { pauseContainerId: string; agentIpv4Address: string };
+  sandbox?: { pauseContainerId: string; agentIpv4Address: string; publishedPorts?: PublishedPort[] };
   /** Ids of the task's endpoints at 169.254.170.2 (set in PENDING, before any container starts). */
   endpoints?: TaskEndpoints;
   /** Scale-in protection (UpdateTaskProtection); over once `expiresAt` has passed. */

@@ -9,17 +9,23 @@ import type { OwnedContainer, RuntimeEvent } from '../domain/task-runtime.js';
 import type { StopCode, TaskRecord } from '../domain/task.js';
 import { purgeDeletedTaskDefinitions } from '../domain/task-definition-lifecycle.js';
 import { getTask, updateTask, type EngineContext, type TaskChange } from './engine-context.js';
-import { createSandbox, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
+import { FirewallSync } from './firewall-sync.js';
+import { createSandbox, provisionEni, pullImages, startReadyContainers, vpcNetworkName } from './task-launch.js';
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
 import { prepareTask } from './task-preparation.js';
 
 const SWEEP_INTERVAL_MS = 60_000;
+const PRUNE_DELAY_MS = 1_000;
+const CLOSE_GRACE_MS = 5_000;
 
 export class TaskEngine {
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly scopesByTask = new Map<string, Scope>();
   private readonly stopOptions = new Map<string, StopOptions>();
   private readonly launchPool: LimitFunction;
+  private readonly firewall: FirewallSync;
+  private pruning: Promise<void> | null = null;
+  private pruneAgain = false;
   private unsubscribe: (() => void) | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private closed = false;
@@ -29,6 +35,7 @@ export class TaskEngine {
   constructor(ctx: EngineContext) {
     this.ctx = { ...ctx, taskChanged: (change) => this.notify(change) };
     this.launchPool = pLimit(ctx.config.launchConcurrency);
+    this.firewall = new FirewallSync(ctx);
   }
 
   /** Calls `observer` after every stored change of any task (and once when a task is submitted); returns an unsubscribe. */
@@ -76,15 +83,33 @@ export class TaskEngine {
     return task;
   }
 
+  /**
+   * A VPC's security groups, subnets or VPC changed (EC2 API): running tasks get their rules re-checked, and
+   * Docker networks of VPCs without tasks go. Returns at once.
+   */
+  networkChanged(scope: Scope, vpcId: string): void {
+    void this.firewall.vpcChanged(scope, vpcId);
+    this.pruneNetworks();
+  }
+
   /** Resolves when every lane has drained (tests, benchmarks, shutdown). */
   async idle(): Promise<void> {
     while (this.lanes.size > 0) await Promise.allSettled([...this.lanes.values()]);
+  }
+
+  /** Resolves once security group updates and network clean-up have caught up (tests). */
+  async networkIdle(): Promise<void> {
+    await this.firewall.idle();
+    while (this.pruning) await this.pruning;
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.unsubscribe?.();
     if (this.sweeper) clearInterval(this.sweeper);
+    // Let network work in flight finish, but never hang a shutdown on a Docker call that does not return
+    // (Docker 20.10 can deadlock on network listings): the next start-up prunes what is left.
+    await Promise.race([this.networkIdle(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
   }
 
   private enqueue(taskId: string, work: () => Promise<void>): void {
@@ -101,7 +126,7 @@ export class TaskEngine {
   private async launch(scope: Scope, taskId: string): Promise<void> {
     await this.launchPool(async () => {
       provisionEni(this.ctx, scope, taskId);
-      await createSandbox(this.ctx, scope, taskId);
+      await createSandbox(this.ctx, scope, taskId, this.firewall);
       await prepareTask(this.ctx, scope, taskId);
       await pullImages(this.ctx, scope, taskId);
       await startReadyContainers(this.ctx, scope, taskId);
@@ -116,11 +141,43 @@ export class TaskEngine {
     if (task.desiredStatus === 'STOPPED') {
       await stopTask(this.ctx, scope, taskId, this.stopOptions.get(taskId));
       this.stopOptions.delete(taskId);
+      if (getTask(this.ctx, scope, taskId)?.lastStatus === 'STOPPED') this.deprovisioned(scope, task);
       return;
     }
     await startReadyContainers(this.ctx, scope, taskId);
     const after = getTask(this.ctx, scope, taskId);
     if (after?.desiredStatus === 'STOPPED' && after.lastStatus !== 'STOPPED') await this.progress(scope, taskId);
+  }
+
+  /** The task's ENI is gone: its address leaves the rules of the VPC's other tasks; an unused network goes. */
+  private deprovisioned(scope: Scope, task: TaskRecord): void {
+    this.firewall.forget(task.taskId);
+    if (task.attachment.networkInterfaceId) void this.firewall.vpcChanged(scope, task.attachment.vpcId);
+    this.pruneNetworks();
+  }
+
+  /**
+   * Removes the Docker networks of VPCs where no ENI is left, PRUNE_DELAY_MS after the last call (a mass stop makes one
+   * pass, not one per task: listing networks while many containers exit is what Docker 20.10's network controller
+   * deadlocks on, moby/moby#42545); one pass at a time.
+   */
+  private pruneNetworks(): void {
+    this.pruneAgain = true;
+    if (this.pruning) return;
+    this.pruning = (async () => {
+      while (this.pruneAgain && !this.closed) {
+        this.pruneAgain = false;
+        await new Promise((resolve) => setTimeout(resolve, PRUNE_DELAY_MS).unref());
+        if (this.pruneAgain) continue;
+        const keep = new Set<string>();
+        for (const scope of this.ctx.store.scopes()) {
+          this.ctx.store.read(scope, (s) => Object.values(s.networkInterfaces).forEach((eni) => keep.add(vpcNetworkName(this.ctx, eni.vpcId))));
+        }
+        await this.ctx.runtime.pruneNetworks(keep).catch((err) => this.ctx.logger.warn({ err }, 'removing unused networks failed'));
+      }
+    })().finally(() => {
+      this.pruning = null;
+    });
   }
 
   private onRuntimeEvent(event: RuntimeEvent): void {
@@ -181,6 +238,7 @@ export class TaskEngine {
         await this.ctx.runtime.removeTask(taskId).catch((err) => this.ctx.logger.warn({ err, taskId }, 'orphan removal failed'));
       }
     }
+    this.pruneNetworks();
   }
 
   private async adopt(scope: Scope, task: TaskRecord, containers: OwnedContainer[]): Promise<void> {

@@ -10,9 +10,11 @@ import { parseCidr, gatewayOf } from '../domain/network/cidr.js';
 import type { Scope } from '../domain/scope.js';
 import { TaskStartFailure, type InjectedEnvironment } from '../domain/task-agent.js';
 import { advance, requestStop } from '../domain/task-lifecycle.js';
-import { RuntimeError, type SubnetNetworkSpec } from '../domain/task-runtime.js';
+import type { TaskDefinitionRecord } from '../domain/task-definition.js';
+import { RuntimeError, type PublishedPort, type SandboxHandle, type SubnetNetworkSpec } from '../domain/task-runtime.js';
 import type { TaskRecord } from '../domain/task.js';
 import { getTask, identityOf, taskDefinitionOf, updateTask, type EngineContext } from './engine-context.js';
+import type { FirewallSync } from './firewall-sync.js';
 import { platformEnvironment } from './platform-environment.js';
 
 const stopping = (t: TaskRecord | undefined) => !t || t.desiredStatus === 'STOPPED';
@@ -27,33 +29,32 @@ export function failToStart(ctx: EngineContext, scope: Scope, taskId: string, re
   });
 }
 
-/** PROVISIONING: the ENI. Fails the task when its subnet has no address left. */
+/**
+ * PROVISIONING: the ENI, with the subnet's lowest free address (inside one store update, so concurrent launches
+ * never share an address). A subnet with none left fails the task as Fargate does: it stops from PROVISIONING with
+ * EC2's error in stoppedReason, and nothing was created.
+ */
 export function provisionEni(ctx: EngineContext, scope: Scope, taskId: string): void {
   const now = ctx.clock.now();
   updateTask(ctx, scope, taskId, (t, state) => {
-    if (t.attachment.networkInterfaceId) return;
+    if (t.attachment.networkInterfaceId || t.desiredStatus === 'STOPPED') return;
     const eni = createTaskEni(
       state,
       {
+        scope,
         subnetId: t.attachment.subnetId,
         securityGroups: t.attachment.securityGroups,
         taskArn: t.taskArn,
         attachmentId: t.attachment.id,
         networkInterfaceId: `eni-${ctx.ids.hex32().slice(0, 17)}`,
+        ec2AttachmentId: `eni-attach-${ctx.ids.hex32().slice(0, 17)}`,
         macAddress: macAddressFrom(randomBytes(5)),
-        description: `arn:aws:ecs:${scope.region}:${scope.accountId}:attachment/${t.attachment.id}`,
-        requesterId: 'amazon-ecs',
-        region: scope.region,
+        assignPublicIp: t.attachment.assignPublicIp,
       },
       now,
     );
     if (!eni) {
-      requestStop(
-        t,
-        'TaskFailedToStart',
-        `ResourceInitializationError: failed to create the task ENI: InsufficientFreeAddressesInSubnet: There are not enough free addresses in subnet '${t.attachment.subnetId}' to satisfy the requested number of instances.`,
-        now,
-      );
+      requestStop(t, 'TaskFailedToStart', insufficientAddresses(t.attachment.subnetId, t.attachment.assignPublicIp), now);
       return;
     }
     Object.assign(t.attachment, {
@@ -66,28 +67,48 @@ export function provisionEni(ctx: EngineContext, scope: Scope, taskId: string): 
   });
 }
 
+/** Fargate's stoppedReason when the subnet has no free address (ECS troubleshooting guide, TaskFailedToStart). */
+export function insufficientAddresses(subnetId: string, assignPublicIp: boolean): string {
+  const how = assignPublicIp ? ' with public IP assignment enabled' : '';
+  return `Unexpected EC2 error while attempting to Create Network Interface${how} in subnet '${subnetId}': InsufficientFreeAddressesInSubnet`;
+}
+
+/** The Docker network of the task's VPC (one per VPC and emulator instance; see src/runtime/networks.ts). */
+export function vpcNetworkName(ctx: EngineContext, vpcId: string): string {
+  return `fargate-local-${ctx.config.instanceId}-${vpcId}`;
+}
+
 export function subnetNetworkSpec(ctx: EngineContext, scope: Scope, task: TaskRecord): SubnetNetworkSpec {
-  const subnet = ctx.store.read(scope, (s) => s.subnets[task.attachment.subnetId]);
-  const cidr = subnet ? parseCidr(subnet.cidrBlock) : null;
-  if (!subnet || !cidr) throw new RuntimeError('ResourceInitializationError', `subnet ${task.attachment.subnetId} no longer exists`);
-  return {
-    name: `fargate-local-${ctx.config.instanceId}-${subnet.subnetId}`,
-    subnetId: subnet.subnetId,
-    vpcId: subnet.vpcId,
-    cidr: cidr.text,
-    gateway: gatewayOf(cidr),
-    internal: true,
-  };
+  const vpc = ctx.store.read(scope, (s) => s.vpcs[task.attachment.vpcId]);
+  const cidr = vpc ? parseCidr(vpc.cidrBlock) : null;
+  if (!vpc || !cidr) throw new RuntimeError('ResourceInitializationError', `VPC ${task.attachment.vpcId} no longer exists`);
+  return { name: vpcNetworkName(ctx, vpc.vpcId), vpcId: vpc.vpcId, cidr: cidr.text, gateway: gatewayOf(cidr), internal: false };
+}
+
+/** With publishTaskPorts: every container port of the task on 127.0.0.1, at the same port when free. */
+function publishedPortsOf(ctx: EngineContext, scope: Scope, task: TaskRecord, td: TaskDefinitionRecord): PublishedPort[] | undefined {
+  if (!ctx.config.publishTaskPorts) return undefined;
+  const taken = new Set(
+    ctx.store.read(scope, (s) =>
+      Object.values(s.tasks).flatMap((t) => (t.lastStatus !== 'STOPPED' ? (t.sandbox?.publishedPorts ?? []).map((p) => `${p.hostPort}/${p.protocol}`) : [])),
+    ),
+  );
+  const ports = td.containerDefinitions.flatMap((d) =>
+    (d.portMappings ?? []).flatMap((p) => (p.containerPort ? [{ containerPort: p.containerPort, protocol: p.protocol === 'udp' ? ('udp' as const) : ('tcp' as const) }] : [])),
+  );
+  return ports.map((p) => ({ ...p, hostIp: '127.0.0.1', hostPort: taken.has(`${p.containerPort}/${p.protocol}`) ? 0 : p.containerPort }));
 }
 
 /** PROVISIONING → PENDING: the pause container holding the ENI's address and the agent network. */
-export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: string): Promise<void> {
+export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: string, firewall: FirewallSync): Promise<void> {
   const task = getTask(ctx, scope, taskId);
   const td = task && taskDefinitionOf(ctx, scope, task);
-  if (stopping(task) || !task || task.sandbox) return;
+  if (stopping(task) || !task || task.sandbox || !task.attachment.networkInterfaceId) return;
   if (!td) return failToStart(ctx, scope, taskId, 'ResourceInitializationError: the task definition no longer exists');
+  const policy = firewall.policyOf(scope, task);
+  let handle: SandboxHandle;
   try {
-    const handle = await ctx.runtime.createSandbox(
+    handle = await ctx.runtime.createSandbox(
       {
         task: identityOf(scope, task),
         subnet: subnetNetworkSpec(ctx, scope, task),
@@ -95,17 +116,30 @@ export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: st
         macAddress: task.attachment.macAddress,
         hostname: task.attachment.privateDnsName.split('.')[0]!,
         scratchVolumes: scratchVolumes(td),
+        publishedPorts: publishedPortsOf(ctx, scope, task, td),
+        firewall: policy,
       },
       { cpu: Number(task.cpu), memory: Number(task.memory) },
     );
-    updateTask(ctx, scope, taskId, (t) => {
-      t.sandbox = { pauseContainerId: handle.pauseContainerId, agentIpv4Address: handle.agentIpv4Address };
-      t.attachment.status = 'ATTACHED';
-      if (t.lastStatus === 'PROVISIONING') advance(t, 'PENDING', ctx.clock.now());
-    });
   } catch (err) {
-    failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
+    return failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
   }
+  if (handle.publishedPorts?.length) {
+    ctx.logger.info({ taskId, ports: handle.publishedPorts.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`) }, 'task ports published');
+  }
+  updateTask(ctx, scope, taskId, (t) => {
+    t.sandbox = {
+      pauseContainerId: handle.pauseContainerId,
+      agentIpv4Address: handle.agentIpv4Address,
+      ...(handle.publishedPorts?.length ? { publishedPorts: handle.publishedPorts } : {}),
+    };
+    t.attachment.status = 'ATTACHED';
+    if (t.lastStatus === 'PROVISIONING') advance(t, 'PENDING', ctx.clock.now());
+  });
+  firewall.started(taskId, policy, handle.firewall === 'enforced');
+  // Rules that changed while the sandbox was being made, then the new member in the rules of the VPC's other tasks.
+  await firewall.refresh(scope, taskId, true);
+  void firewall.vpcChanged(scope, task.attachment.vpcId);
 }
 
 /** PENDING: every image the task needs, pulled (or found) once per image. */

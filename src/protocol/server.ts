@@ -1,4 +1,5 @@
-// The HTTP edge: AWS JSON 1.1 on POST /, routed by X-Amz-Target. Checks run in the order AWS runs them
+// The HTTP edge: AWS JSON 1.1 on POST /, routed by X-Amz-Target; a form-encoded POST without a target is an AWS
+// query-protocol request (EC2) and goes to the query services (query.ts). Checks run in the order AWS runs them
 // (as kinesalite recorded them for Kinesis, another Coral JSON 1.1 service): body parse → target → input
 // validation → operation. Every response carries x-amzn-RequestId. Nothing a request does can crash the
 // process: whatever escapes becomes a 500 ServerException and is logged.
@@ -6,6 +7,7 @@ import express, { type Request, type Response } from 'express';
 import type { Action, AppDeps } from '../actions/context.js';
 import { toWireError, serializationException, unknownOperation, type WireError } from './errors.js';
 import { toWireJson } from './json.js';
+import { dispatchQuery, isQueryRequest, type QueryService } from './query.js';
 import { scopeFromAuthorization } from './request-scope.js';
 import { operationFromTarget } from './target.js';
 import { validateInput } from './validation.js';
@@ -15,12 +17,15 @@ const MAX_BODY = '10mb';
 
 export interface ServerOptions {
   deps: AppDeps;
+  /** ECS operations by name (JSON 1.1, X-Amz-Target AmazonEC2ContainerServiceV20141113.<Operation>). */
   operations: Readonly<Record<string, Action>>;
+  /** Services spoken in a query protocol (form-encoded Action=…&Version=…), such as EC2. */
+  queryServices?: readonly QueryService[];
   /** Non-AWS endpoints mounted on the same port (the control API), by path prefix. */
   routers?: { path: string; router: express.Router }[];
 }
 
-export function createApp({ deps, operations, routers = [] }: ServerOptions): express.Express {
+export function createApp({ deps, operations, queryServices = [], routers = [] }: ServerOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -28,7 +33,8 @@ export function createApp({ deps, operations, routers = [] }: ServerOptions): ex
   // Take every body raw: express.json() ignores application/x-amz-json-1.1, and a malformed body
   // must become SerializationException, not express's own 400 page.
   app.post('/', express.raw({ type: () => true, limit: MAX_BODY }), (req, res) => {
-    handleJsonRpc(req, res, deps, operations).catch((err: unknown) => {
+    const handling = queryServices.length > 0 && isQueryRequest(req) ? dispatchQuery(req, res, deps, queryServices) : handleJsonRpc(req, res, deps, operations);
+    handling.catch((err: unknown) => {
       deps.logger.error({ err }, 'request handling failed');
       sendSafely(res, 500, { __type: 'ServerException', message: 'Service Unavailable. Please try again later.' }, 'ServerException');
     });

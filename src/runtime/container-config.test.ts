@@ -166,7 +166,7 @@ describe('toDockerHealthcheck', () => {
 describe('pauseContainerOptions', () => {
   const sandbox: SandboxSpec = {
     task,
-    subnet: { name: 'fl-subnet-a', subnetId: 'subnet-1', vpcId: 'vpc-1', cidr: '10.0.1.0/24', gateway: '10.0.1.1', internal: false },
+    subnet: { name: 'fl-subnet-a', vpcId: 'vpc-1', cidr: '10.0.1.0/24', gateway: '10.0.1.1', internal: false },
     ipv4Address: '10.0.1.10',
     macAddress: '02:42:0a:00:01:0a',
     hostname: 'ip-10-0-1-10.ec2.internal',

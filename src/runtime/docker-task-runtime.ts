@@ -2,12 +2,15 @@
 // subnet network with the ENI's static IP, connected to the internal agent network before it starts) plus app
 // containers joined with NetworkMode container:<pause>. Every object carries our labels, scoped by instanceId.
 import type Dockerode from 'dockerode';
+import type { FirewallPolicy } from '../domain/network/firewall-policy.js';
 import type { Clock } from '../domain/ports.js';
 import {
   RuntimeError,
   type ContainerSpec,
   type ContainerState,
+  type FirewallOutcome,
   type OwnedContainer,
+  type PublishedPort,
   type PulledImage,
   type PullPolicy,
   type RegistryAuth,
@@ -27,6 +30,7 @@ import { labelFilter, LABEL_CONTAINER_NAME, LABEL_INSTANCE, LABEL_ROLE, LABEL_TA
 import { toContainerState, toHealth } from './map-inspect.js';
 import { NetworkManager, type AgentNetworkSpec } from './networks.js';
 import { StartGate } from './start-gate.js';
+import { TaskFirewall } from './task-firewall.js';
 import { ensurePauseImage } from './pause-image-import.js';
 import { ensureEfsVolume, ensureScratchVolumes, removeScratchVolumes } from './volumes.js';
 
@@ -42,6 +46,8 @@ export interface DockerTaskRuntimeDeps {
   clock: Clock;
   /** The shared agent network; the default suits an emulator running on the host. */
   agentNetwork?: AgentNetworkSpec;
+  /** Image with iptables to pull when none can be built from this host's (null: never pull). */
+  firewallPullImage?: string | null;
 }
 
 export class DockerTaskRuntime implements TaskRuntime {
@@ -51,6 +57,7 @@ export class DockerTaskRuntime implements TaskRuntime {
   private readonly clock: Clock;
   private readonly networks: NetworkManager;
   private readonly images: ImageResolver;
+  private readonly firewall: TaskFirewall;
   private readonly gate = new StartGate();
   private readonly listeners = new Set<(event: RuntimeEvent) => void>();
   private readonly events: DockerEventStream;
@@ -66,8 +73,9 @@ export class DockerTaskRuntime implements TaskRuntime {
     this.instanceId = deps.instanceId;
     this.logger = deps.logger.child({ module: 'runtime' });
     this.clock = deps.clock;
-    this.networks = new NetworkManager(deps.docker, deps.instanceId, deps.agentNetwork);
+    this.networks = new NetworkManager(deps.docker, deps.instanceId, deps.agentNetwork, this.logger);
     this.images = new ImageResolver(deps.docker, this.logger);
+    this.firewall = new TaskFirewall(deps.docker, deps.instanceId, this.images, this.logger, { pullImage: deps.firewallPullImage });
     this.events = new DockerEventStream(deps.docker, deps.instanceId, this.logger, (e) => this.enqueue(e));
   }
 
@@ -87,20 +95,39 @@ export class DockerTaskRuntime implements TaskRuntime {
   async createSandbox(spec: SandboxSpec, limits: TaskLimits): Promise<SandboxHandle> {
     const { taskId } = spec.task;
     // allSettled: a failure must not leave a network creation running behind this call's back.
-    const [image, ...networks] = await Promise.allSettled([
+    const [image, agent, lease] = await Promise.allSettled([
       this.ensurePauseImage(),
       this.networks.ensureAgentNetwork(),
-      this.networks.ensureSubnetNetwork(spec.subnet),
+      this.networks.lease(spec.subnet),
     ]);
-    for (const r of [image, ...networks]) {
-      if (r.status === 'rejected') {
-        throw r.reason instanceof RuntimeError ? r.reason : new RuntimeError('ResourceInitializationError', daemonErrorDetail(r.reason));
+    const release = lease.status === 'fulfilled' ? lease.value : () => {};
+    try {
+      for (const r of [image, agent, lease]) {
+        if (r.status === 'rejected') {
+          throw r.reason instanceof RuntimeError ? r.reason : new RuntimeError('ResourceInitializationError', daemonErrorDetail(r.reason));
+        }
       }
+      const pauseImage = (image as PromiseFulfilledResult<string>).value;
+      if (spec.subnet.internal && spec.publishedPorts?.length) {
+        this.logger.warn({ taskId, network: spec.subnet.name }, 'Docker publishes no ports from an internal network');
+      }
+      try {
+        return await this.startSandbox(spec, limits, pauseImage);
+      } catch (err) {
+        // A fixed host port someone else holds: publish on ports Docker chooses instead.
+        const fixed = spec.publishedPorts?.some((p) => p.hostPort !== 0);
+        if (!(fixed && err instanceof RuntimeError && /port is already allocated|address already in use/i.test(err.detail))) throw err;
+        this.logger.info({ taskId }, 'a host port is taken; publishing the task’s ports on ports Docker chooses');
+        return await this.startSandbox({ ...spec, publishedPorts: spec.publishedPorts!.map((p) => ({ ...p, hostPort: 0 })) }, limits, pauseImage);
+      }
+    } finally {
+      release();
     }
-    const pauseImage = (image as PromiseFulfilledResult<string>).value;
-    if (spec.subnet.internal && spec.publishedPorts?.length) {
-      this.logger.warn({ taskId, subnet: spec.subnet.name }, 'Docker publishes no ports from an internal (private) subnet network');
-    }
+  }
+
+  /** Creates the pause container, connects it to the agent network, starts it and applies the security groups. */
+  private async startSandbox(spec: SandboxSpec, limits: TaskLimits, pauseImage: string): Promise<SandboxHandle> {
+    const { taskId } = spec.task;
     const options = pauseContainerOptions(this.instanceId, spec, pauseImage);
     options.Labels = { ...options.Labels, [LABEL_TASK_CPU]: String(limits.cpu), [LABEL_TASK_MEMORY]: String(limits.memory) };
     const pending = this.gate.open(options.name!);
@@ -115,15 +142,30 @@ export class DockerTaskRuntime implements TaskRuntime {
       const info = await container.inspect();
       const agentIp = info.NetworkSettings.Networks[this.networks.agent.name]?.IPAddress;
       if (!info.State.Running || !agentIp) throw new Error(`pause container of task ${taskId} is not running on the agent network`);
+      // Before any app container starts: the security groups are in place.
+      const firewall = spec.firewall ? await this.firewall.apply(container.id, spec.firewall) : undefined;
       pending.settle(true);
-      this.logger.debug({ taskId, containerId, agentIp }, 'sandbox started');
-      return { pauseContainerId: container.id, agentIpv4Address: agentIp };
+      this.logger.debug({ taskId, containerId, agentIp, firewall }, 'sandbox started');
+      return {
+        pauseContainerId: container.id,
+        agentIpv4Address: agentIp,
+        ...(spec.publishedPorts?.length ? { publishedPorts: publishedPortsOf(spec, info) } : {}),
+        ...(firewall ? { firewall } : {}),
+      };
     } catch (err) {
       pending.settle(false, containerId);
       await this.cleanup(taskId, containerId, true);
       if (err instanceof RuntimeError) throw err;
       throw new RuntimeError('ResourceInitializationError', daemonErrorDetail(err));
     }
+  }
+
+  applyFirewall(sandbox: SandboxHandle, policy: FirewallPolicy): Promise<FirewallOutcome> {
+    return this.firewall.apply(sandbox.pauseContainerId, policy);
+  }
+
+  pruneNetworks(keep: ReadonlySet<string>): Promise<void> {
+    return this.networks.prune(keep);
   }
 
   async startContainer(task: TaskIdentity, sandbox: SandboxHandle, spec: ContainerSpec): Promise<{ dockerId: string }> {
@@ -357,4 +399,13 @@ export class DockerTaskRuntime implements TaskRuntime {
       }
     }
   }
+}
+
+/** The published ports as Docker bound them (the host ports it chose for hostPort 0). */
+function publishedPortsOf(spec: SandboxSpec, info: Dockerode.ContainerInspectInfo): PublishedPort[] {
+  const bound = (info.NetworkSettings.Ports ?? {}) as Record<string, { HostIp: string; HostPort: string }[] | null>;
+  return (spec.publishedPorts ?? []).map((p) => {
+    const binding = bound[`${p.containerPort}/${p.protocol}`]?.find((b) => b.HostIp === p.hostIp) ?? bound[`${p.containerPort}/${p.protocol}`]?.[0];
+    return { ...p, hostPort: binding ? Number(binding.HostPort) : p.hostPort };
+  });
 }

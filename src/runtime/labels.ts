@@ -12,9 +12,10 @@ export const LABEL_SCOPE = 'fargate-local.scope';
 export const LABEL_CONTAINER_NAME = 'fargate-local.container-name';
 /** What the object is: see `Role`. */
 export const LABEL_ROLE = 'fargate-local.role';
-/** Subnet networks: the emulated subnet and VPC. */
-export const LABEL_SUBNET_ID = 'fargate-local.subnet-id';
+/** VPC networks: the emulated VPC. */
 export const LABEL_VPC_ID = 'fargate-local.vpc-id';
+/** Security group helpers: the pause container whose network namespace they configure. */
+export const LABEL_FIREWALL_OF = 'fargate-local.firewall-of';
 /** Scratch volumes: the volume's name in the task definition. EFS volumes: the file system and root directory. */
 export const LABEL_VOLUME_NAME = 'fargate-local.volume-name';
 export const LABEL_EFS_FILE_SYSTEM_ID = 'fargate-local.efs-file-system-id';
@@ -28,7 +29,16 @@ export const ECS_LABEL_TASK_ARN = 'com.amazonaws.ecs.task-arn';
 export const ECS_LABEL_TASK_DEFINITION_FAMILY = 'com.amazonaws.ecs.task-definition-family';
 export const ECS_LABEL_TASK_DEFINITION_VERSION = 'com.amazonaws.ecs.task-definition-version';
 
-export type Role = 'pause' | 'app' | 'agent-network' | 'subnet-network' | 'scratch-volume' | 'efs-volume' | 'pause-image';
+export type Role =
+  | 'pause'
+  | 'app'
+  | 'agent-network'
+  | 'vpc-network'
+  | 'scratch-volume'
+  | 'efs-volume'
+  | 'pause-image'
+  | 'firewall-helper'
+  | 'firewall-image';
 
 /** The labels of a task's pause container (containerName null) or of one of its app containers. */
 export function taskContainerLabels(instanceId: string, task: TaskIdentity, containerName: string | null): Record<string, string> {

@@ -1,21 +1,30 @@
-// The Docker networks tasks use: the shared internal agent network and one bridge network per emulated subnet.
+// The Docker networks tasks use: the shared internal agent network and one bridge network per emulated VPC.
 //
 // Agent network: `--internal`, ICC off, over all of 169.254.0.0/16. Every pause container is connected to it before
 // it starts, so no link-local traffic (169.254.170.2, IMDS at 169.254.169.254) can leave the host, and tasks
 // cannot reach each other over it. It is shared by every emulator instance on the engine (Docker refuses two
 // networks with overlapping subnets), so it carries no instance label and is never removed with a task.
 //
-// Subnet networks: a labelled bridge per subnet with an explicit subnet and gateway; get-or-create by name.
+// VPC networks: one labelled bridge per VPC over the VPC's whole block, gateway at the block's .1 (the VPC
+// router's address). Subnets are ours: the emulator hands out every address (AWS-style, per subnet) and always
+// passes it to Docker, so every subnet of a VPC shares one L2 segment and subnets of a VPC reach each other, as
+// they do on AWS; different VPCs are different bridges, which Docker isolates from each other. The networks are not
+// internal (Docker publishes no ports from internal networks, and public tasks need a way out): what a task may
+// reach is decided inside its network namespace (docs/networking.md). A network is created when a task first needs
+// it and removed once no task of its VPC is left (`prune`), so the block is free again for other VPCs and
+// emulators: Docker refuses two networks whose blocks overlap, however AWS allows two VPCs with the same block.
 //
 // Which network gives a container its default route and eth0 is decided by libnetwork's endpoint order: non-internal
 // networks first, then by network name (tried on Docker 20.10, both connect orders). The agent network is internal
-// and its name starts with "zz-", so it sorts after every subnet network whose name sorts before it: the ENI is
-// always eth0 with the default route (also for internal, i.e. private, subnets) and the agent network eth1.
+// and its name starts with "zz-", so it sorts after every VPC network whose name sorts before it: the ENI is
+// always eth0 with the default route and the agent network eth1.
+import os from 'node:os';
 import type Dockerode from 'dockerode';
 import type { NetworkCreateOptions, NetworkInspectInfo } from 'dockerode';
 import { RuntimeError, type SubnetNetworkSpec } from '../domain/task-runtime.js';
+import type { Logger } from '../logger.js';
 import { daemonErrorDetail, isNotFound, statusCodeOf } from './docker-errors.js';
-import { LABEL_INSTANCE, LABEL_ROLE, LABEL_SUBNET_ID, LABEL_VPC_ID } from './labels.js';
+import { labelFilter, LABEL_INSTANCE, LABEL_ROLE, LABEL_VPC_ID } from './labels.js';
 
 export interface AgentNetworkSpec {
   name: string;
@@ -58,11 +67,14 @@ function subnetsOf(info: NetworkInspectInfo): string[] {
 
 export class NetworkManager {
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly leases = new Map<string, number>();
+  private readonly removing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly docker: Dockerode,
     private readonly instanceId: string,
     readonly agent: AgentNetworkSpec = DEFAULT_AGENT_NETWORK,
+    private readonly logger?: Logger,
   ) {}
 
   /** Makes sure the agent network exists as specified; throws ResourceInitializationError otherwise. */
@@ -90,10 +102,56 @@ export class NetworkManager {
     });
   }
 
-  /** Makes sure the subnet's bridge network exists with this CIDR; reuses one of ours with the same name and CIDR. */
-  ensureSubnetNetwork(spec: SubnetNetworkSpec): Promise<void> {
+  /**
+   * Holds the VPC's network (creating it if needed) until `release` is called: a network in use by a sandbox being
+   * created is never pruned under it. Throws ResourceInitializationError when it cannot exist.
+   */
+  async lease(spec: SubnetNetworkSpec): Promise<() => void> {
+    const removing = this.removing.get(spec.name);
+    if (removing) await removing;
+    this.leases.set(spec.name, (this.leases.get(spec.name) ?? 0) + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const left = (this.leases.get(spec.name) ?? 1) - 1;
+      if (left > 0) this.leases.set(spec.name, left);
+      else this.leases.delete(spec.name);
+    };
+    try {
+      await this.ensureVpcNetwork(spec);
+      return release;
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+
+  /** Removes this instance's VPC networks not named in `keep`, unless leased or still used by containers. */
+  async prune(keep: ReadonlySet<string>): Promise<void> {
+    const ours = await this.docker.listNetworks({ filters: labelFilter({ [LABEL_INSTANCE]: this.instanceId, [LABEL_ROLE]: 'vpc-network' }) });
+    await Promise.all(
+      ours
+        .filter((n) => !keep.has(n.Name) && !this.leases.has(n.Name) && !this.removing.has(n.Name))
+        .map((n) => {
+          const removal = this.docker
+            .getNetwork(n.Id)
+            .remove()
+            .catch((err: unknown) => {
+              // 403/409: containers still attached (a stopped task kept for debugging); 404: gone already.
+              if (!isNotFound(err)) this.logger?.debug({ err, network: n.Name }, 'network kept');
+            })
+            .finally(() => this.removing.delete(n.Name));
+          this.removing.set(n.Name, removal);
+          return removal;
+        }),
+    );
+  }
+
+  /** Makes sure the VPC's bridge network exists with its block; reuses one of ours with the same name and block. */
+  private ensureVpcNetwork(spec: SubnetNetworkSpec): Promise<void> {
     if (spec.name >= this.agent.name) {
-      const problem = `subnet network name ${spec.name} must sort before ${this.agent.name}, or the agent network takes the default route`;
+      const problem = `network name ${spec.name} must sort before ${this.agent.name}, or the agent network takes the default route`;
       return Promise.reject(new RuntimeError('ResourceInitializationError', problem));
     }
     return this.once(spec.name, async () => {
@@ -105,15 +163,19 @@ export class NetworkManager {
         IPAM: { Driver: 'default', Config: [{ Subnet: spec.cidr, Gateway: spec.gateway }] },
         Labels: {
           [LABEL_INSTANCE]: this.instanceId,
-          [LABEL_ROLE]: 'subnet-network',
-          [LABEL_SUBNET_ID]: spec.subnetId,
+          [LABEL_ROLE]: 'vpc-network',
           [LABEL_VPC_ID]: spec.vpcId,
         },
       };
-      await this.getOrCreate(spec.name, create, (info) => {
-        const ok = info.Labels?.[LABEL_ROLE] === 'subnet-network' && subnetsOf(info).includes(spec.cidr);
-        return ok ? null : `network ${spec.name} exists but is not our subnet network for ${spec.cidr}`;
-      });
+      await this.getOrCreate(
+        spec.name,
+        create,
+        (info) => {
+          const ok = info.Labels?.[LABEL_ROLE] === 'vpc-network' && subnetsOf(info).includes(spec.cidr);
+          return ok ? null : `network ${spec.name} exists but is not our network for ${spec.vpcId} over ${spec.cidr}`;
+        },
+        () => hostOverlap(spec.cidr),
+      );
     });
   }
 
@@ -136,7 +198,12 @@ export class NetworkManager {
     return p;
   }
 
-  private async getOrCreate(name: string, create: NetworkCreateOptions, mismatch: (info: NetworkInspectInfo) => string | null): Promise<void> {
+  private async getOrCreate(
+    name: string,
+    create: NetworkCreateOptions,
+    mismatch: (info: NetworkInspectInfo) => string | null,
+    refuse: () => string | null = () => null,
+  ): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const existing = await inspectByName(this.docker, name);
       if (existing) {
@@ -144,6 +211,8 @@ export class NetworkManager {
         if (problem) throw new RuntimeError('ResourceInitializationError', problem);
         return;
       }
+      const refusal = refuse();
+      if (refusal) throw new RuntimeError('ResourceInitializationError', refusal);
       try {
         await this.docker.createNetwork(create);
         return;
@@ -172,4 +241,22 @@ export function cidrsOverlap(a: string, b: string): boolean {
   const x = parse(a);
   const y = parse(b);
   return !!x && !!y && x.start <= y.end && y.start <= x.end;
+}
+
+/**
+ * Refuses a VPC block that overlaps an address of this machine's own interfaces (other than Docker's bridges): a
+ * bridge over it would take the host's own route, e.g. on an EC2 instance inside 172.31.0.0/16 (the default VPC's
+ * block), its default gateway. Only meaningful when the emulator runs on the Docker host, which is the usual case.
+ */
+export function hostOverlap(cidr: string, interfaces = os.networkInterfaces()): string | null {
+  for (const [name, addresses] of Object.entries(interfaces)) {
+    if (/^(docker\d*|br-[0-9a-f]+|veth)/.test(name)) continue;
+    for (const a of addresses ?? []) {
+      if (a.family !== 'IPv4' || a.internal || !a.cidr) continue;
+      if (cidrsOverlap(cidr, a.cidr)) {
+        return `the VPC block ${cidr} overlaps this host's own network ${name} (${a.cidr}); a Docker network over it would cut the host off. Use a VPC with another block.`;
+      }
+    }
+  }
+  return null;
 }

@@ -73,9 +73,19 @@ beforeAll(async () => {
   const doc = emptyDocument();
   const region = emptyRegionState();
   const vpcId = `vpc-${instanceId.slice(-8)}`;
-  region.vpcs[vpcId] = { vpcId, cidrBlock: subnet.cidr, isDefault: false, state: 'available', createdAt: Date.now() };
+  region.vpcs[vpcId] = {
+      vpcId,
+      cidrBlock: subnet.cidr,
+      cidrBlockAssociationId: `vpc-cidr-assoc-${instanceId.slice(-8)}`,
+      dhcpOptionsId: 'dopt-test',
+      instanceTenancy: 'default',
+      isDefault: false,
+      state: 'available',
+      tags: [],
+      createdAt: Date.now(),
+    };
   region.subnets[subnetId] = {
-    subnetId, vpcId, cidrBlock: subnet.cidr, availabilityZone: 'us-east-1a', defaultForAz: false, mapPublicIpOnLaunch: false, state: 'available', createdAt: Date.now(),
+    subnetId, vpcId, cidrBlock: subnet.cidr, availabilityZone: 'us-east-1a', availabilityZoneId: 'use1-az1', tags: [], defaultForAz: false, mapPublicIpOnLaunch: false, state: 'available', createdAt: Date.now(),
   };
   doc.schemaVersion = SCHEMA_VERSION;
   doc.scopes['000000000000/us-east-1'] = region;

@@ -1,6 +1,8 @@
 // An in-memory TaskRuntime for engine unit tests: containers "run" until told to exit, events fire on command.
+import type { FirewallPolicy } from '../../src/domain/network/firewall-policy.js';
 import type {
   ContainerSpec,
+  FirewallOutcome,
   ContainerState,
   OwnedContainer,
   PulledImage,
@@ -28,6 +30,10 @@ export class FakeTaskRuntime implements TaskRuntime {
   readonly calls: string[] = [];
   missingImages = new Set<string>();
   failingStarts = new Set<string>();
+  /** The firewall policy last applied per pause container id. */
+  readonly firewalls = new Map<string, FirewallPolicy>();
+  /** Sandbox specs by task id, as the engine asked for them. */
+  readonly sandboxes = new Map<string, SandboxSpec>();
   /** Exit code per container name when SIGTERM arrives; absent = exits 143 quickly. */
   termBehaviour = new Map<string, number | null>();
   /**
@@ -53,8 +59,15 @@ export class FakeTaskRuntime implements TaskRuntime {
   async createSandbox(spec: SandboxSpec): Promise<SandboxHandle> {
     const dockerId = this.nextId();
     this.calls.push(`sandbox ${spec.task.taskId} ${spec.ipv4Address}`);
+    this.sandboxes.set(spec.task.taskId, spec);
     this.containers.set(dockerId, { dockerId, taskId: spec.task.taskId, name: null, state: running(), onTerm: 0 });
-    return { pauseContainerId: dockerId, agentIpv4Address: `169.254.1.${this.seq}` };
+    if (spec.firewall) this.firewalls.set(dockerId, spec.firewall);
+    return {
+      pauseContainerId: dockerId,
+      agentIpv4Address: `169.254.1.${this.seq}`,
+      ...(spec.publishedPorts ? { publishedPorts: spec.publishedPorts.map((p, i) => ({ ...p, hostPort: p.hostPort || 49000 + i })) } : {}),
+      ...(spec.firewall ? { firewall: 'enforced' as const } : {}),
+    };
   }
 
   async startContainer(task: TaskIdentity, _sandbox: SandboxHandle, spec: ContainerSpec) {
@@ -104,6 +117,16 @@ export class FakeTaskRuntime implements TaskRuntime {
 
   async listOwned(): Promise<OwnedContainer[]> {
     return [...this.containers.values()].map((c) => ({ taskId: c.taskId, containerName: c.name, dockerId: c.dockerId, state: c.state }));
+  }
+
+  async applyFirewall(sandbox: SandboxHandle, policy: FirewallPolicy): Promise<FirewallOutcome> {
+    this.firewalls.set(sandbox.pauseContainerId, policy);
+    this.calls.push(`firewall ${sandbox.pauseContainerId}`);
+    return 'enforced';
+  }
+
+  async pruneNetworks(keep: ReadonlySet<string>) {
+    this.calls.push(`prune ${[...keep].sort().join(',')}`);
   }
 
   subscribe(listener: (e: RuntimeEvent) => void) {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cidrContains, cidrsOverlap, intToIp, ipToInt, parseCidr } from './cidr.js';
+import { FARGATE_REQUESTER_ID } from './eni.js';
 import { allocateIp, isUsableAddress, usableAddressCount } from './ip-allocator.js';
+import { availableIpAddressCount, createTaskEni, deleteEni, type NetworkState } from './network-state.js';
+import { allocatePublicIp } from './public-ip.js';
+import type { SubnetRecord } from './vpc.js';
 
 const cidr = (t: string) => parseCidr(t)!;
 
@@ -42,5 +46,61 @@ describe('allocateIp', () => {
     const block = cidr('10.0.3.0/28');
     expect(['10.0.3.0', '10.0.3.1', '10.0.3.3', '10.0.3.15'].map((ip) => isUsableAddress(block, ip))).toEqual([false, false, false, false]);
     expect(isUsableAddress(block, '10.0.3.14')).toBe(true);
+  });
+});
+
+describe('createTaskEni', () => {
+  const scope = { accountId: '123456789012', region: 'eu-west-2' };
+  const state = (): NetworkState => ({
+    vpcs: {},
+    subnets: { 'subnet-1': { subnetId: 'subnet-1', vpcId: 'vpc-1', cidrBlock: '10.0.3.0/28', availabilityZone: 'eu-west-2a' } as SubnetRecord },
+    securityGroups: {},
+    networkInterfaces: {},
+  });
+  let n = 0;
+  const request = (assignPublicIp = false) => ({
+    scope,
+    subnetId: 'subnet-1',
+    securityGroups: ['sg-1'],
+    taskArn: `task-${++n}`,
+    attachmentId: `att-${n}`,
+    networkInterfaceId: `eni-${n}`,
+    ec2AttachmentId: `eni-attach-${n}`,
+    macAddress: '0e:01:02:03:04:05',
+    assignPublicIp,
+  });
+
+  it('hands out 11 addresses in a /28, then none; a deleted ENI’s address comes back', () => {
+    const s = state();
+    const enis = Array.from({ length: 11 }, () => createTaskEni(s, request(), 0)!);
+    expect(new Set(enis.map((e) => e.privateIpAddress)).size).toBe(11);
+    expect(createTaskEni(s, request(), 0)).toBeNull();
+    expect(availableIpAddressCount(s, s.subnets['subnet-1']!)).toBe(0);
+    deleteEni(s, enis[6]!.networkInterfaceId);
+    expect(createTaskEni(s, request(), 0)!.privateIpAddress).toBe(enis[6]!.privateIpAddress);
+  });
+
+  it('describes the ENI as ECS creates it for Fargate', () => {
+    const eni = createTaskEni(state(), request(true), 42)!;
+    expect(eni).toMatchObject({
+      privateIpAddress: '10.0.3.4',
+      privateDnsName: 'ip-10-0-3-4.eu-west-2.compute.internal',
+      description: `arn:aws:ecs:eu-west-2:123456789012:attachment/${eni.attachmentId}`,
+      interfaceType: 'interface',
+      requesterManaged: true,
+      requesterId: FARGATE_REQUESTER_ID,
+      ownerId: '123456789012',
+      status: 'in-use',
+      groups: ['sg-1'],
+      publicIp: '198.51.100.1',
+      createdAt: 42,
+    });
+  });
+
+  it('gives public IPs from the documentation ranges, never twice', () => {
+    expect(allocatePublicIp(new Set())).toBe('198.51.100.1');
+    expect(allocatePublicIp(new Set(['198.51.100.1', '198.51.100.2']))).toBe('198.51.100.3');
+    const all = new Set(Array.from({ length: 254 }, (_, i) => `198.51.100.${i + 1}`));
+    expect(allocatePublicIp(all)).toBe('203.0.113.1');
   });
 });

@@ -1,8 +1,9 @@
-// The part of a region's state that networking owns, and the pure operations on it.
+// The part of a region's state that networking owns, and the pure operations on ENIs.
 import type { Scope } from '../scope.js';
 import { parseCidr } from './cidr.js';
-import type { NetworkInterfaceRecord } from './eni.js';
-import { allocateIp } from './ip-allocator.js';
+import { FARGATE_REQUESTER_ID, type NetworkInterfaceRecord } from './eni.js';
+import { allocateIp, usableAddressCount } from './ip-allocator.js';
+import { allocatePublicIp } from './public-ip.js';
 import { defaultVpc, privateDnsName, type SecurityGroupRecord, type SubnetRecord, type VpcRecord } from './vpc.js';
 
 export interface NetworkState {
@@ -13,9 +14,41 @@ export interface NetworkState {
   networkInterfaces: Record<string, NetworkInterfaceRecord>;
   /** Set once the default VPC has been laid out (it may later be deleted, as on AWS). */
   defaultVpcCreated?: boolean;
+  /** By VPC id, then by set of security groups (sorted ids, comma-joined): the set's DSCP mark (ENI.groupSetMark). */
+  groupSetMarks?: Record<string, Record<string, number>>;
 }
 
-/** Lays out the default VPC the first time a region is used. */
+/** DSCP has six bits; 0 is what unmarked traffic (the host, anything else) carries. */
+export const MAX_GROUP_SET_MARK = 63;
+
+export const groupSetKey = (groups: readonly string[]) => [...new Set(groups)].sort().join(',');
+
+/** The mark of a set of groups in a VPC, taking the lowest free one for a new set; undefined when none is free. */
+function markFor(state: NetworkState, vpcId: string, groups: readonly string[]): number | undefined {
+  const marks = ((state.groupSetMarks ??= {})[vpcId] ??= {});
+  const key = groupSetKey(groups);
+  if (marks[key] !== undefined) return marks[key];
+  const taken = new Set(Object.values(marks));
+  for (let m = 1; m <= MAX_GROUP_SET_MARK; m++) {
+    if (!taken.has(m)) {
+      marks[key] = m;
+      return m;
+    }
+  }
+  return undefined;
+}
+
+/** Frees the mark of a set no ENI of the VPC carries any more. */
+function releaseMark(state: NetworkState, vpcId: string, groups: readonly string[]): void {
+  const marks = state.groupSetMarks?.[vpcId];
+  const key = groupSetKey(groups);
+  if (!marks || marks[key] === undefined) return;
+  if (Object.values(state.networkInterfaces).some((e) => e.vpcId === vpcId && groupSetKey(e.groups) === key)) return;
+  delete marks[key];
+  if (Object.keys(marks).length === 0) delete state.groupSetMarks![vpcId];
+}
+
+/** Lays out the default VPC the first time a region is used (over `cidrBlock`, a /16, when given). */
 export function ensureDefaultVpc(state: NetworkState, scope: Scope, now: number, cidrBlock?: string): void {
   if (state.defaultVpcCreated) return;
   const d = defaultVpc(scope, now, cidrBlock);
@@ -25,17 +58,25 @@ export function ensureDefaultVpc(state: NetworkState, scope: Scope, now: number,
   state.defaultVpcCreated = true;
 }
 
+export const enisInSubnet = (state: NetworkState, subnetId: string) =>
+  Object.values(state.networkInterfaces).filter((eni) => eni.subnetId === subnetId);
+
+/** AvailableIpAddressCount: the subnet's usable addresses (AWS keeps five) minus those ENIs hold. */
+export function availableIpAddressCount(state: NetworkState, subnet: SubnetRecord): number {
+  const cidr = parseCidr(subnet.cidrBlock);
+  return cidr ? usableAddressCount(cidr) - enisInSubnet(state, subnet.subnetId).length : 0;
+}
+
 export interface EniRequest {
+  scope: Scope;
   subnetId: string;
   securityGroups: string[];
   taskArn: string;
   attachmentId: string;
   networkInterfaceId: string;
+  ec2AttachmentId: string;
   macAddress: string;
-  description: string;
-  requesterId: string;
-  region: string;
-  publicIp?: string;
+  assignPublicIp: boolean;
 }
 
 /** Creates the ENI with the subnet's lowest free address; null when the subnet has none left. */
@@ -43,29 +84,29 @@ export function createTaskEni(state: NetworkState, req: EniRequest, now: number)
   const subnet = state.subnets[req.subnetId];
   const cidr = subnet && parseCidr(subnet.cidrBlock);
   if (!subnet || !cidr) return null;
-  const inUse = new Set(
-    Object.values(state.networkInterfaces)
-      .filter((eni) => eni.subnetId === subnet.subnetId)
-      .map((eni) => eni.privateIpAddress),
-  );
-  const ip = allocateIp(cidr, inUse);
+  const ip = allocateIp(cidr, new Set(enisInSubnet(state, subnet.subnetId).map((eni) => eni.privateIpAddress)));
   if (!ip) return null;
+  const { region, accountId } = req.scope;
+  const publicIps = new Set(Object.values(state.networkInterfaces).flatMap((eni) => (eni.publicIp ? [eni.publicIp] : [])));
   const eni: NetworkInterfaceRecord = {
     networkInterfaceId: req.networkInterfaceId,
     subnetId: subnet.subnetId,
     vpcId: subnet.vpcId,
     availabilityZone: subnet.availabilityZone,
+    ownerId: accountId,
     macAddress: req.macAddress,
     privateIpAddress: ip,
-    privateDnsName: privateDnsName(ip, req.region),
-    publicIp: req.publicIp,
+    privateDnsName: privateDnsName(ip, region),
+    publicIp: req.assignPublicIp ? allocatePublicIp(publicIps) : undefined,
     groups: [...req.securityGroups],
+    groupSetMark: markFor(state, subnet.vpcId, req.securityGroups),
     status: 'in-use',
     interfaceType: 'interface',
-    description: req.description,
-    requesterId: req.requesterId,
+    description: `arn:aws:ecs:${region}:${accountId}:attachment/${req.attachmentId}`,
+    requesterId: FARGATE_REQUESTER_ID,
     requesterManaged: true,
     attachmentId: req.attachmentId,
+    ec2AttachmentId: req.ec2AttachmentId,
     taskArn: req.taskArn,
     createdAt: now,
   };
@@ -73,7 +114,17 @@ export function createTaskEni(state: NetworkState, req: EniRequest, now: number)
   return eni;
 }
 
-/** Deletes the ENI, returning its address to the subnet. */
+/** Deletes the ENI, returning its addresses (private and public) and, when it was the last of its set, its mark. */
 export function deleteEni(state: NetworkState, networkInterfaceId: string): void {
+  const eni = state.networkInterfaces[networkInterfaceId];
   delete state.networkInterfaces[networkInterfaceId];
+  if (eni) releaseMark(state, eni.vpcId, eni.groups);
+}
+
+/**
+ * Whether a task on this ENI has a route to the internet: its subnet is public (see SubnetRecord) and it has a
+ * public IP (assignPublicIp ENABLED), as on AWS without a NAT gateway.
+ */
+export function hasInternetAccess(state: NetworkState, eni: NetworkInterfaceRecord): boolean {
+  return Boolean(eni.publicIp) && state.subnets[eni.subnetId]?.mapPublicIpOnLaunch === true;
 }

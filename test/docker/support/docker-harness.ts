@@ -25,7 +25,7 @@ export async function freeTestSubnet(instanceId: string): Promise<SubnetNetworkS
     const x = 1 + Math.floor(Math.random() * 250);
     const cidr = `10.250.${x}.0/24`;
     if (!used.has(cidr)) {
-      return { name: `fl-${instanceId}-subnet`, subnetId: `subnet-${x}`, vpcId: 'vpc-test', cidr, gateway: `10.250.${x}.1`, internal: true };
+      return { name: `fl-${instanceId}-subnet`, vpcId: `vpc-${x}`, cidr, gateway: `10.250.${x}.1`, internal: true };
     }
   }
   throw new Error('no free 10.250.x.0/24');

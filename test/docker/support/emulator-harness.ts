@@ -44,12 +44,24 @@ export async function startEmulatorOnDocker(
   const vpcId = `vpc-${instanceId.slice(-8)}`;
   const subnetId = `subnet-${instanceId.slice(-8)}`;
   emu.deps.store.update(SCOPE, (s) => {
-    s.vpcs[vpcId] = { vpcId, cidrBlock: subnet.cidr, isDefault: false, state: 'available', createdAt: Date.now() };
+    s.vpcs[vpcId] = {
+      vpcId,
+      cidrBlock: subnet.cidr,
+      cidrBlockAssociationId: `vpc-cidr-assoc-${instanceId.slice(-8)}`,
+      dhcpOptionsId: 'dopt-test',
+      instanceTenancy: 'default',
+      isDefault: false,
+      state: 'available',
+      tags: [],
+      createdAt: Date.now(),
+    };
     s.subnets[subnetId] = {
       subnetId,
       vpcId,
       cidrBlock: subnet.cidr,
       availabilityZone: 'us-east-1a',
+      availabilityZoneId: 'use1-az1',
+      tags: [],
       defaultForAz: false,
       mapPublicIpOnLaunch: false,
       state: 'available',

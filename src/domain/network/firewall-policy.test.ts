@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { firewallPolicyFor, policyKey } from './firewall-policy.js';
+import { createTaskEni, deleteEni, hasInternetAccess, type NetworkState } from './network-state.js';
+import { authorizeRules, createSecurityGroup, ruleSpecsOf } from './security-groups.js';
+import { createSubnet, createVpc } from './vpc-operations.js';
+
+const scope = { accountId: '123456789012', region: 'us-east-1' };
+
+function setup() {
+  const s: NetworkState = { vpcs: {}, subnets: {}, securityGroups: {}, networkInterfaces: {} };
+  createVpc(s, scope, { vpcId: 'vpc-a', defaultGroupId: 'sg-def', cidrBlock: '10.7.0.0/16', tags: [] }, 0);
+  createSubnet(s, scope, { subnetId: 'subnet-a', vpcId: 'vpc-a', cidrBlock: '10.7.1.0/24', tags: [] }, 0);
+  createSubnet(s, scope, { subnetId: 'subnet-b', vpcId: 'vpc-a', cidrBlock: '10.7.2.0/24', tags: [] }, 0);
+  const server = createSecurityGroup(s, { groupId: 'sg-server', groupName: 'server', description: 's', vpcId: 'vpc-a', tags: [] }, 0);
+  createSecurityGroup(s, { groupId: 'sg-client', groupName: 'client', description: 'c', vpcId: 'vpc-a', tags: [] }, 0);
+  let n = 0;
+  const eni = (subnetId: string, groups: string[], assignPublicIp = false) =>
+    createTaskEni(
+      s,
+      {
+        scope,
+        subnetId,
+        securityGroups: groups,
+        taskArn: `t${++n}`,
+        attachmentId: `a${n}`,
+        networkInterfaceId: `eni-${n}`,
+        ec2AttachmentId: `eni-attach-${n}`,
+        macAddress: '0e:00:00:00:00:01',
+        assignPublicIp,
+      },
+      0,
+    )!;
+  return { s, server, eni, newId: () => `sgr-x${++n}` };
+}
+
+describe('firewallPolicyFor', () => {
+  it('lets the host in through the VPC router address, and otherwise only what the groups allow', () => {
+    const { s, eni } = setup();
+    const policy = firewallPolicyFor(s, eni('subnet-a', ['sg-server']), { hostSubjectToGroups: false })!;
+    expect(policy).toEqual({
+      vpcCidr: '10.7.0.0/16',
+      mark: 1,
+      internetAccess: false,
+      trustedSources: ['10.7.0.1/32', '10.7.0.2/32'],
+      ingress: [],
+      egress: [{ protocol: 'all', cidrs: ['0.0.0.0/0'] }],
+    });
+    expect(firewallPolicyFor(s, s.networkInterfaces['eni-1']!, { hostSubjectToGroups: true })!.trustedSources).toEqual([]);
+  });
+
+  it('matches a source group by the marks of the VPC’s group sets that include it, across subnets, as they come and go', () => {
+    const { s, server, eni, newId } = setup();
+    authorizeRules(server, 'ingress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-client' }] }]), newId);
+    const target = eni('subnet-a', ['sg-server']);
+    const before = policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!);
+    expect(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!.ingress).toEqual([]);
+    const c1 = eni('subnet-b', ['sg-client']);
+    const c2 = eni('subnet-a', ['sg-def', 'sg-client']);
+    expect([target.groupSetMark, c1.groupSetMark, c2.groupSetMark]).toEqual([1, 2, 3]);
+    const policy = firewallPolicyFor(s, target, { hostSubjectToGroups: false })!;
+    expect(policy.ingress).toEqual([{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: [], marks: [2, 3] }]);
+    // Another member with a set the VPC already has changes nobody's rules.
+    const c3 = eni('subnet-b', ['sg-client']);
+    expect(c3.groupSetMark).toBe(2);
+    expect(policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!)).toBe(policyKey(policy));
+    for (const e of [c1, c2, c3]) deleteEni(s, e.networkInterfaceId);
+    expect(policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!)).toBe(before);
+    expect(s.groupSetMarks).toEqual({ 'vpc-a': { 'sg-server': 1 } });
+  });
+
+  it('falls back to addresses for members without a mark (a VPC with more than 63 group sets), and for egress', () => {
+    const { s, server, eni, newId } = setup();
+    authorizeRules(server, 'ingress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: '-1', groups: [{ groupId: 'sg-client' }] }]), newId);
+    authorizeRules(server, 'egress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, groups: [{ groupId: 'sg-client' }] }]), newId);
+    // Every mark but 1 (the target's set, next) already taken by other sets.
+    s.groupSetMarks = { 'vpc-a': Object.fromEntries(Array.from({ length: 62 }, (_, i) => [`filler-${i}`, i + 2])) };
+    const target = eni('subnet-a', ['sg-server']);
+    const unmarked = eni('subnet-a', ['sg-client']);
+    expect(unmarked.groupSetMark).toBeUndefined();
+    const policy = firewallPolicyFor(s, target, { hostSubjectToGroups: false })!;
+    expect(policy.ingress).toEqual([{ protocol: 'all', cidrs: [`${unmarked.privateIpAddress}/32`] }]);
+    expect(policy.egress).toContainEqual({ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrs: [`${unmarked.privateIpAddress}/32`] });
+    expect(firewallPolicyFor(s, unmarked, { hostSubjectToGroups: false })!.mark).toBe(0);
+  });
+
+  it('merges the rules of all the ENI’s groups, one entry per protocol and ports', () => {
+    const { s, server, eni, newId } = setup();
+    authorizeRules(
+      server,
+      'ingress',
+      ruleSpecsOf(s, 'vpc-a', [
+        { ipProtocol: 'tcp', fromPort: 80, toPort: 80, ipRanges: [{ cidrIp: '10.7.0.0/16' }, { cidrIp: '192.168.0.0/24' }] },
+        { ipProtocol: 'icmp', fromPort: 8, toPort: -1, ipRanges: [{ cidrIp: '0.0.0.0/0' }] },
+        { ipProtocol: 'tcp', fromPort: 80, toPort: 80, ipv6Ranges: [{ cidrIpv6: '::/0' }] },
+      ]),
+      newId,
+    );
+    const me = eni('subnet-a', ['sg-server', 'sg-def']);
+    const policy = firewallPolicyFor(s, me, { hostSubjectToGroups: false })!;
+    expect(policy.ingress).toEqual([
+      { protocol: 'all', cidrs: [], marks: [me.groupSetMark!] },
+      { protocol: 'icmp', fromPort: 8, toPort: -1, cidrs: ['0.0.0.0/0'] },
+      { protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['10.7.0.0/16', '192.168.0.0/24'] },
+    ]);
+  });
+
+  it('gives internet access only to an ENI with a public IP in a public subnet', () => {
+    const { s, eni } = setup();
+    const publicIpInPrivateSubnet = eni('subnet-a', ['sg-def'], true);
+    expect(publicIpInPrivateSubnet.publicIp).toBe('198.51.100.1');
+    expect(hasInternetAccess(s, publicIpInPrivateSubnet)).toBe(false);
+    s.subnets['subnet-a']!.mapPublicIpOnLaunch = true;
+    expect(hasInternetAccess(s, publicIpInPrivateSubnet)).toBe(true);
+    expect(firewallPolicyFor(s, publicIpInPrivateSubnet, { hostSubjectToGroups: false })!.internetAccess).toBe(true);
+    expect(hasInternetAccess(s, eni('subnet-a', ['sg-def'], false))).toBe(false);
+  });
+});

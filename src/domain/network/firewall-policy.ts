@@ -1,0 +1,100 @@
+// What a task's network namespace lets in and out, from its ENI's security groups and its subnet: the policy the
+// runtime enforces at the task boundary (docs/networking.md). Pure: it is recomputed from the state whenever a
+// group's rules or the members of a referenced group change, and compared with what was applied.
+//
+// - Ingress: a rule per security group rule. A source group stands for the ENIs of the VPC that carry it, matched by
+//   the DSCP mark each task puts on its packets (one mark per distinct set of groups in the VPC, see network-state.ts):
+//   a task joining with a set of groups the VPC already has changes nobody else's rules. ENIs without a mark (the VPC
+//   has more than 63 sets) are matched by address. Marks count only from inside the VPC's block. The VPC router
+//   address (.1, where the host reaches tasks from) and the VPC's .2 (where an emulator in a container joins) are
+//   trusted unless the host is made subject to the groups.
+// - Egress: the same from the groups' egress rules, a destination group by its members' addresses. A task without
+//   internet access (private subnet, or no public IP) may only send to its VPC's block.
+// - IPv6 and prefix-list rules have nothing to match on Docker's IPv4 networks and are left out.
+import { gatewayOf, intToIp, parseCidr } from './cidr.js';
+import type { NetworkInterfaceRecord } from './eni.js';
+import { hasInternetAccess, type NetworkState } from './network-state.js';
+import type { SecurityGroupRule } from './vpc.js';
+
+export interface FirewallRule {
+  /** 'all', 'tcp', 'udp', 'icmp', or another protocol number. */
+  protocol: string;
+  /** tcp/udp: the port range; icmp: type (fromPort) and code (toPort), -1 = any. */
+  fromPort?: number;
+  toPort?: number;
+  /** Peers (sources for ingress, destinations for egress), sorted. */
+  cidrs: string[];
+  /** Ingress only: group-set marks of source peers (from inside the VPC), sorted. */
+  marks?: number[];
+}
+
+export interface FirewallPolicy {
+  vpcCidr: string;
+  /** The DSCP mark this task's packets carry (0: none). */
+  mark: number;
+  internetAccess: boolean;
+  /** Sources let in whatever the groups say (the host). */
+  trustedSources: string[];
+  ingress: FirewallRule[];
+  egress: FirewallRule[];
+}
+
+export interface FirewallOptions {
+  /** When true the host is let in only as the groups allow (by its VPC router address). */
+  hostSubjectToGroups: boolean;
+}
+
+interface Peers {
+  cidrs: string[];
+  marks: number[];
+}
+
+/** Who carries a group in the VPC: the marks of the group sets that include it, and the unmarked members' addresses. */
+function membersOf(state: NetworkState, vpcId: string, groupId: string, byMark: boolean): Peers {
+  const members = Object.values(state.networkInterfaces).filter((e) => e.vpcId === vpcId && e.groups.includes(groupId));
+  if (!byMark) return { cidrs: members.map((e) => `${e.privateIpAddress}/32`), marks: [] };
+  return {
+    cidrs: members.filter((e) => e.groupSetMark === undefined).map((e) => `${e.privateIpAddress}/32`),
+    marks: [...new Set(members.flatMap((e) => (e.groupSetMark === undefined ? [] : [e.groupSetMark])))],
+  };
+}
+
+function toFirewallRules(state: NetworkState, vpcId: string, rules: readonly SecurityGroupRule[], byMark: boolean): FirewallRule[] {
+  const byKey = new Map<string, Required<FirewallRule>>();
+  for (const r of rules) {
+    const peers = r.cidrIpv4 ? { cidrs: [r.cidrIpv4], marks: [] } : r.groupId ? membersOf(state, vpcId, r.groupId, byMark) : { cidrs: [], marks: [] };
+    if (peers.cidrs.length === 0 && peers.marks.length === 0) continue;
+    const protocol = r.ipProtocol === '-1' ? 'all' : r.ipProtocol;
+    const key = `${protocol}|${r.fromPort ?? ''}|${r.toPort ?? ''}`;
+    const rule = byKey.get(key) ?? { protocol, fromPort: r.fromPort!, toPort: r.toPort!, cidrs: [], marks: [] };
+    rule.cidrs.push(...peers.cidrs);
+    rule.marks.push(...peers.marks);
+    byKey.set(key, rule);
+  }
+  return [...byKey.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, { protocol, fromPort, toPort, cidrs, marks }]) => ({
+      protocol,
+      ...(fromPort !== undefined ? { fromPort, toPort } : {}),
+      cidrs: [...new Set(cidrs)].sort(),
+      ...(marks.length ? { marks: [...new Set(marks)].sort((a, b) => a - b) } : {}),
+    }));
+}
+
+export function firewallPolicyFor(state: NetworkState, eni: NetworkInterfaceRecord, options: FirewallOptions): FirewallPolicy | null {
+  const vpc = state.vpcs[eni.vpcId];
+  const cidr = vpc && parseCidr(vpc.cidrBlock);
+  if (!vpc || !cidr) return null;
+  const groups = eni.groups.map((id) => state.securityGroups[id]).filter((g) => g !== undefined);
+  return {
+    vpcCidr: cidr.text,
+    mark: eni.groupSetMark ?? 0,
+    internetAccess: hasInternetAccess(state, eni),
+    trustedSources: options.hostSubjectToGroups ? [] : [`${gatewayOf(cidr)}/32`, `${intToIp(cidr.network + 2)}/32`],
+    ingress: toFirewallRules(state, eni.vpcId, groups.flatMap((g) => g.ingress), true),
+    egress: toFirewallRules(state, eni.vpcId, groups.flatMap((g) => g.egress), false),
+  };
+}
+
+/** A stable text of the policy, to tell whether it changed since it was applied. */
+export const policyKey = (policy: FirewallPolicy) => JSON.stringify(policy);

@@ -1,0 +1,4 @@
+import type { Ec2Action } from '../context.js';
+import { authorize } from '../support/rule-changes.js';
+
+export const authorizeSecurityGroupIngress: Ec2Action = (ctx) => authorize(ctx, 'ingress');

@@ -1,0 +1,4 @@
+import type { Ec2Action } from '../context.js';
+import { revoke } from '../support/rule-changes.js';
+
+export const revokeSecurityGroupEgress: Ec2Action = (ctx) => revoke(ctx, 'egress');

@@ -1,0 +1,101 @@
+// Security group rules of running tasks, kept in step with the state (in-memory runtime).
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeTaskRuntime } from '../../test/fakes/fake-task-runtime.js';
+import { storeTaskDefinition } from '../../test/support/task-definitions.js';
+import { testConfig, type Config } from '../config.js';
+import { randomIds } from '../domain/ids.js';
+import { ensureDefaultVpc } from '../domain/network/network-state.js';
+import { authorizeRules, createSecurityGroup, ruleSpecsOf } from '../domain/network/security-groups.js';
+import { defaultVpc } from '../domain/network/vpc.js';
+import { newTask } from '../domain/task-factory.js';
+import { createLogger } from '../logger.js';
+import { Store } from '../store/store.js';
+import { TaskEngine } from './task-engine.js';
+
+const scope = { accountId: '000000000000', region: 'us-east-1' };
+const { vpc, subnets } = defaultVpc(scope, 0);
+let engine: TaskEngine | null = null;
+afterEach(() => engine?.close());
+
+async function setup(config: Partial<Config> = {}) {
+  const runtime = new FakeTaskRuntime();
+  const store = await Store.open(null);
+  engine = new TaskEngine({ config: testConfig(config), store, runtime, clock: { now: () => Date.now() }, ids: randomIds, logger: createLogger('silent') });
+  await engine.start();
+  const td = storeTaskDefinition(store, scope, 'fam', [{ name: 'app', image: 'img' }]);
+  store.update(scope, (s) => {
+    ensureDefaultVpc(s, scope, 0);
+    createSecurityGroup(s, { groupId: 'sg-server', groupName: 'server', description: 's', vpcId: vpc.vpcId, tags: [] }, 0);
+    createSecurityGroup(s, { groupId: 'sg-client', groupName: 'client', description: 'c', vpcId: vpc.vpcId, tags: [] }, 0);
+  });
+  const launch = async (groups: string[]) => {
+    const taskId = randomIds.hex32();
+    store.update(scope, (s) => {
+      s.tasks[taskId] = newTask({
+        scope, taskId, clusterName: 'default', clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinition: td,
+        capacityProviderName: 'FARGATE', platformVersion: '1.4.0', enableExecuteCommand: false, subnet: s.subnets[subnets[0]!.subnetId]!,
+        securityGroups: groups, assignPublicIp: false, attachmentId: randomIds.uuid(), containerIds: [randomIds.uuid()], runtimeSuffixes: ['0123456789'], now: Date.now(),
+      });
+    });
+    engine!.submit(scope, taskId);
+    await engine!.idle();
+    await engine!.networkIdle();
+    return store.read(scope, (s) => s.tasks[taskId]!);
+  };
+  const applied = (pauseId: string) => runtime.firewalls.get(pauseId)!;
+  const applies = () => runtime.calls.filter((c) => c.startsWith('firewall ')).length;
+  return { runtime, store, launch, applied, applies };
+}
+
+describe('FirewallSync', () => {
+  it('starts each sandbox with its policy, and re-applies when a group’s rules change', async () => {
+    const { store, launch, applied, applies } = await setup();
+    const server = await launch(['sg-server']);
+    expect(applied(server.sandbox!.pauseContainerId)).toMatchObject({ vpcCidr: '172.31.0.0/16', ingress: [], internetAccess: false });
+    store.update(scope, (s) => {
+      authorizeRules(s.securityGroups['sg-server']!, 'ingress', ruleSpecsOf(s, vpc.vpcId, [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, ipRanges: [{ cidrIp: '10.0.0.0/8' }] }]), () => 'sgr-1');
+    });
+    const before = applies();
+    engine!.networkChanged(scope, vpc.vpcId);
+    await engine!.networkIdle();
+    expect(applies()).toBe(before + 1);
+    expect(applied(server.sandbox!.pauseContainerId).ingress).toEqual([{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['10.0.0.0/8'] }]);
+    // Nothing changed: nothing applied.
+    engine!.networkChanged(scope, vpc.vpcId);
+    await engine!.networkIdle();
+    expect(applies()).toBe(before + 1);
+  });
+
+  it('updates the rules that name a group when the first task with a new group set joins, and no one’s for the next', async () => {
+    const { store, launch, applied, applies } = await setup();
+    store.update(scope, (s) => {
+      authorizeRules(s.securityGroups['sg-server']!, 'ingress', ruleSpecsOf(s, vpc.vpcId, [{ ipProtocol: '-1', groups: [{ groupId: 'sg-client' }] }]), () => 'sgr-2');
+    });
+    const server = await launch(['sg-server']);
+    expect(applied(server.sandbox!.pauseContainerId).ingress).toEqual([]);
+    const first = await launch(['sg-client']);
+    const mark = store.read(scope, (s) => s.networkInterfaces[first.attachment.networkInterfaceId]!.groupSetMark);
+    expect(applied(server.sandbox!.pauseContainerId).ingress).toEqual([{ protocol: 'all', cidrs: [], marks: [mark] }]);
+    expect(applied(first.sandbox!.pauseContainerId).mark).toBe(mark);
+    const before = applies();
+    await launch(['sg-client']);
+    // The newcomer's rules came with its sandbox; nobody else's changed.
+    expect(applies()).toBe(before);
+  });
+
+  it('leaves tasks without rules when enforcement is off', async () => {
+    const { launch, runtime } = await setup({ enforceSecurityGroups: false });
+    const t = await launch(['sg-server']);
+    expect(runtime.sandboxes.get(t.taskId)!.firewall).toBeUndefined();
+    expect(runtime.firewalls.size).toBe(0);
+  });
+
+  it('removes the VPC’s network once its last task is deprovisioned', async () => {
+    const { launch, runtime } = await setup();
+    const t = await launch(['sg-server']);
+    engine!.stop(scope, t.taskId, 'UserInitiated', 'Task stopped by user');
+    await engine!.idle();
+    await engine!.networkIdle();
+    expect(runtime.calls.at(-1)).toBe('prune ');
+  });
+});

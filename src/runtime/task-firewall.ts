@@ -1,0 +1,129 @@
+// Security groups at the task boundary: `iptables-restore` run by a short-lived helper container that joins the
+// pause container's network namespace (`NetworkMode: container:<pause>`) with NET_ADMIN and nothing else. The rules
+// live in the namespace and go with it: nothing is left in the host's iptables and no host root is needed. App
+// containers never hold NET_ADMIN (Fargate only lets them add SYS_PTRACE), so they cannot change the rules.
+//
+// Where the helper cannot run (no image could be built or pulled, or the first apply fails, e.g. a kernel without
+// nf_tables) security groups are not enforced: one warning says so, and tasks run without the rules.
+import { Readable } from 'node:stream';
+import type Dockerode from 'dockerode';
+import tar from 'tar-stream';
+import type { FirewallPolicy } from '../domain/network/firewall-policy.js';
+import { RuntimeError, type FirewallOutcome } from '../domain/task-runtime.js';
+import type { Logger } from '../logger.js';
+import { daemonErrorDetail, ignoreNotFound } from './docker-errors.js';
+import { buildFirewallImage, DEFAULT_FIREWALL_PULL_IMAGE, type FirewallImage } from './firewall-image.js';
+import type { ImageResolver } from './images.js';
+import { LABEL_FIREWALL_OF, LABEL_INSTANCE, LABEL_ROLE } from './labels.js';
+import { renderIptablesRules } from './iptables-rules.js';
+
+const RULES_FILE = 'fargate-local.rules';
+
+export interface TaskFirewallOptions {
+  /** Image to pull when none can be built here; null: never pull. */
+  pullImage?: string | null;
+  /** Where the helper image comes from (tests); by default built from this host's iptables, else pulled. */
+  findImage?: () => Promise<FirewallImage | null>;
+}
+
+async function rulesArchive(text: string): Promise<Buffer> {
+  const pack = tar.pack();
+  pack.entry({ name: RULES_FILE, mode: 0o644, mtime: new Date(0) }, text);
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of pack) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export class TaskFirewall {
+  private image: Promise<FirewallImage | null> | null = null;
+  /** False once enforcement proved impossible here; null until the first apply tells. */
+  private works: boolean | null = null;
+
+  constructor(
+    private readonly docker: Dockerode,
+    private readonly instanceId: string,
+    private readonly images: ImageResolver,
+    private readonly logger: Logger,
+    private readonly options: TaskFirewallOptions = {},
+  ) {}
+
+  async apply(pauseContainerId: string, policy: FirewallPolicy): Promise<FirewallOutcome> {
+    if (this.works === false) return 'unenforced';
+    const image = await this.helperImage();
+    if (!image) return 'unenforced';
+    try {
+      await this.run(image, pauseContainerId, renderIptablesRules(policy));
+      this.works = true;
+      return 'enforced';
+    } catch (err) {
+      const detail = err instanceof RuntimeError ? err.detail : daemonErrorDetail(err);
+      if (this.works === null) {
+        this.works = false;
+        this.logger.warn({ detail }, 'security groups are NOT enforced on this host: the rules could not be applied in a task network namespace');
+        return 'unenforced';
+      }
+      throw new RuntimeError('ResourceInitializationError', `failed to apply the security groups: ${detail}`);
+    }
+  }
+
+  private async run(image: FirewallImage, pauseContainerId: string, rules: string): Promise<void> {
+    const container = await this.docker.createContainer({
+      Image: image.image,
+      Entrypoint: image.entrypoint,
+      Cmd: [`/${RULES_FILE}`],
+      Tty: true,
+      Labels: { [LABEL_INSTANCE]: this.instanceId, [LABEL_ROLE]: 'firewall-helper', [LABEL_FIREWALL_OF]: pauseContainerId },
+      HostConfig: {
+        NetworkMode: `container:${pauseContainerId}`,
+        CapDrop: ['ALL'],
+        CapAdd: ['NET_ADMIN'],
+        RestartPolicy: { Name: 'no' },
+      },
+    });
+    try {
+      await container.putArchive(Readable.from([await rulesArchive(rules)]), { path: '/' });
+      await container.start();
+      const { StatusCode } = (await container.wait()) as { StatusCode: number };
+      if (StatusCode !== 0) {
+        const logs = String(await container.logs({ stdout: true, stderr: true, follow: false })).trim();
+        throw new RuntimeError('ResourceInitializationError', `iptables-restore exited ${StatusCode}: ${logs}`);
+      }
+    } finally {
+      await ignoreNotFound(() => container.remove({ force: true })).catch(() => undefined);
+    }
+  }
+
+  private helperImage(): Promise<FirewallImage | null> {
+    this.image ??= (this.options.findImage ?? (() => this.findImage()))().catch((err: unknown) => {
+      this.image = null;
+      this.logger.warn({ err }, 'security groups are NOT enforced: the helper image could not be prepared');
+      return null;
+    });
+    return this.image;
+  }
+
+  private async findImage(): Promise<FirewallImage | null> {
+    const { Architecture } = (await this.docker.info()) as { Architecture?: string };
+    const built = await buildFirewallImage(this.docker, Architecture).catch((err: unknown) => {
+      this.logger.debug({ err }, 'could not build the security group helper image from this host');
+      return null;
+    });
+    if (built) return built;
+    const pull = this.options.pullImage === undefined ? DEFAULT_FIREWALL_PULL_IMAGE : this.options.pullImage;
+    if (pull) {
+      try {
+        const { imageRef } = await this.images.ensure(pull, 'prefer-cached');
+        return { image: imageRef, entrypoint: ['iptables-restore'] };
+      } catch (err) {
+        this.logger.debug({ err, image: pull }, 'could not pull the security group helper image');
+      }
+    }
+    this.logger.warn(
+      pull
+        ? `security groups are NOT enforced: this host has no iptables (xtables-nft-multi) to build the helper image from, and ${pull} could not be pulled`
+        : 'security groups are NOT enforced: this host has no iptables (xtables-nft-multi) to build the helper image from',
+    );
+    return null;
+  }
+}
