@@ -9,23 +9,35 @@ import { toWireError, serializationException, unknownOperation, type WireError }
 import { toWireJson } from './json.js';
 import { dispatchQuery, isQueryRequest, type QueryService } from './query.js';
 import { scopeFromAuthorization } from './request-scope.js';
-import { operationFromTarget } from './target.js';
+import { ECS_TARGET_PREFIX, operationFromTarget, targetPrefixOf } from './target.js';
 import { validateInput } from './validation.js';
 
 const AMZ_JSON_1_1 = 'application/x-amz-json-1.1';
 const MAX_BODY = '10mb';
 
+/** A service spoken in AWS JSON (1.0/1.1) on this port, routed by its X-Amz-Target prefix. */
+export interface JsonService {
+  /** e.g. `AmazonEC2ContainerServiceV20141113`, `Logs_20140328`. */
+  targetPrefix: string;
+  operations: Readonly<Record<string, Action>>;
+  /** Checks the input against the service's model before the operation runs; throws the service's error. */
+  validate?: (operation: string, input: unknown) => void;
+}
+
 export interface ServerOptions {
   deps: AppDeps;
   /** ECS operations by name (JSON 1.1, X-Amz-Target AmazonEC2ContainerServiceV20141113.<Operation>). */
   operations: Readonly<Record<string, Action>>;
+  /** Other JSON services on the same port (ECS is always there). */
+  jsonServices?: readonly JsonService[];
   /** Services spoken in a query protocol (form-encoded Action=…&Version=…), such as EC2. */
   queryServices?: readonly QueryService[];
   /** Non-AWS endpoints mounted on the same port (the control API), by path prefix. */
   routers?: { path: string; router: express.Router }[];
 }
 
-export function createApp({ deps, operations, queryServices = [], routers = [] }: ServerOptions): express.Express {
+export function createApp({ deps, operations, jsonServices = [], queryServices = [], routers = [] }: ServerOptions): express.Express {
+  const services = [{ targetPrefix: ECS_TARGET_PREFIX, operations, validate: validateInput }, ...jsonServices];
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -33,7 +45,7 @@ export function createApp({ deps, operations, queryServices = [], routers = [] }
   // Take every body raw: express.json() ignores application/x-amz-json-1.1, and a malformed body
   // must become SerializationException, not express's own 400 page.
   app.post('/', express.raw({ type: () => true, limit: MAX_BODY }), (req, res) => {
-    const handling = queryServices.length > 0 && isQueryRequest(req) ? dispatchQuery(req, res, deps, queryServices) : handleJsonRpc(req, res, deps, operations);
+    const handling = queryServices.length > 0 && isQueryRequest(req) ? dispatchQuery(req, res, deps, queryServices) : handleJsonRpc(req, res, deps, services);
     handling.catch((err: unknown) => {
       deps.logger.error({ err }, 'request handling failed');
       sendSafely(res, 500, { __type: 'ServerException', message: 'Service Unavailable. Please try again later.' }, 'ServerException');
@@ -73,15 +85,17 @@ export function createApp({ deps, operations, queryServices = [], routers = [] }
   return app;
 }
 
-async function handleJsonRpc(req: Request, res: Response, deps: AppDeps, operations: Readonly<Record<string, Action>>) {
+async function handleJsonRpc(req: Request, res: Response, deps: AppDeps, services: readonly JsonService[]) {
   const requestId = deps.ids.uuid();
   const started = Date.now();
-  const operation = operationFromTarget(req.header('x-amz-target'));
+  const target = req.header('x-amz-target');
+  const service = services.find((s) => s.targetPrefix === targetPrefixOf(target)) ?? services[0]!;
+  const operation = operationFromTarget(target, service.targetPrefix);
   try {
     const input = parseBody(req.body);
-    const action = operation && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+    const action = operation && Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
     if (!operation || !action) throw unknownOperation();
-    validateInput(operation, input);
+    service.validate?.(operation, input);
     const scope = scopeFromAuthorization(req.header('authorization'), {
       accountId: deps.config.defaultAccountId,
       region: deps.config.defaultRegion,

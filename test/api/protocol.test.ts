@@ -1,10 +1,6 @@
 // The AWS JSON 1.1 edge, through raw HTTP and through the SDK: parsing, routing, error shapes, request ids,
 // input validation, and that a failing handler costs one 500 and never the process.
 import http from 'node:http';
-import { FaultRegistry } from '../../src/engine/fault-registry.js';
-import { ServiceScheduler } from '../../src/engine/service-scheduler.js';
-import { TaskEngine } from '../../src/engine/task-engine.js';
-import { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
 import type { AddressInfo } from 'node:net';
 import { CreateClusterCommand, ECSClient, ListClustersCommand, RunTaskCommand, type RunTaskCommandInput } from '@aws-sdk/client-ecs';
 import { pino } from 'pino';
@@ -16,6 +12,7 @@ import { randomIds } from '../../src/domain/ids.js';
 import { systemClock } from '../../src/domain/ports.js';
 import { createApp } from '../../src/protocol/server.js';
 import { Store } from '../../src/store/store.js';
+import { testAppDeps } from '../support/app-deps.js';
 import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
 
 const TARGET = 'AmazonEC2ContainerServiceV20141113';
@@ -191,10 +188,7 @@ describe('an operations table with failing handlers', () => {
     store = await Store.open(null);
     const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
     const base = { config: testConfig(), store, clock: systemClock, ids: randomIds, logger };
-    const runtime = new FakeTaskRuntime();
-    const tasks = new TaskEngine({ ...base, runtime });
-    const faults = new FaultRegistry(systemClock, randomIds);
-    const deps: AppDeps = { ...base, tasks, faults, services: new ServiceScheduler({ ...base, tasks, faults }) };
+    const deps: AppDeps = testAppDeps(base);
     server = http.createServer(createApp({ deps, operations }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

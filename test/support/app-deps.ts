@@ -1,0 +1,12 @@
+// AppDeps for tests that mount createApp() themselves (protocol edge tests): an in-memory runtime behind the engine.
+import type { AppDeps } from '../../src/actions/context.js';
+import { FaultRegistry } from '../../src/engine/fault-registry.js';
+import { ServiceScheduler } from '../../src/engine/service-scheduler.js';
+import { TaskEngine } from '../../src/engine/task-engine.js';
+import { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
+
+export function testAppDeps(base: Omit<AppDeps, 'tasks' | 'services' | 'faults'>): AppDeps {
+  const tasks = new TaskEngine({ ...base, runtime: new FakeTaskRuntime() });
+  const faults = new FaultRegistry(base.clock, base.ids);
+  return { ...base, tasks, faults, services: new ServiceScheduler({ ...base, tasks, faults }) };
+}
