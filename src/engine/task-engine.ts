@@ -17,12 +17,18 @@ import { prepareTask } from './task-preparation.js';
 const SWEEP_INTERVAL_MS = 60_000;
 const PRUNE_DELAY_MS = 1_000;
 const CLOSE_GRACE_MS = 5_000;
+/**
+ * Task removals at once. Docker 20.10 (before .27) can deadlock when many containers exit and leave their networks
+ * together (moby/moby#42545); a mass stop removes its tasks a few at a time.
+ */
+const CONCURRENT_REMOVALS = 4;
 
 export class TaskEngine {
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly scopesByTask = new Map<string, Scope>();
   private readonly stopOptions = new Map<string, StopOptions>();
   private readonly launchPool: LimitFunction;
+  private readonly removalPool: LimitFunction;
   private readonly firewall: FirewallSync;
   private pruning: Promise<void> | null = null;
   private pruneAgain = false;
@@ -35,6 +41,7 @@ export class TaskEngine {
   constructor(ctx: EngineContext) {
     this.ctx = { ...ctx, taskChanged: (change) => this.notify(change) };
     this.launchPool = pLimit(ctx.config.launchConcurrency);
+    this.removalPool = pLimit(CONCURRENT_REMOVALS);
     this.firewall = new FirewallSync(ctx);
   }
 
@@ -139,7 +146,7 @@ export class TaskEngine {
     const task = getTask(this.ctx, scope, taskId);
     if (!task || task.lastStatus === 'STOPPED') return;
     if (task.desiredStatus === 'STOPPED') {
-      await stopTask(this.ctx, scope, taskId, this.stopOptions.get(taskId));
+      await stopTask(this.ctx, scope, taskId, this.stopOptions.get(taskId), this.removalPool);
       this.stopOptions.delete(taskId);
       if (getTask(this.ctx, scope, taskId)?.lastStatus === 'STOPPED') this.deprovisioned(scope, task);
       return;

@@ -22,7 +22,16 @@ export function recordExit(c: ContainerRecord, exitCode: number, oomKilled: bool
   if (oomKilled) c.reason = OUT_OF_MEMORY;
 }
 
-export async function stopTask(ctx: EngineContext, scope: Scope, taskId: string, options: StopOptions = {}): Promise<void> {
+/** Runs one removal within a bound shared by all tasks (a mass stop must not hit Docker with every removal at once). */
+export type RemovalLimit = <T>(work: () => Promise<T>) => Promise<T>;
+
+export async function stopTask(
+  ctx: EngineContext,
+  scope: Scope,
+  taskId: string,
+  options: StopOptions = {},
+  removalLimit: RemovalLimit = (work) => work(),
+): Promise<void> {
   const first = getTask(ctx, scope, taskId);
   if (!first || first.lastStatus === 'STOPPED' || first.desiredStatus !== 'STOPPED') return;
 
@@ -43,7 +52,7 @@ export async function stopTask(ctx: EngineContext, scope: Scope, taskId: string,
   if (!ctx.config.keepStoppedContainers) {
     // A task stops even when its containers cannot be removed now (engine gone): they are orphans the next
     // start-up sweeps, and the task must not hang in DEPROVISIONING.
-    await ctx.runtime.removeTask(taskId).catch((err) => ctx.logger.warn({ err, taskId }, 'removing the task containers failed'));
+    await removalLimit(() => ctx.runtime.removeTask(taskId)).catch((err) => ctx.logger.warn({ err, taskId }, 'removing the task containers failed'));
   }
 
   const stopped = updateTask(ctx, scope, taskId, (t, state) => {

@@ -7,14 +7,14 @@ import type { Ec2Context } from '../context.js';
 
 export function readNetwork<T>(ctx: Ec2Context, fn: (state: Readonly<RegionState>) => T): T {
   const { deps, scope } = ctx;
-  if (!deps.store.read(scope, (s) => s.defaultVpcCreated)) deps.store.update(scope, (s) => ensureDefaultVpc(s, scope, deps.clock.now()));
+  if (!deps.store.read(scope, (s) => s.defaultVpcCreated)) deps.store.update(scope, (s) => ensureDefaultVpc(s, scope, deps.clock.now(), deps.config.defaultVpcCidr));
   return deps.store.read(scope, fn);
 }
 
 export function updateNetwork<T>(ctx: Ec2Context, fn: (state: RegionState) => T): T {
   const { deps, scope } = ctx;
   return deps.store.update(scope, (s) => {
-    ensureDefaultVpc(s, scope, deps.clock.now());
+    ensureDefaultVpc(s, scope, deps.clock.now(), deps.config.defaultVpcCidr);
     return fn(s);
   });
 }
