@@ -9,7 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT, runCli } from '../support/cli-process.js';
 import { runningTasksOf } from '../support/services.js';
 import { BUSYBOX_IMAGE } from './images.js';
-import { AWSVPC, DEFAULT_SUBNET, DRAINING_APP, registerBusybox, startDockerEmulator, type DockerEmulator } from './support/docker-emulator.js';
+import {
+  AWSVPC,
+  DEFAULT_SUBNET,
+  dockerContainerOf,
+  DRAINING_APP,
+  registerBusybox,
+  startDockerEmulator,
+  untilTermHandled,
+  type DockerEmulator,
+} from './support/docker-emulator.js';
 import { docker } from './support/docker-harness.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'spot-interruption', 'spot-interruption.mjs');
@@ -91,6 +100,7 @@ describe('fargate-local spot interrupt (the CLI equivalent)', () => {
     await waitUntilServicesStable(waiter, { cluster, services: ['web'] });
     const [first] = await runningTasksOf(d.ecs, cluster, 'web');
     const taskId = first!.taskArn!.split('/').pop()!;
+    await untilTermHandled((await dockerContainerOf(first!.taskArn!)).id, 'caught');
 
     const one = await runCli(['spot', 'interrupt', '--endpoint', d.emu.endpoint, '--cluster', cluster, '--task', taskId]);
     expect([one.code, JSON.parse(one.stdout)]).toEqual([0, { interrupted: [first!.taskArn] }]);

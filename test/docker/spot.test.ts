@@ -12,7 +12,16 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, runningTasksOf } from '../support/services.js';
-import { AWSVPC, dockerContainerOf, DRAINING_APP, registerBusybox, startDockerEmulator, STUBBORN_APP, type DockerEmulator } from './support/docker-emulator.js';
+import {
+  AWSVPC,
+  dockerContainerOf,
+  DRAINING_APP,
+  registerBusybox,
+  startDockerEmulator,
+  STUBBORN_APP,
+  untilTermHandled,
+  type DockerEmulator,
+} from './support/docker-emulator.js';
 import { docker } from './support/docker-harness.js';
 
 const GRACE_SECONDS = 3;
@@ -56,6 +65,7 @@ describe('Spot interruption', () => {
     for (const t of before) expect((await (await dockerContainerOf(t.taskArn!)).inspect()).State.Running).toBe(true);
     const victim = before[0]!.taskArn!;
     const container = await dockerContainerOf(victim);
+    await untilTermHandled(container.id, 'caught');
     const exited = container.wait() as Promise<{ StatusCode: number }>;
     const since = d.emu.events.lastSeq;
 
@@ -95,14 +105,15 @@ describe('Spot interruption', () => {
       (await d.ecs.send(new RunTaskCommand({ cluster: name, taskDefinition, capacityProviderStrategy: SPOT, networkConfiguration: AWSVPC }))).tasks![0]!.taskArn!;
     const [gentle, rough] = await Promise.all([run(drainer), run(stubborn)]);
     await waitUntilTasksRunning(waiter(), { cluster: name, tasks: [gentle, rough] });
-    const timed = async (taskArn: string) => {
+    const timed = async (taskArn: string, how: 'caught' | 'ignored') => {
       const container = await dockerContainerOf(taskArn);
+      await untilTermHandled(container.id, how);
       return async (from: number) => {
         const { StatusCode } = (await container.wait()) as { StatusCode: number };
         return { exitCode: StatusCode, afterMs: Date.now() - from };
       };
     };
-    const [waitGentle, waitRough] = await Promise.all([timed(gentle), timed(rough)]);
+    const [waitGentle, waitRough] = await Promise.all([timed(gentle, 'caught'), timed(rough, 'ignored')]);
     const t0 = Date.now();
     const exits = Promise.all([waitGentle(t0), waitRough(t0)]);
     await Promise.all([d.control.interruptSpot({ cluster: name, task: gentle }), d.control.interruptSpot({ cluster: name, task: rough })]);

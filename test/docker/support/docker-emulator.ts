@@ -10,7 +10,7 @@ import { startEmulator, type RunningEmulator } from '../../../src/main.js';
 import { cidrsOverlap } from '../../../src/runtime/networks.js';
 import { LABEL_CONTAINER_NAME, LABEL_TASK_ARN, labelFilter } from '../../../src/runtime/labels.js';
 import { BUSYBOX_IMAGE } from '../images.js';
-import { docker, newInstanceId, sweep } from './docker-harness.js';
+import { docker, exec, newInstanceId, sweep } from './docker-harness.js';
 
 export const SCOPE = { accountId: '000000000000', region: 'us-east-1' };
 /** The default VPC's first subnet (172.31.0.0/20). */
@@ -86,3 +86,19 @@ export async function dockerContainerOf(taskArn: string, containerName = 'app') 
 /** Apps that stay up: one drains on SIGTERM and exits 0 at once, one ignores SIGTERM (killed after the grace). */
 export const DRAINING_APP = "trap 'echo draining; exit 0' TERM; while true; do sleep 1 & wait $!; done";
 export const STUBBORN_APP = "trap '' TERM; while true; do sleep 1; done";
+
+/**
+ * Waits until the container's PID 1 handles SIGTERM (`caught`) or ignores it (`ignored`): a shell sets its trap a
+ * moment after it starts, and a signal that comes before finds PID 1 without a handler (and is dropped).
+ */
+export async function untilTermHandled(containerId: string, how: 'caught' | 'ignored', timeoutMs = 10_000): Promise<void> {
+  const field = how === 'caught' ? 'SigCgt' : 'SigIgn';
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { stdout } = await exec(containerId, ['grep', `^${field}:`, '/proc/1/status']);
+    const mask = BigInt(`0x${stdout.split(':')[1]?.trim() || '0'}`);
+    if (mask & (1n << 14n)) return; // SIGTERM is signal 15: bit 14
+    if (Date.now() > deadline) throw new Error(`PID 1 of ${containerId} does not handle SIGTERM (${field} ${stdout.trim()})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
