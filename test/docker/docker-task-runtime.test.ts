@@ -1,6 +1,7 @@
 // DockerTaskRuntime on the real engine. Each file run has its own instance id and its own 10.250.x.0/24, and
 // sweeps everything labelled with that instance id in afterAll. Traffic goes only to our own containers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { untilTermHandled } from './support/docker-emulator.js';
 import { RuntimeError, type SandboxSpec, type SubnetNetworkSpec, type TaskIdentity } from '../../src/domain/task-runtime.js';
 import { systemClock } from '../../src/domain/ports.js';
 import { DockerTaskRuntime } from '../../src/runtime/docker-task-runtime.js';
@@ -85,6 +86,7 @@ describe('sandbox and app containers', () => {
 describe('stopping and exits', () => {
   it('stopContainer sends SIGTERM: an app that traps it exits 0 well before the timeout', async () => {
     const { spec, app } = await startTask(['sh', '-c', "trap 'exit 0' TERM; while true; do sleep 0.1; done"]);
+    await untilTermHandled(app.dockerId, 'caught'); // a SIGTERM before the trap is set would be dropped by PID 1
     const started = Date.now();
     await runtime.stopContainer(app.dockerId, 10);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -98,6 +100,7 @@ describe('stopping and exits', () => {
 
   it('stopContainer sends SIGKILL after the timeout to an app that ignores SIGTERM: exit 137', async () => {
     const { spec, app } = await startTask(['sh', '-c', "trap '' TERM; while true; do sleep 0.1; done"]);
+    await untilTermHandled(app.dockerId, 'ignored');
     const started = Date.now();
     await runtime.stopContainer(app.dockerId, 2);
     const elapsed = Date.now() - started;
