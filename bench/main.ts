@@ -5,6 +5,7 @@
 //   burst20  20 tasks launched at once: wall time until all RUNNING
 //   burst100 100 tasks at once in one subnet: all RUNNING, no duplicate address, wall time
 //   memory   the emulator process's RSS and heap with the 100 tasks running
+//   spot     a Spot interruption (grace 0) until the service's replacement task is RUNNING (p50 over 10)
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { ensureBusyboxImage } from '../test/docker/images.js';
 import { sweep } from '../test/docker/support/docker-harness.js';
 import { ensureFloorNetwork, launchFloorTask, removeFloorObjects, stopFloorTask, type FloorTask } from './docker-floor.js';
 import { startBenchEmulator, type BenchEmulator } from './emulator-harness.js';
+import { benchSpotReplacement } from './spot.js';
 import { summarize, type Summary } from './stats.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
@@ -29,6 +31,7 @@ interface Results {
   burst20: { emulatorWallMs: number; floorWallMs: number };
   burst100: { emulatorWallMs: number; floorWallMs: number; allRunning: boolean; distinctAddresses: number };
   memory: { rssMiB: number; heapUsedMiB: number; tasksRunning: number };
+  spot: { interruptionToReplacementRunningMs: Summary };
 }
 
 const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
@@ -119,6 +122,8 @@ async function main(): Promise<void> {
 
     log('the dockerode floor…');
     const f = await floor(docker, pauseImage, image, `10.${second}.200`); // outside the default subnets (10.x.0-47)
+    log('Spot interruption to replacement, 10 samples…');
+    const spot = await benchSpotReplacement({ samples: 10, image });
 
     const results: Results = {
       startedAt: new Date().toISOString(),
@@ -128,6 +133,7 @@ async function main(): Promise<void> {
       burst20: { emulatorWallMs: b20.wall, floorWallMs: f.burst20 },
       burst100: { emulatorWallMs: b100.wall, floorWallMs: f.burst100, allRunning: b100.allRunning, distinctAddresses: b100.distinctAddresses },
       memory: { rssMiB: Math.round(mem.rss / 2 ** 20), heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20), tasksRunning: b100.arns.length },
+      spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => x.replacementRunningMs)) },
     };
     await fs.mkdir(RESULTS_DIR, { recursive: true });
     const text = JSON.stringify(results, null, 2);
@@ -154,6 +160,7 @@ function print(r: Results) {
   console.log(row('20 at once, wall ms', String(r.burst20.emulatorWallMs), String(r.burst20.floorWallMs)));
   console.log(row('100 at once (one subnet), wall ms', String(r.burst100.emulatorWallMs), String(r.burst100.floorWallMs)));
   console.log(`100 at once: all RUNNING ${r.burst100.allRunning}, distinct addresses ${r.burst100.distinctAddresses}`);
+  console.log(`Spot interruption → replacement RUNNING ms (p50 / p95): ${p(r.spot.interruptionToReplacementRunningMs)}`);
   console.log(`memory with ${r.memory.tasksRunning} tasks: RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
   console.log(`written to ${path.join(RESULTS_DIR, 'latest.json')}`);
 }
