@@ -134,6 +134,7 @@ interface PortBinding {
 async function inspect(container: string) {
   const [info] = JSON.parse(await must('docker', ['inspect', container])) as Array<{
     State: { ExitCode: number; Running: boolean };
+    Config: { Env: string[] };
     NetworkSettings: { Ports: Record<string, PortBinding[] | null>; Networks: Record<string, { IPAddress: string; IPAMConfig: unknown }> };
   }>;
   return info!;
@@ -213,14 +214,15 @@ describe.sequential('docker-compose.yml', () => {
     const container = await inspect(ids[0]!);
     expect(container.NetworkSettings.Ports['4599/tcp']).toEqual([{ HostIp: '127.0.0.1', HostPort: String(port) }]);
 
-    const agentName = `${PROJECT}_fargate-local-agent`;
+    const agentName = 'zz-fargate-local-compose-agent';
     expect(container.NetworkSettings.Networks[agentName]?.IPAddress).toBe(agentNet.address);
     const [agent] = JSON.parse(await must('docker', ['network', 'inspect', agentName])) as Array<{
       Internal: boolean;
       IPAM: { Config: Array<{ Subnet: string; Gateway: string }> };
     }>;
     expect(agent!.Internal).toBe(true);
-    expect(agent!.IPAM.Config).toEqual([{ Subnet: agentNet.subnet, Gateway: agentNet.gateway }]);
+    expect(agent!.IPAM.Config[0]).toMatchObject({ Subnet: agentNet.subnet, Gateway: agentNet.gateway });
+    expect(container.Config.Env).toContain(`FARGATE_LOCAL_AGENT_NETWORK=${agentName}`);
 
     const { cluster } = await createClusterWhenUp(port, 'from-compose');
     expect(cluster?.clusterArn).toBe('arn:aws:ecs:us-east-1:000000000000:cluster/from-compose');
