@@ -81,7 +81,8 @@ export class MetadataServer {
     server.keepAliveTimeout = 5_000;
     return new Promise<boolean>((resolve) => {
       const onBindError = (err: NodeJS.ErrnoException) => {
-        this.failedAt = this.clock.now();
+        // The start-up attempt, before any task made the agent network, must not hold back the first task's own.
+        if (!(quiet && err.code === 'EADDRNOTAVAIL')) this.failedAt = this.clock.now();
         const message = `task metadata endpoint unavailable: ${advice(err.code, where)}`;
         if (quiet && err.code === 'EADDRNOTAVAIL') this.logger.debug({ code: err.code }, message);
         else this.logger.warn({ code: err.code }, message);

@@ -170,7 +170,7 @@ it('a task of the containerized emulator reads its metadata and credentials from
   const [app] = await docker.listContainers({ filters: { label: [`fargate-local.task-id=${taskId}`, 'fargate-local.role=app'] } });
   const [pause] = await docker.listContainers({ filters: { label: [`fargate-local.task-id=${taskId}`, 'fargate-local.role=pause'] } });
   // The sandbox joined the compose network, not a network of its own making.
-  expect(Object.keys(pause!.NetworkSettings.Networks).sort()).toEqual([`fargate-local-${instanceId}-${subnetId}`, agentName].sort());
+  expect(Object.keys(pause!.NetworkSettings.Networks).sort()).toEqual([`fargate-local-${instanceId}-vpc-${instanceId.slice(-8)}`, agentName].sort());
   expect(Object.keys(pause!.NetworkSettings.Networks)).not.toContain(DEFAULT_AGENT_NETWORK.name);
 
   const env = await containerEnv(app!.Id);

@@ -196,7 +196,9 @@ describe.sequential('docker-compose.yml', () => {
     expect(config).toContain('/var/run/docker.sock:/var/run/docker.sock');
     expect(config).toContain('ipv4_address: 169.254.170.2');
     expect(config).toContain('internal: true');
-    expect(config).toMatch(/- gateway: 169\.254\.170\.1\n\s+subnet: 169\.254\.0\.0\/16\n/);
+    expect(config).toMatch(/- gateway: 169\.254\.170\.1\n\s+ip_range: 169\.254\.176\.0\/20\n\s+subnet: 169\.254\.0\.0\/16\n/);
+    expect(config).toContain('name: zz-fargate-local-compose-agent');
+    expect(config).toContain('FARGATE_LOCAL_AGENT_NETWORK: zz-fargate-local-compose-agent');
     // The Compose Specification needs no version key (Compose v2 warns that it is obsolete).
     expect(await fs.readFile(path.join(ROOT, 'docker-compose.yml'), 'utf8')).not.toMatch(/^version:/m);
   });

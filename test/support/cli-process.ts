@@ -13,7 +13,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     if (/^(PORT|HOST|LOG_LEVEL|FARGATE_LOCAL_.*|AWS_.*|NODE_ENV)$/.test(k)) continue;
     env[k] = v;
   }
-  return { ...env, ...extra };
+  // The endpoint at 169.254.170.2:80 is one per machine: CLI processes of the API tests must not hold it while the
+  // Docker tests (run alongside) serve it to their tasks.
+  return { ...env, FARGATE_LOCAL_NO_METADATA_ENDPOINT: 'true', ...extra };
 }
 
 export interface CliResult {
