@@ -87,7 +87,7 @@ interface AgentNet {
 }
 
 const LINK_LOCAL: AgentNet = { subnet: '169.254.0.0/16', gateway: '169.254.170.1', address: '169.254.170.2' };
-const FALLBACK: AgentNet = { subnet: '198.51.100.0/24', gateway: '198.51.100.1', address: '198.51.100.2' };
+const FALLBACK: AgentNet & { ipRange: string } = { subnet: '198.51.100.0/24', gateway: '198.51.100.1', address: '198.51.100.2', ipRange: '198.51.100.128/25' };
 
 /**
  * Docker allows one network over 169.254.0.0/16 per engine. When another one holds it (the agent network of an
@@ -115,11 +115,15 @@ async function agentNetworkForThisEngine(): Promise<AgentNet> {
       `        ipv4_address: ${FALLBACK.address}`,
       'networks:',
       '  fargate-local-agent:',
+      '    name: zz-fargate-local-compose-agent',
+      '    labels:',
+      '      fargate-local.role: agent-network',
       '    internal: true',
       '    ipam:',
       '      config:',
       `        - subnet: ${FALLBACK.subnet}`,
       `          gateway: ${FALLBACK.gateway}`,
+      `          ip_range: ${FALLBACK.ipRange}`,
       '',
     ].join('\n'),
   );
