@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     await stopAll(b, b100.arns);
 
     log('the dockerode floor…');
-    const f = await floor(docker, pauseImage, image, `10.${second}.200`); // outside the default subnets (10.x.0-47)
+    const f = await floor(docker, pauseImage, image, `10.${second - 100}.200`); // outside the emulator VPC network (10.x/16)
     log('Spot interruption to replacement, 10 samples…');
     const spot = await benchSpotReplacement({ samples: 10, image });
 
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       burst20: { emulatorWallMs: b20.wall, floorWallMs: f.burst20 },
       burst100: { emulatorWallMs: b100.wall, floorWallMs: f.burst100, allRunning: b100.allRunning, distinctAddresses: b100.distinctAddresses },
       memory: { rssMiB: Math.round(mem.rss / 2 ** 20), heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20), tasksRunning: b100.arns.length },
-      spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => x.replacementRunningMs)) },
+      spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => ms(0, x.replacementRunningMs))) },
     };
     await fs.mkdir(RESULTS_DIR, { recursive: true });
     const text = JSON.stringify(results, null, 2);
