@@ -24,7 +24,6 @@ import {
 } from '../domain/cluster-usage.js';
 import { clusterInactive, clusterNotFound, type EcsError } from '../domain/errors.js';
 import type { Scope } from '../domain/scope.js';
-import { foreignRecords, stringField, type LooseRecord } from './foreign-records.js';
 import type { RegionState } from './schema.js';
 
 export const DEFAULT_CLUSTER = 'default';
@@ -66,7 +65,7 @@ export function ensureCluster(state: RegionState, scope: Scope, ref: string | un
 }
 
 // ---- What runs in a cluster -------------------------------------------------------------------------------------
-// Tasks are read from their typed collection; services (until their collection exists) by wire field names.
+// What runs in a cluster, from the typed task and service collections.
 
 function tasksOf(state: Readonly<RegionState>): (TaskUsageView & { capacityProviderName?: string })[] {
   return Object.values(state.tasks).map((t) => ({
@@ -78,14 +77,12 @@ function tasksOf(state: Readonly<RegionState>): (TaskUsageView & { capacityProvi
 }
 
 function servicesOf(state: Readonly<RegionState>): (ServiceUsageView & { capacityProviders: string[] })[] {
-  return foreignRecords(state, 'services').flatMap((s) => {
-    const clusterArn = stringField(s.clusterArn);
-    const status = stringField(s.status);
-    if (!clusterArn || !status) return [];
-    const strategy = Array.isArray(s.capacityProviderStrategy) ? (s.capacityProviderStrategy as LooseRecord[]) : [];
-    const capacityProviders = strategy.map((i) => stringField(i.capacityProvider)).filter((p): p is string => !!p);
-    return [{ clusterArn, status, launchType: stringField(s.launchType), capacityProviders }];
-  });
+  return Object.values(state.services).map((svc) => ({
+    clusterArn: svc.clusterArn,
+    status: svc.status,
+    launchType: svc.launchType,
+    capacityProviders: (svc.capacityProviderStrategy ?? []).map((i) => i.capacityProvider),
+  }));
 }
 
 export function clusterUsageOf(state: Readonly<RegionState>, clusterArnValue: string): ClusterUsage {

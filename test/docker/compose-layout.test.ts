@@ -26,7 +26,7 @@ import { emptyDocument, emptyRegionState, SCHEMA_VERSION } from '../../src/store
 import { DEFAULT_AGENT_NETWORK } from '../../src/runtime/networks.js';
 import { BUSYBOX_IMAGE, NODE_IMAGE, ensureNodeImage } from './images.js';
 import { docker, exec, freeTestSubnet, newInstanceId, sweep } from './support/docker-harness.js';
-import { containerEnv, wgetJson } from './support/emulator-harness.js';
+import { containerEnv, seedTestVpc, wgetJson } from './support/emulator-harness.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const instanceId = newInstanceId('compose');
@@ -67,26 +67,11 @@ beforeAll(async () => {
   step('build');
   // The emulator's state, seeded with a VPC and subnet of this test's own.
   const subnet = await freeTestSubnet(instanceId);
-  subnetId = `subnet-${instanceId.slice(-8)}`;
   subnetCidr = subnet.cidr;
   stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fl-compose-'));
   const doc = emptyDocument();
   const region = emptyRegionState();
-  const vpcId = `vpc-${instanceId.slice(-8)}`;
-  region.vpcs[vpcId] = {
-      vpcId,
-      cidrBlock: subnet.cidr,
-      cidrBlockAssociationId: `vpc-cidr-assoc-${instanceId.slice(-8)}`,
-      dhcpOptionsId: 'dopt-test',
-      instanceTenancy: 'default',
-      isDefault: false,
-      state: 'available',
-      tags: [],
-      createdAt: Date.now(),
-    };
-  region.subnets[subnetId] = {
-    subnetId, vpcId, cidrBlock: subnet.cidr, availabilityZone: 'us-east-1a', availabilityZoneId: 'use1-az1', tags: [], defaultForAz: false, mapPublicIpOnLaunch: false, state: 'available', createdAt: Date.now(),
-  };
+  subnetId = seedTestVpc(region, instanceId, subnet.cidr);
   doc.schemaVersion = SCHEMA_VERSION;
   doc.scopes['000000000000/us-east-1'] = region;
   await fs.writeFile(path.join(stateDir, 'state.json'), JSON.stringify(doc));

@@ -80,8 +80,17 @@ export function appSpec(name: string, command: string[], extra: Partial<Containe
   };
 }
 
-export async function exec(containerId: string, cmd: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  const e = await docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+export async function exec(
+  containerId: string,
+  cmd: string[],
+  env: Record<string, string> = {},
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  const e = await docker.getContainer(containerId).exec({
+    Cmd: cmd,
+    Env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
+    AttachStdout: true,
+    AttachStderr: true,
+  });
   const stream = await e.start({ hijack: true, stdin: false });
   const out = new PassThrough();
   const err = new PassThrough();

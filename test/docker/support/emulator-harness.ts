@@ -13,15 +13,47 @@ import {
   type RunTaskCommandInput,
   type Task,
 } from '@aws-sdk/client-ecs';
-import { PassThrough } from 'node:stream';
 import { testConfig } from '../../../src/config.js';
 import { systemClock } from '../../../src/domain/ports.js';
+import type { NetworkState } from '../../../src/domain/network/network-state.js';
 import type { TaskRecord } from '../../../src/domain/task.js';
 import { DockerTaskRuntime } from '../../../src/runtime/docker-task-runtime.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { docker, exec, freeTestSubnet, quietLogger, sweep } from './docker-harness.js';
 
 export const SCOPE = { accountId: '000000000000', region: 'us-east-1' };
+
+/** Puts a VPC with one subnet over `cidr` (a free test /24) into a region's state; returns the subnet id. */
+export function seedTestVpc(region: NetworkState, instanceId: string, cidr: string): string {
+  const suffix = instanceId.slice(-8);
+  const vpcId = `vpc-${suffix}`;
+  const subnetId = `subnet-${suffix}`;
+  const now = Date.now();
+  region.vpcs[vpcId] = {
+    vpcId,
+    cidrBlock: cidr,
+    cidrBlockAssociationId: `vpc-cidr-assoc-${suffix}`,
+    dhcpOptionsId: 'dopt-test',
+    instanceTenancy: 'default',
+    isDefault: false,
+    state: 'available',
+    tags: [],
+    createdAt: now,
+  };
+  region.subnets[subnetId] = {
+    subnetId,
+    vpcId,
+    cidrBlock: cidr,
+    availabilityZone: 'us-east-1a',
+    availabilityZoneId: 'use1-az1',
+    tags: [],
+    defaultForAz: false,
+    mapPublicIpOnLaunch: false,
+    state: 'available',
+    createdAt: now,
+  };
+  return subnetId;
+}
 
 export interface DockerEmulator {
   emu: TestEmulator;
@@ -41,33 +73,7 @@ export async function startEmulatorOnDocker(
   const runtime = new DockerTaskRuntime({ docker, instanceId, logger: quietLogger, clock: systemClock, ...runtimeOptions });
   await runtime.eventsReady();
   const emu = await startTestEmulator({ instanceId, ...overrides, taskAgent: testConfig(overrides).taskAgent }, { runtime });
-  const vpcId = `vpc-${instanceId.slice(-8)}`;
-  const subnetId = `subnet-${instanceId.slice(-8)}`;
-  emu.deps.store.update(SCOPE, (s) => {
-    s.vpcs[vpcId] = {
-      vpcId,
-      cidrBlock: subnet.cidr,
-      cidrBlockAssociationId: `vpc-cidr-assoc-${instanceId.slice(-8)}`,
-      dhcpOptionsId: 'dopt-test',
-      instanceTenancy: 'default',
-      isDefault: false,
-      state: 'available',
-      tags: [],
-      createdAt: Date.now(),
-    };
-    s.subnets[subnetId] = {
-      subnetId,
-      vpcId,
-      cidrBlock: subnet.cidr,
-      availabilityZone: 'us-east-1a',
-      availabilityZoneId: 'use1-az1',
-      tags: [],
-      defaultForAz: false,
-      mapPublicIpOnLaunch: false,
-      state: 'available',
-      createdAt: Date.now(),
-    };
-  });
+  const subnetId = emu.deps.store.update(SCOPE, (s) => seedTestVpc(s, instanceId, subnet.cidr));
   return {
     emu,
     runtime,
@@ -166,24 +172,8 @@ export async function containerEnv(dockerId: string): Promise<Record<string, str
 }
 
 /** Runs a command in a container with extra environment variables; stdout, stderr and exit code. */
-export async function execWithEnv(dockerId: string, cmd: string[], env: Record<string, string>): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  const e = await docker.getContainer(dockerId).exec({
-    Cmd: cmd,
-    Env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
-    AttachStdout: true,
-    AttachStderr: true,
-  });
-  const stream = await e.start({ hijack: true, stdin: false });
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString()));
-  err.on('data', (c: Buffer) => (stderr += c.toString()));
-  docker.modem.demuxStream(stream, out, err);
-  await new Promise<void>((resolve) => stream.on('end', () => resolve()));
-  const info = await e.inspect();
-  return { exitCode: info.ExitCode ?? -1, stdout, stderr };
+export function execWithEnv(dockerId: string, cmd: string[], env: Record<string, string>): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return exec(dockerId, cmd, env);
 }
 
 const HTTP_CLIENT = [
