@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 //   docker - the real Docker engine (test/docker); files run one at a time, they share the engine.
 export default defineConfig({
   test: {
+    // A stray .only in a test must fail the run, not quietly skip the rest of the suite.
+    allowOnly: false,
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       {

@@ -23,7 +23,10 @@ export async function ensureFloorNetwork(docker: Dockerode, name: string, cidr: 
   });
 }
 
-export async function launchFloorTask(docker: Dockerode, opts: { pauseImage: string; image: string; network: string; ip: string; name: string }): Promise<FloorTask> {
+export async function launchFloorTask(
+  docker: Dockerode,
+  opts: { pauseImage: string; image: string; network: string; ip: string; name: string },
+): Promise<FloorTask> {
   const pause = await docker.createContainer({
     name: `${opts.name}-pause`,
     Image: opts.pauseImage,
@@ -53,8 +56,20 @@ export async function stopFloorTask(task: FloorTask): Promise<void> {
 export async function removeFloorObjects(docker: Dockerode): Promise<void> {
   const filters = { label: [`${FLOOR_LABEL}=true`] };
   for (const c of await docker.listContainers({ all: true, filters })) {
-    if (c.Labels['fargate-local.role'] !== 'pause') await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    if (c.Labels['fargate-local.role'] !== 'pause')
+      await docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined);
   }
-  for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
-  for (const n of await docker.listNetworks({ filters })) await docker.getNetwork(n.Id).remove().catch(() => undefined);
+  for (const c of await docker.listContainers({ all: true, filters }))
+    await docker
+      .getContainer(c.Id)
+      .remove({ force: true })
+      .catch(() => undefined);
+  for (const n of await docker.listNetworks({ filters }))
+    await docker
+      .getNetwork(n.Id)
+      .remove()
+      .catch(() => undefined);
 }

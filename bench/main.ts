@@ -131,7 +131,12 @@ async function main(): Promise<void> {
       samples: SAMPLES,
       single: { runToRunningMs: s.run, stopToStoppedMs: s.stop, floorLaunchMs: f.launch, floorStopMs: f.stop },
       burst20: { emulatorWallMs: b20.wall, floorWallMs: f.burst20 },
-      burst100: { emulatorWallMs: b100.wall, floorWallMs: f.burst100, allRunning: b100.allRunning, distinctAddresses: b100.distinctAddresses },
+      burst100: {
+        emulatorWallMs: b100.wall,
+        floorWallMs: f.burst100,
+        allRunning: b100.allRunning,
+        distinctAddresses: b100.distinctAddresses,
+      },
       memory: { rssMiB: Math.round(mem.rss / 2 ** 20), heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20), tasksRunning: b100.arns.length },
       spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => ms(0, x.replacementRunningMs))) },
     };
@@ -152,7 +157,8 @@ function log(line: string) {
 }
 
 function print(r: Results) {
-  const row = (name: string, emulator: string, floorValue: string) => `${name.padEnd(34)}${emulator.padStart(16)}${floorValue.padStart(16)}`;
+  const row = (name: string, emulator: string, floorValue: string) =>
+    `${name.padEnd(34)}${emulator.padStart(16)}${floorValue.padStart(16)}`;
   const p = (x: Summary) => `${x.p50} / ${x.p95}`;
   console.log(row('', 'fargate-local', 'dockerode floor'));
   console.log(row('launch → RUNNING ms (p50 / p95)', p(r.single.runToRunningMs), p(r.single.floorLaunchMs)));

@@ -4,7 +4,13 @@
 // replacement (both seen on the event stream), then waits for the service to be steady again.
 // Needs the busybox test image (test/docker/images.ts builds it) and the default VPC's range (172.31.0.0/16) free
 // on the engine; removes every container and network it made.
-import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand, waitUntilServicesStable } from '@aws-sdk/client-ecs';
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  waitUntilServicesStable,
+} from '@aws-sdk/client-ecs';
 import Dockerode from 'dockerode';
 import { FargateLocalControl } from '../src/client/index.js';
 import { testConfig } from '../src/config.js';
@@ -42,11 +48,22 @@ export async function benchSpotReplacement(options: SpotBenchOptions = {}): Prom
   const count = options.samples ?? 10;
   const instanceId = options.instanceId ?? `bench-spot-${Date.now().toString(36)}`;
   const emu = await startEmulator(testConfig({ instanceId, spotGraceSeconds: 0 }));
-  const ecs = new ECSClient({ endpoint: emu.endpoint, region: SCOPE.region, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 });
+  const ecs = new ECSClient({
+    endpoint: emu.endpoint,
+    region: SCOPE.region,
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+    maxAttempts: 1,
+  });
   const control = new FargateLocalControl(emu.endpoint);
   try {
     const cluster = 'bench-spot';
-    await ecs.send(new CreateClusterCommand({ clusterName: cluster, capacityProviders: ['FARGATE_SPOT'], defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] }));
+    await ecs.send(
+      new CreateClusterCommand({
+        clusterName: cluster,
+        capacityProviders: ['FARGATE_SPOT'],
+        defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }],
+      }),
+    );
     const { taskDefinition } = await ecs.send(
       new RegisterTaskDefinitionCommand({
         family: 'bench-spot',
@@ -54,7 +71,9 @@ export async function benchSpotReplacement(options: SpotBenchOptions = {}): Prom
         networkMode: 'awsvpc',
         cpu: '256',
         memory: '512',
-        containerDefinitions: [{ name: 'app', image: options.image ?? 'fargate-local-test/busybox:latest', essential: true, command: ['sleep', '3600'] }],
+        containerDefinitions: [
+          { name: 'app', image: options.image ?? 'fargate-local-test/busybox:latest', essential: true, command: ['sleep', '3600'] },
+        ],
       }),
     );
     const subnets = [defaultVpc(SCOPE, 0).subnets[0]!.subnetId];
@@ -117,8 +136,16 @@ async function removeOwned(instanceId: string): Promise<void> {
   const docker = new Dockerode();
   const filters = labelFilter({ [LABEL_INSTANCE]: instanceId });
   const containers = await docker.listContainers({ all: true, filters });
-  const rm = (id: string) => docker.getContainer(id).remove({ force: true, v: true }).catch(() => undefined);
+  const rm = (id: string) =>
+    docker
+      .getContainer(id)
+      .remove({ force: true, v: true })
+      .catch(() => undefined);
   await Promise.all(containers.filter((c) => c.Labels[LABEL_ROLE] !== 'pause').map((c) => rm(c.Id)));
   await Promise.all(containers.filter((c) => c.Labels[LABEL_ROLE] === 'pause').map((c) => rm(c.Id)));
-  for (const n of await docker.listNetworks({ filters })) await docker.getNetwork(n.Id).remove().catch(() => undefined);
+  for (const n of await docker.listNetworks({ filters }))
+    await docker
+      .getNetwork(n.Id)
+      .remove()
+      .catch(() => undefined);
 }

@@ -81,7 +81,9 @@ try {
     members: sorted,
   };
   writeFileSync(outFile, `${JSON.stringify(doc, null, 2)}\n`);
-  console.log(`${path.relative(root, outFile)}: ${Object.keys(sorted).length} enum members, ${enumNames.size} enums (@aws-sdk/client-ecs ${sdkVersion})`);
+  console.log(
+    `${path.relative(root, outFile)}: ${Object.keys(sorted).length} enum members, ${enumNames.size} enums (@aws-sdk/client-ecs ${sdkVersion})`,
+  );
 } finally {
   api.close();
 }

@@ -3,6 +3,9 @@
 # (Debian, root), or stops at once saying what to install. Ends with a plain "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The quality gate first: lint and format (Biome), then a type-check of the whole tree.
+npx biome check . || { echo "Tests: 0 passed, 1 failed (the lint/format gate: run npm run format, then npm run lint)"; exit 1; }
+npx tsc -p tsconfig.json --noEmit || { echo "Tests: 0 passed, 1 failed (the type-check)"; exit 1; }
 bash scripts/docker-engine.sh || exit 1
 report="$(mktemp -t fargate-local-vitest.XXXXXX.json)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"

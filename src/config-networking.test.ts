@@ -25,7 +25,11 @@ describe('networking settings', () => {
 
   it('reads the environment, where a false value means off', () => {
     expect(
-      read([], { FARGATE_LOCAL_NO_SECURITY_GROUPS: '1', FARGATE_LOCAL_PUBLISH_TASK_PORTS: 'true', FARGATE_LOCAL_FIREWALL_IMAGE: 'example/iptables:1' }),
+      read([], {
+        FARGATE_LOCAL_NO_SECURITY_GROUPS: '1',
+        FARGATE_LOCAL_PUBLISH_TASK_PORTS: 'true',
+        FARGATE_LOCAL_FIREWALL_IMAGE: 'example/iptables:1',
+      }),
     ).toMatchObject({ enforceSecurityGroups: false, publishTaskPorts: true, firewallImage: 'example/iptables:1' });
     expect(read([], { FARGATE_LOCAL_NO_SECURITY_GROUPS: 'false', FARGATE_LOCAL_SECURITY_GROUPS_APPLY_TO_HOST: '0' })).toMatchObject({
       enforceSecurityGroups: true,

@@ -24,9 +24,23 @@ describe('task agent settings', () => {
   it('flags', () => {
     const c = readConfig(
       [
-        '--no-metadata-endpoint', '--credentials-source', 'sts', '--credentials-lifetime', '900', '--aws-endpoint', 'http://localhost:4566',
-        '--secrets-source', 'aws', '--secrets-file', 's.json', '--environment-files-dir', '/data/s3', '--task-aws-endpoint-url', 'http://localstack:4566',
-        '--agent-network', 'fl_agent',
+        '--no-metadata-endpoint',
+        '--credentials-source',
+        'sts',
+        '--credentials-lifetime',
+        '900',
+        '--aws-endpoint',
+        'http://localhost:4566',
+        '--secrets-source',
+        'aws',
+        '--secrets-file',
+        's.json',
+        '--environment-files-dir',
+        '/data/s3',
+        '--task-aws-endpoint-url',
+        'http://localstack:4566',
+        '--agent-network',
+        'fl_agent',
       ],
       {},
       cwd,
@@ -51,7 +65,12 @@ describe('task agent settings', () => {
     vi.stubEnv('FARGATE_LOCAL_AGENT_NETWORK', 'net');
     vi.stubEnv('FARGATE_LOCAL_NO_METADATA_ENDPOINT', '0');
     const c = readConfig([], process.env, cwd).taskAgent;
-    expect(c).toMatchObject({ credentialsSource: 'host', taskAwsEndpointUrl: 'http://169.254.170.2', metadataEndpoint: true, agentNetwork: 'net' });
+    expect(c).toMatchObject({
+      credentialsSource: 'host',
+      taskAwsEndpointUrl: 'http://169.254.170.2',
+      metadataEndpoint: true,
+      agentNetwork: 'net',
+    });
     vi.stubEnv('FARGATE_LOCAL_NO_METADATA_ENDPOINT', '1');
     expect(readConfig([], process.env, cwd).taskAgent.metadataEndpoint).toBe(false);
     vi.unstubAllEnvs();
@@ -60,7 +79,9 @@ describe('task agent settings', () => {
 
   it('refuses a credentials source it does not know, a lifetime out of range, an endpoint that is not a URL', () => {
     expect(() => readConfig(['--credentials-source', 'imds'], {}, cwd)).toThrow();
-    expect(() => readConfig(['--credentials-lifetime', '10'], {}, cwd)).toThrow(/credentials-lifetime must be a whole number from 60 to 43200/);
+    expect(() => readConfig(['--credentials-lifetime', '10'], {}, cwd)).toThrow(
+      /credentials-lifetime must be a whole number from 60 to 43200/,
+    );
     expect(() => readConfig(['--aws-endpoint', 'localhost:4566'], {}, cwd)).toThrow(/http\(s\) URL|not a URL/);
   });
 });

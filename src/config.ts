@@ -101,16 +101,26 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
   const e = (name: string) => (env[name] === '' ? undefined : env[name]);
   return addTaskAgentOptions(new Command('fargate-local'))
     .description('A local, AWS-compatible emulator of Amazon ECS on Fargate.')
-    .addOption(new Option('-p, --port <port>', 'API port').env('PORT').argParser(int('port', 0, 65535)).default(DEFAULTS.port))
-    .addOption(new Option('--host <address>', 'address the API listens on').env('HOST').default(DEFAULTS.host))
     .addOption(
-      new Option('-d, --data-dir <dir>', 'directory for persistent state').env('FARGATE_LOCAL_DATA_DIR').default(DEFAULTS.dataDir),
+      new Option('-p, --port <port>', 'API port')
+        .env('PORT')
+        .argParser(int('port', 0, 65535))
+        .default(DEFAULTS.port),
     )
+    .addOption(new Option('--host <address>', 'address the API listens on').env('HOST').default(DEFAULTS.host))
+    .addOption(new Option('-d, --data-dir <dir>', 'directory for persistent state').env('FARGATE_LOCAL_DATA_DIR').default(DEFAULTS.dataDir))
     .addOption(new Option('--in-memory', 'keep state in memory only (throwaway runs)').env('FARGATE_LOCAL_IN_MEMORY'))
     .addOption(
-      new Option('--account-id <id>', 'default account id').env('FARGATE_LOCAL_ACCOUNT_ID').argParser(accountId).default(DEFAULTS.defaultAccountId),
+      new Option('--account-id <id>', 'default account id')
+        .env('FARGATE_LOCAL_ACCOUNT_ID')
+        .argParser(accountId)
+        .default(DEFAULTS.defaultAccountId),
     )
-    .addOption(new Option('--region <region>', 'default region').env('FARGATE_LOCAL_REGION').default(e('AWS_DEFAULT_REGION') ?? DEFAULTS.defaultRegion))
+    .addOption(
+      new Option('--region <region>', 'default region')
+        .env('FARGATE_LOCAL_REGION')
+        .default(e('AWS_DEFAULT_REGION') ?? DEFAULTS.defaultRegion),
+    )
     .addOption(new Option('--log-level <level>', 'log level').env('LOG_LEVEL').choices(LOG_LEVELS).default(DEFAULTS.logLevel))
     .addOption(
       new Option('--stopped-task-retention <seconds>', 'how long stopped tasks stay describable')
@@ -119,7 +129,10 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
         .default(DEFAULTS.stoppedTaskRetentionSeconds),
     )
     .addOption(
-      new Option('--pull-policy <policy>', 'image pull behaviour').env('FARGATE_LOCAL_PULL_POLICY').choices(PULL_POLICIES).default(DEFAULTS.pullPolicy),
+      new Option('--pull-policy <policy>', 'image pull behaviour')
+        .env('FARGATE_LOCAL_PULL_POLICY')
+        .choices(PULL_POLICIES)
+        .default(DEFAULTS.pullPolicy),
     )
     .addOption(
       new Option('--launch-concurrency <n>', 'task launches run at once')
@@ -128,9 +141,15 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
         .default(DEFAULTS.launchConcurrency),
     )
     .addOption(new Option('--keep-stopped-containers', 'keep the containers of stopped tasks').env('FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS'))
-    .addOption(new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env('FARGATE_LOCAL_DOCKER_SOCKET'))
     .addOption(
-      new Option('--instance-id <id>', 'names this emulator on a shared Docker engine').env('FARGATE_LOCAL_INSTANCE_ID').default(DEFAULTS.instanceId),
+      new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env(
+        'FARGATE_LOCAL_DOCKER_SOCKET',
+      ),
+    )
+    .addOption(
+      new Option('--instance-id <id>', 'names this emulator on a shared Docker engine')
+        .env('FARGATE_LOCAL_INSTANCE_ID')
+        .default(DEFAULTS.instanceId),
     )
     .addOption(
       new Option('--default-vpc-cidr <cidr>', "the /16 of every account's default VPC")
@@ -150,14 +169,24 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
         .argParser(rate)
         .default(DEFAULTS.spotInterruptionRatePerHour),
     )
-    .addOption(new Option('--events-webhook <url>', 'POST every ECS event (EventBridge shape) to this URL').env('FARGATE_LOCAL_EVENTS_WEBHOOK'))
     .addOption(
-      new Option('--minimum-healthy-delay <seconds>', 'seconds a task without a health check runs before a rolling update counts it healthy')
+      new Option('--events-webhook <url>', 'POST every ECS event (EventBridge shape) to this URL').env('FARGATE_LOCAL_EVENTS_WEBHOOK'),
+    )
+    .addOption(
+      new Option(
+        '--minimum-healthy-delay <seconds>',
+        'seconds a task without a health check runs before a rolling update counts it healthy',
+      )
         .env('FARGATE_LOCAL_MINIMUM_HEALTHY_DELAY')
         .argParser(int('minimum-healthy-delay', 0, 3600))
         .default(DEFAULTS.minimumHealthyDelaySeconds),
     )
-    .addOption(new Option('--no-security-groups', 'do not enforce security groups (nor private subnets) in tasks (env FARGATE_LOCAL_NO_SECURITY_GROUPS)'))
+    .addOption(
+      new Option(
+        '--no-security-groups',
+        'do not enforce security groups (nor private subnets) in tasks (env FARGATE_LOCAL_NO_SECURITY_GROUPS)',
+      ),
+    )
     .addOption(
       new Option('--security-groups-apply-to-host', 'the host reaches tasks only as their security groups allow').env(
         'FARGATE_LOCAL_SECURITY_GROUPS_APPLY_TO_HOST',
@@ -173,7 +202,8 @@ export function buildCommand(env: NodeJS.ProcessEnv): Command {
 
 function rate(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 3600) throw new InvalidArgumentError('the rate is a number of interruptions per hour, from 0 to 3600.');
+  if (!Number.isFinite(n) || n < 0 || n > 3600)
+    throw new InvalidArgumentError('the rate is a number of interruptions per hour, from 0 to 3600.');
   return n;
 }
 
@@ -196,8 +226,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
   const o = command.opts();
   // A boolean flag set from the environment counts only if its value is truthy (FARGATE_LOCAL_IN_MEMORY=false is off);
   // commander itself would turn the flag on for any value.
-  const flag = (key: string, envVar: string) =>
-    command.getOptionValueSource(key) === 'env' ? truthy(env[envVar]) : truthy(o[key]);
+  const flag = (key: string, envVar: string) => (command.getOptionValueSource(key) === 'env' ? truthy(env[envVar]) : truthy(o[key]));
   return {
     port: o.port,
     host: o.host,
@@ -324,7 +353,11 @@ function httpUrl(value: string): string {
 
 function addTaskAgentOptions(command: Command): Command {
   return command
-    .addOption(new Option('--no-metadata-endpoint', 'do not serve 169.254.170.2 (task metadata and credentials)').env('FARGATE_LOCAL_NO_METADATA_ENDPOINT'))
+    .addOption(
+      new Option('--no-metadata-endpoint', 'do not serve 169.254.170.2 (task metadata and credentials)').env(
+        'FARGATE_LOCAL_NO_METADATA_ENDPOINT',
+      ),
+    )
     .addOption(
       new Option('--metadata-address <ip>', 'address tasks reach the metadata endpoint at (SDKs expect 169.254.170.2)')
         .env('FARGATE_LOCAL_METADATA_ADDRESS')
@@ -342,7 +375,11 @@ function addTaskAgentOptions(command: Command): Command {
         .argParser(int('credentials-lifetime', 60, 43200))
         .default(TASK_AGENT_DEFAULTS.credentialsLifetimeSeconds),
     )
-    .addOption(new Option('--aws-endpoint <url>', 'STS, Secrets Manager and SSM endpoint (e.g. LocalStack)').env('FARGATE_LOCAL_AWS_ENDPOINT').argParser(httpUrl))
+    .addOption(
+      new Option('--aws-endpoint <url>', 'STS, Secrets Manager and SSM endpoint (e.g. LocalStack)')
+        .env('FARGATE_LOCAL_AWS_ENDPOINT')
+        .argParser(httpUrl),
+    )
     .addOption(
       new Option('--secrets-source <source>', 'task secrets from a local file or from Secrets Manager/SSM')
         .env('FARGATE_LOCAL_SECRETS_SOURCE')
@@ -350,7 +387,9 @@ function addTaskAgentOptions(command: Command): Command {
         .default(TASK_AGENT_DEFAULTS.secretsSource),
     )
     .addOption(
-      new Option('--secrets-file <path>', 'JSON file of secrets and parameters').env('FARGATE_LOCAL_SECRETS_FILE').default(TASK_AGENT_DEFAULTS.secretsFile),
+      new Option('--secrets-file <path>', 'JSON file of secrets and parameters')
+        .env('FARGATE_LOCAL_SECRETS_FILE')
+        .default(TASK_AGENT_DEFAULTS.secretsFile),
     )
     .addOption(
       new Option('--environment-files-dir <dir>', 'local stand-in for S3 environment files (<dir>/<bucket>/<key>)')
@@ -358,15 +397,21 @@ function addTaskAgentOptions(command: Command): Command {
         .default(TASK_AGENT_DEFAULTS.environmentFilesDir),
     )
     .addOption(
-      new Option('--task-aws-endpoint-url [url]', 'set AWS_ENDPOINT_URL in task containers (no value: this emulator at 169.254.170.2)')
-        .env('FARGATE_LOCAL_TASK_AWS_ENDPOINT_URL'),
+      new Option('--task-aws-endpoint-url [url]', 'set AWS_ENDPOINT_URL in task containers (no value: this emulator at 169.254.170.2)').env(
+        'FARGATE_LOCAL_TASK_AWS_ENDPOINT_URL',
+      ),
     )
-    .addOption(new Option('--agent-network <name>', 'join this existing agent network (docker compose deployment)').env('FARGATE_LOCAL_AGENT_NETWORK'));
+    .addOption(
+      new Option('--agent-network <name>', 'join this existing agent network (docker compose deployment)').env(
+        'FARGATE_LOCAL_AGENT_NETWORK',
+      ),
+    );
 }
 
 function taskAwsEndpointUrl(value: unknown): string | null {
   if (value === undefined || value === false) return null;
-  if (value === true || (typeof value === 'string' && ['', '1', 'true', 'yes', 'on'].includes(value.toLowerCase()))) return `http://${METADATA_ADDRESS}`;
+  if (value === true || (typeof value === 'string' && ['', '1', 'true', 'yes', 'on'].includes(value.toLowerCase())))
+    return `http://${METADATA_ADDRESS}`;
   if (typeof value === 'string' && ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return null;
   return httpUrl(String(value));
 }

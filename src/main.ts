@@ -120,7 +120,11 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
  * metadata address): its subnet, gateway and ICC setting are taken as they are. It must be internal and labelled
  * fargate-local.role=agent-network (the runtime checks). When it cannot be inspected, the usual layout is assumed.
  */
-async function existingAgentNetwork(docker: ReturnType<typeof createDockerClient>, name: string, logger: Logger): Promise<AgentNetworkSpec> {
+async function existingAgentNetwork(
+  docker: ReturnType<typeof createDockerClient>,
+  name: string,
+  logger: Logger,
+): Promise<AgentNetworkSpec> {
   try {
     const info = (await docker.getNetwork(name).inspect()) as {
       IPAM?: { Config?: { Subnet?: string; Gateway?: string; IPRange?: string }[] };

@@ -94,16 +94,22 @@ try {
     (e) => e['detail-type'] === 'ECS Task State Change' && e.resources[0] === victim && e.detail.desiredStatus === 'STOPPED',
     { timeoutMs: 30_000, onOpen: () => control.interruptSpot({ cluster, task: victim }) },
   );
-  log(`warning event: ${warning['detail-type']}, lastStatus ${warning.detail.lastStatus}, desiredStatus ${warning.detail.desiredStatus}, "${warning.detail.stoppedReason}"`);
+  log(
+    `warning event: ${warning['detail-type']}, lastStatus ${warning.detail.lastStatus}, desiredStatus ${warning.detail.desiredStatus}, "${warning.detail.stoppedReason}"`,
+  );
 
   await waitUntilTasksStopped(wait, { cluster, tasks: [victim] });
   const [stopped] = (await ecs.send(new DescribeTasksCommand({ cluster, tasks: [victim] }))).tasks ?? [];
-  log(`${shortId(victim)} STOPPED: stopCode ${stopped?.stopCode}, "${stopped?.stoppedReason}", app exit code ${stopped?.containers?.[0]?.exitCode}`);
+  log(
+    `${shortId(victim)} STOPPED: stopCode ${stopped?.stopCode}, "${stopped?.stoppedReason}", app exit code ${stopped?.containers?.[0]?.exitCode}`,
+  );
 
   await waitUntilServicesStable(wait, { cluster, services: [service] });
   const after = await serviceTasks();
   const replacement = after.find((t) => !before.some((b) => b.taskArn === t.taskArn));
-  log(`replacement ${shortId(replacement?.taskArn ?? '')} is ${replacement?.lastStatus} on ${replacement?.capacityProviderName}; the service runs ${after.length} of 2 again`);
+  log(
+    `replacement ${shortId(replacement?.taskArn ?? '')} is ${replacement?.lastStatus} on ${replacement?.capacityProviderName}; the service runs ${after.length} of 2 again`,
+  );
 } finally {
   await ecs.send(new DeleteServiceCommand({ cluster, service, force: true })).catch(() => undefined);
   await waitUntilServicesInactive(wait, { cluster, services: [service] }).catch(() => undefined);

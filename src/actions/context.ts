@@ -26,5 +26,5 @@ export interface ActionContext {
 }
 
 /** One ECS operation: validated input in, wire output out. Throws EcsError for client faults. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each operation narrows its own input after model validation
 export type Action = (ctx: ActionContext, input: any) => unknown | Promise<unknown>;

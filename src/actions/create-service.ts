@@ -22,7 +22,8 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
   const name = input.serviceName ?? '';
   assertValidServiceName(name);
   assertValidDesiredCount(input.desiredCount);
-  if (input.schedulingStrategy === 'DAEMON') throw invalidParameter('The daemon scheduling strategy is not supported with the FARGATE launch type.');
+  if (input.schedulingStrategy === 'DAEMON')
+    throw invalidParameter('The daemon scheduling strategy is not supported with the FARGATE launch type.');
   if (input.deploymentController?.type && input.deploymentController.type !== 'ECS') {
     throw invalidParameter(`The ${input.deploymentController.type} deployment controller is not supported by fargate-local.`);
   }

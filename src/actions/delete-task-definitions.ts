@@ -8,10 +8,7 @@ import { toWireTaskDefinition } from './wire/task-definition.js';
  * INACTIVE revisions become DELETE_IN_PROGRESS; ACTIVE or unknown ones are reported in `failures`.
  * They disappear once nothing uses them (purgeDeletedTaskDefinitions, run by the reconcile loop).
  */
-export function deleteTaskDefinitions(
-  ctx: ActionContext,
-  input: Ecs.DeleteTaskDefinitionsRequest,
-): Ecs.DeleteTaskDefinitionsResponse {
+export function deleteTaskDefinitions(ctx: ActionContext, input: Ecs.DeleteTaskDefinitionsRequest): Ecs.DeleteTaskDefinitionsResponse {
   const { scope, deps } = ctx;
   const plan = deps.store.read(scope, (state) => planDeletion(state, input.taskDefinitions ?? [], deps.clock.now()));
   if (plan.deleted.length) {

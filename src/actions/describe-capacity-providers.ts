@@ -4,7 +4,10 @@ import { paginate } from '../domain/pagination.js';
 import type { ActionContext } from './context.js';
 
 /** FARGATE and FARGATE_SPOT, which every account has; names or ARNs not found are MISSING failures. */
-export function describeCapacityProviders(ctx: ActionContext, input: Ecs.DescribeCapacityProvidersRequest): Ecs.DescribeCapacityProvidersResponse {
+export function describeCapacityProviders(
+  ctx: ActionContext,
+  input: Ecs.DescribeCapacityProvidersRequest,
+): Ecs.DescribeCapacityProvidersResponse {
   const all = fargateCapacityProviders(ctx.scope);
   const withTags = (input.include ?? []).includes('TAGS');
   const wire = (p: (typeof all)[number]): Ecs.CapacityProvider => ({ ...p, ...(withTags ? { tags: [] } : {}) });

@@ -21,7 +21,11 @@ export function describeServices(ctx: ActionContext, input: Ecs.DescribeServices
     for (const ref of refs) {
       const svc = findService(state, cluster, ref);
       if (svc) services.push(toWireService(svc, tasksOfService(state, svc), withTags ? (state.tags[svc.serviceArn] ?? []) : undefined));
-      else failures.push({ arn: ref.startsWith('arn:') ? ref : serviceArn(scope, cluster.clusterName, serviceNameOf(ref)), reason: 'MISSING' });
+      else
+        failures.push({
+          arn: ref.startsWith('arn:') ? ref : serviceArn(scope, cluster.clusterName, serviceNameOf(ref)),
+          reason: 'MISSING',
+        });
     }
     return { services, failures };
   });

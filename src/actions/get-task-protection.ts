@@ -15,7 +15,9 @@ export function getTaskProtection(ctx: ActionContext, input: Ecs.GetTaskProtecti
     const { tasks, failures } = input.tasks
       ? lookUpTasks(state, cluster, input.tasks, now, deps.config.stoppedTaskRetentionMs)
       : {
-          tasks: Object.values(state.tasks).filter((t) => t.clusterArn === cluster.clusterArn && belongsToService(t) && t.lastStatus !== 'STOPPED'),
+          tasks: Object.values(state.tasks).filter(
+            (t) => t.clusterArn === cluster.clusterArn && belongsToService(t) && t.lastStatus !== 'STOPPED',
+          ),
           failures: [],
         };
     const protectedTasks: Ecs.ProtectedTask[] = [];

@@ -4,7 +4,10 @@ import { paginate } from '../domain/pagination.js';
 import type { ActionContext } from './context.js';
 
 /** The ARNs of the ACTIVE and DRAINING services (any cluster) in a Service Connect namespace, by name or ARN. */
-export function listServicesByNamespace(ctx: ActionContext, input: Ecs.ListServicesByNamespaceRequest): Ecs.ListServicesByNamespaceResponse {
+export function listServicesByNamespace(
+  ctx: ActionContext,
+  input: Ecs.ListServicesByNamespaceRequest,
+): Ecs.ListServicesByNamespaceResponse {
   const { scope, deps } = ctx;
   const ns = input.namespace ?? '';
   if (!ns) throw invalidParameter('Namespace cannot be empty.');

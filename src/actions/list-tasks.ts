@@ -17,7 +17,11 @@ export function listTasks(ctx: ActionContext, input: Ecs.ListTasksRequest): Ecs.
         (t) =>
           t.clusterArn === cluster.clusterArn &&
           isVisible(t, now, deps.config.stoppedTaskRetentionMs) &&
-          (desired === 'STOPPED' ? t.desiredStatus === 'STOPPED' : desired === 'PENDING' ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING' : t.desiredStatus === 'RUNNING') &&
+          (desired === 'STOPPED'
+            ? t.desiredStatus === 'STOPPED'
+            : desired === 'PENDING'
+              ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING'
+              : t.desiredStatus === 'RUNNING') &&
           (!input.family || t.family === input.family) &&
           (!input.startedBy || t.startedBy === input.startedBy) &&
           (!input.serviceName || t.group === `service:${input.serviceName}`) &&

@@ -4,10 +4,7 @@ import { taskDefinitionKey } from '../domain/task-definition.js';
 import type { ActionContext } from './context.js';
 import { toWireTaskDefinition } from './wire/task-definition.js';
 
-export function registerTaskDefinition(
-  ctx: ActionContext,
-  input: Ecs.RegisterTaskDefinitionRequest,
-): Ecs.RegisterTaskDefinitionResponse {
+export function registerTaskDefinition(ctx: ActionContext, input: Ecs.RegisterTaskDefinitionRequest): Ecs.RegisterTaskDefinitionResponse {
   const { scope, deps } = ctx;
   const now = deps.clock.now();
   const tags = (input.tags ?? []).map((t) => ({ key: t.key ?? '', value: t.value ?? '' }));

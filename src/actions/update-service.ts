@@ -47,23 +47,28 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
       if (JSON.stringify(network) !== JSON.stringify(primary.networkConfiguration)) changed = true;
     }
     if (input.platformVersion !== undefined && platformVersionOf(input.platformVersion) !== primary.platformVersion) changed = true;
-    if (input.loadBalancers !== undefined || input.serviceRegistries !== undefined || input.serviceConnectConfiguration !== undefined) changed = true;
+    if (input.loadBalancers !== undefined || input.serviceRegistries !== undefined || input.serviceConnectConfiguration !== undefined)
+      changed = true;
 
     if (input.desiredCount !== undefined && input.desiredCount !== svc.desiredCount) {
       svc.desiredCount = input.desiredCount;
       svc.steady = false;
     }
-    if (input.deploymentConfiguration !== undefined) svc.deploymentConfiguration = deploymentConfigurationOf(input.deploymentConfiguration, svc.deploymentConfiguration);
+    if (input.deploymentConfiguration !== undefined)
+      svc.deploymentConfiguration = deploymentConfigurationOf(input.deploymentConfiguration, svc.deploymentConfiguration);
     if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
     if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
     if (input.enableECSManagedTags !== undefined) svc.enableECSManagedTags = input.enableECSManagedTags;
     if (input.propagateTags !== undefined) svc.propagateTags = input.propagateTags as PropagateTags;
     if (input.loadBalancers !== undefined) svc.loadBalancers = structuredClone(input.loadBalancers) as Record<string, unknown>[];
-    if (input.serviceRegistries !== undefined) svc.serviceRegistries = structuredClone(input.serviceRegistries) as Record<string, unknown>[];
+    if (input.serviceRegistries !== undefined)
+      svc.serviceRegistries = structuredClone(input.serviceRegistries) as Record<string, unknown>[];
     if (input.serviceConnectConfiguration !== undefined) {
       const connect = structuredClone(input.serviceConnectConfiguration) as unknown as Record<string, unknown>;
       svc.serviceConnectConfiguration = connect;
-      svc.namespace = connect.enabled ? ((connect.namespace as string | undefined) ?? cluster.serviceConnectDefaults?.namespace) : undefined;
+      svc.namespace = connect.enabled
+        ? ((connect.namespace as string | undefined) ?? cluster.serviceConnectDefaults?.namespace)
+        : undefined;
     }
     if (!changed) {
       primary.desiredCount = svc.desiredCount;
@@ -96,7 +101,12 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
 
   const { svc, started } = outcome;
   if (started) {
-    deps.services.announce(scope, svc, { kind: 'deployment', deploymentId: started.id, eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS', reason: rolloutReasons.inProgress(started.id) });
+    deps.services.announce(scope, svc, {
+      kind: 'deployment',
+      deploymentId: started.id,
+      eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS',
+      reason: rolloutReasons.inProgress(started.id),
+    });
   }
   deps.services.poke(scope, svc.clusterName, svc.serviceName);
   return { service: deps.store.read(scope, (state) => toWireService(svc, tasksOfService(state, svc))) };

@@ -25,7 +25,9 @@ function percent(value: string): number {
 }
 
 export function controlProgram(defaultEndpoint: string, io: ControlIo): Command {
-  const program = new Command('fargate-local').exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  const program = new Command('fargate-local')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const withTarget = (cmd: Command) =>
     cmd
       .addOption(new Option('--endpoint <url>', 'the emulator to talk to').default(defaultEndpoint))
@@ -39,13 +41,17 @@ export function controlProgram(defaultEndpoint: string, io: ControlIo): Command 
   withTarget(spot.command('interrupt').description('interrupt Spot tasks: SIGTERM now, SIGKILL after the grace period'))
     .option('--cluster <cluster>', 'cluster name or ARN', 'default')
     .option('--task <task>', 'one task (id or ARN)')
-    .option('--service <service>', 'a share of a service\'s Spot tasks')
-    .option('--percent <n>', 'the share of the service\'s Spot tasks', percent, 100)
+    .option('--service <service>', "a share of a service's Spot tasks")
+    .option('--percent <n>', "the share of the service's Spot tasks", percent, 100)
     .option('--all', 'every running Spot task (of the cluster when --cluster is given)')
     .action(async (o) => {
       const picked = [o.task, o.service, o.all].filter(Boolean).length;
       if (picked !== 1) throw new Error('give exactly one of --task, --service or --all.');
-      const target: SpotTarget = o.task ? { cluster: o.cluster, task: o.task } : o.service ? { cluster: o.cluster, service: o.service, percent: o.percent } : { cluster: o.cluster, all: true };
+      const target: SpotTarget = o.task
+        ? { cluster: o.cluster, task: o.task }
+        : o.service
+          ? { cluster: o.cluster, service: o.service, percent: o.percent }
+          : { cluster: o.cluster, all: true };
       print({ interrupted: await client(o).interruptSpot(target) });
     });
 
@@ -67,12 +73,14 @@ export function controlProgram(defaultEndpoint: string, io: ControlIo): Command 
     });
 
   const task = program.command('task').description('task faults');
-  withTarget(task.command('crash').description('kill a task\'s container as a crash would'))
+  withTarget(task.command('crash').description("kill a task's container as a crash would"))
     .option('--cluster <cluster>', 'cluster name or ARN', 'default')
     .requiredOption('--task <task>', 'task id or ARN')
     .option('--container <name>', 'container (default: the first essential one)')
     .option('--signal <signal>', 'signal to send', 'SIGKILL')
-    .action(async (o) => print(await client(o).crashContainer({ cluster: o.cluster, task: o.task, container: o.container, signal: o.signal })));
+    .action(async (o) =>
+      print(await client(o).crashContainer({ cluster: o.cluster, task: o.task, container: o.container, signal: o.signal })),
+    );
 
   withTarget(program.command('events').description('stream ECS events (one JSON object a line)'))
     .option('--since <n>', 'replay the events after this id first', (v) => Number(v))

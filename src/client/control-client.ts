@@ -72,7 +72,12 @@ export class FargateLocalControl {
   }
 
   /** Kills a task's container (the first essential one unless named), as a crash would. */
-  async crashContainer(target: { cluster?: string; task: string; container?: string; signal?: string }): Promise<{ taskArn: string; container: string; signal: string }> {
+  async crashContainer(target: {
+    cluster?: string;
+    task: string;
+    container?: string;
+    signal?: string;
+  }): Promise<{ taskArn: string; container: string; signal: string }> {
     return this.call('POST', '/tasks/crash', { ...this.scope, ...target });
   }
 

@@ -59,7 +59,8 @@ export function controlRouter(deps: ControlDeps): express.Router {
       target = { kind: 'task', clusterArn: cluster.clusterArn, taskId };
     } else if (str(body.service)) {
       const percent = body.percent === undefined ? 100 : Number(body.percent);
-      if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw new ControlError(400, 'InvalidParameterException', 'percent must be from 0 to 100.');
+      if (!Number.isFinite(percent) || percent < 0 || percent > 100)
+        throw new ControlError(400, 'InvalidParameterException', 'percent must be from 0 to 100.');
       target = { kind: 'service', clusterArn: cluster.clusterArn, serviceName: str(body.service)!.split('/').pop()!, percent };
     } else if (body.all === true) {
       target = { kind: 'all', clusterArn: str(body.cluster) ? cluster.clusterArn : undefined };
@@ -86,7 +87,8 @@ export function controlRouter(deps: ControlDeps): express.Router {
 
   router.delete('/faults', (req, res) => {
     const kind = str(req.query.kind);
-    if (kind && !(FAULT_KINDS as readonly string[]).includes(kind)) throw new ControlError(400, 'InvalidParameterException', `kind must be one of ${FAULT_KINDS.join(', ')}.`);
+    if (kind && !(FAULT_KINDS as readonly string[]).includes(kind))
+      throw new ControlError(400, 'InvalidParameterException', `kind must be one of ${FAULT_KINDS.join(', ')}.`);
     res.json({ cleared: deps.app.faults.clearAll(kind as FaultKind | undefined) });
   });
 
@@ -102,7 +104,8 @@ export function controlRouter(deps: ControlDeps): express.Router {
     if (!task) throw new ControlError(404, 'InvalidParameterException', 'The referenced task was not found.');
     const name = str(body.container) ?? task.containers.find((c) => c.essential)?.name;
     const container = task.containers.find((c) => c.name === name);
-    if (!container?.dockerId || container.lastStatus !== 'RUNNING') throw new ControlError(409, 'InvalidParameterException', `Container ${name} is not running.`);
+    if (!container?.dockerId || container.lastStatus !== 'RUNNING')
+      throw new ControlError(409, 'InvalidParameterException', `Container ${name} is not running.`);
     const signal = str(body.signal) ?? 'SIGKILL';
     await deps.runtime.signalContainer(container.dockerId, signal);
     res.json({ taskArn: task.taskArn, container: container.name, signal });

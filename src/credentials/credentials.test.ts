@@ -8,7 +8,12 @@ import { StsCredentialsProvider } from './sts-credentials.js';
 import { CredentialsReleasedError, TaskCredentialsVault } from './task-credentials-vault.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
-const request = { roleArn: 'arn:aws:iam::123456789012:role/app', sessionName: '0123456789abcdef0123456789abcdef', region: 'eu-west-1', durationSeconds: 3600 };
+const request = {
+  roleArn: 'arn:aws:iam::123456789012:role/app',
+  sessionName: '0123456789abcdef0123456789abcdef',
+  region: 'eu-west-1',
+  durationSeconds: 3600,
+};
 
 function fakeClock(start = T0) {
   let now = start;
@@ -32,12 +37,22 @@ describe('static credentials', () => {
 describe('host credentials', () => {
   it('pass the host’s keys through; long-term keys get the lifetime and an empty token', async () => {
     const p = new HostCredentialsProvider(fakeClock(), async () => ({ accessKeyId: 'AKIAHOST', secretAccessKey: 'hostsecret' }));
-    expect(await p.issue(request)).toEqual({ accessKeyId: 'AKIAHOST', secretAccessKey: 'hostsecret', sessionToken: '', expiration: T0 + 3600_000 });
+    expect(await p.issue(request)).toEqual({
+      accessKeyId: 'AKIAHOST',
+      secretAccessKey: 'hostsecret',
+      sessionToken: '',
+      expiration: T0 + 3600_000,
+    });
   });
 
   it('keep the host session’s own, earlier expiry', async () => {
     const own = new Date(T0 + 600_000);
-    const p = new HostCredentialsProvider(fakeClock(), async () => ({ accessKeyId: 'ASIAHOST', secretAccessKey: 's', sessionToken: 't', expiration: own }));
+    const p = new HostCredentialsProvider(fakeClock(), async () => ({
+      accessKeyId: 'ASIAHOST',
+      secretAccessKey: 's',
+      sessionToken: 't',
+      expiration: own,
+    }));
     expect((await p.issue(request)).expiration).toBe(own.getTime());
   });
 
@@ -74,9 +89,13 @@ describe('STS AssumeRole credentials', () => {
   });
 
   it('turn an STS refusal into CredentialsIssueError naming it', async () => {
-    sts.on(AssumeRoleCommand).rejects(Object.assign(new Error('User is not authorized to perform: sts:AssumeRole'), { name: 'AccessDenied' }));
+    sts
+      .on(AssumeRoleCommand)
+      .rejects(Object.assign(new Error('User is not authorized to perform: sts:AssumeRole'), { name: 'AccessDenied' }));
     const p = new StsCredentialsProvider({ endpoint: null });
-    await expect(p.issue(request)).rejects.toThrow(new CredentialsIssueError('AccessDenied: User is not authorized to perform: sts:AssumeRole'));
+    await expect(p.issue(request)).rejects.toThrow(
+      new CredentialsIssueError('AccessDenied: User is not authorized to perform: sts:AssumeRole'),
+    );
     p.close();
   });
 });
@@ -89,7 +108,12 @@ describe('the task credentials vault', () => {
       async issue(r: typeof request): Promise<RoleCredentials> {
         if (p.fail) throw new CredentialsIssueError('STS is down');
         p.issued += 1;
-        return { accessKeyId: `ASIA${p.issued}`, secretAccessKey: 's', sessionToken: 't', expiration: clock.now() + r.durationSeconds * 1000 };
+        return {
+          accessKeyId: `ASIA${p.issued}`,
+          secretAccessKey: 's',
+          sessionToken: 't',
+          expiration: clock.now() + r.durationSeconds * 1000,
+        };
       },
     };
     return p;

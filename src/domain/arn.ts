@@ -10,8 +10,7 @@ export function partitionOf(region: string): string {
 const base = (scope: Scope, service = 'ecs') => `arn:${partitionOf(scope.region)}:${service}:${scope.region}:${scope.accountId}`;
 
 export const clusterArn = (scope: Scope, name: string) => `${base(scope)}:cluster/${name}`;
-export const taskDefinitionArn = (scope: Scope, family: string, revision: number) =>
-  `${base(scope)}:task-definition/${family}:${revision}`;
+export const taskDefinitionArn = (scope: Scope, family: string, revision: number) => `${base(scope)}:task-definition/${family}:${revision}`;
 export const taskArn = (scope: Scope, clusterName: string, taskId: string) => `${base(scope)}:task/${clusterName}/${taskId}`;
 export const containerArn = (scope: Scope, clusterName: string, taskId: string, containerId: string) =>
   `${base(scope)}:container/${clusterName}/${taskId}/${containerId}`;
@@ -55,6 +54,6 @@ export function clusterNameFrom(ref: string | undefined): string | null {
   if (ref === undefined || ref === '') return 'default';
   if (!isArn(ref)) return ref;
   const parsed = parseArn(ref);
-  if (!parsed || parsed.resourceType !== 'cluster' || parsed.resource.includes('/')) return null;
+  if (parsed?.resourceType !== 'cluster' || parsed.resource.includes('/')) return null;
   return parsed.resource;
 }

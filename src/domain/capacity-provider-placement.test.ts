@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { assignProviders } from './capacity-provider-placement.js';
 
-const count = (xs: string[]) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [x]: (m[x] ?? 0) + 1 }), {});
+const count = (xs: string[]) =>
+  xs.reduce<Record<string, number>>((m, x) => {
+    m[x] = (m[x] ?? 0) + 1;
+    return m;
+  }, {});
 
 describe('assignProviders', () => {
   it('puts base tasks first on the provider that sets base, the rest by weight', () => {

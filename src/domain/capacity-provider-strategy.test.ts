@@ -81,7 +81,12 @@ describe('validateCapacityProviderStrategy', () => {
 
   it('refuses more than 20 items', () => {
     const many = Array.from({ length: 21 }, (_, i) => ({ capacityProvider: `p${i}` }));
-    expect(() => validateCapacityProviderStrategy(many, many.map((m) => m.capacityProvider))).toThrow(/more than 20/);
+    expect(() =>
+      validateCapacityProviderStrategy(
+        many,
+        many.map((m) => m.capacityProvider),
+      ),
+    ).toThrow(/more than 20/);
   });
 });
 

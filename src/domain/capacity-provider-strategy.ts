@@ -15,7 +15,8 @@ export const MAX_BASE = 100_000;
 export const MAX_STRATEGY_ITEMS = 20;
 
 /** AWS's wording (observed on CreateCluster with a name that is no capacity provider). */
-export const CAPACITY_PROVIDER_NOT_FOUND = 'The specified capacity provider was not found. Specify a valid capacity provider and try again.';
+export const CAPACITY_PROVIDER_NOT_FOUND =
+  'The specified capacity provider was not found. Specify a valid capacity provider and try again.';
 /** AWS's wording (observed on RunTask with a strategy naming a provider the cluster does not have). */
 export const PROVIDER_NOT_ASSOCIATED =
   'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. ' +
@@ -28,7 +29,8 @@ export function validateClusterCapacityProviders(names: readonly string[], exist
   const seen = new Set<string>();
   for (const name of names) {
     if (!exists(name)) throw invalidParameter(CAPACITY_PROVIDER_NOT_FOUND);
-    if (seen.has(name)) throw invalidParameter(`The capacity provider '${name}' is specified more than once. Specify each capacity provider only once.`);
+    if (seen.has(name))
+      throw invalidParameter(`The capacity provider '${name}' is specified more than once. Specify each capacity provider only once.`);
     seen.add(name);
   }
   return [...names];
@@ -54,14 +56,18 @@ export function validateCapacityProviderStrategy(
       throw invalidParameter(`The specified capacity provider strategy is invalid. The base value must be between 0 and ${MAX_BASE}.`);
     }
     if (seen.has(capacityProvider)) {
-      throw invalidParameter(`The specified capacity provider strategy cannot contain the capacity provider '${capacityProvider}' more than once.`);
+      throw invalidParameter(
+        `The specified capacity provider strategy cannot contain the capacity provider '${capacityProvider}' more than once.`,
+      );
     }
     seen.add(capacityProvider);
     if (!associated.includes(capacityProvider)) throw invalidParameter(PROVIDER_NOT_ASSOCIATED);
     return { capacityProvider, weight, base };
   });
   if (strategy.filter((s) => s.base > 0).length > 1) {
-    throw invalidParameter('The specified capacity provider strategy is invalid. Only one capacity provider in a strategy can have a base defined.');
+    throw invalidParameter(
+      'The specified capacity provider strategy is invalid. Only one capacity provider in a strategy can have a base defined.',
+    );
   }
   return strategy;
 }

@@ -52,11 +52,7 @@ const launchTypeOf = (value: string | undefined): UsageLaunchType =>
   (LAUNCH_TYPES as readonly string[]).includes(value ?? '') ? (value as UsageLaunchType) : 'FARGATE';
 
 /** Counts the tasks and services of one cluster. */
-export function usageFromRecords(
-  clusterArn: string,
-  tasks: Iterable<TaskUsageView>,
-  services: Iterable<ServiceUsageView>,
-): ClusterUsage {
+export function usageFromRecords(clusterArn: string, tasks: Iterable<TaskUsageView>, services: Iterable<ServiceUsageView>): ClusterUsage {
   const usage = emptyClusterUsage();
   for (const task of tasks) {
     if (task.clusterArn !== clusterArn) continue;

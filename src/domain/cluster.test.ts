@@ -21,7 +21,9 @@ describe('validateClusterSettings', () => {
     [{ name: 'containerInsights' }],
     [{ name: 'somethingElse', value: 'enabled' }],
   ] as const)('refuses %j', (setting) => {
-    expect(() => validateClusterSettings([setting as Ecs.ClusterSetting])).toThrow(expect.objectContaining({ code: 'InvalidParameterException' }));
+    expect(() => validateClusterSettings([setting as Ecs.ClusterSetting])).toThrow(
+      expect.objectContaining({ code: 'InvalidParameterException' }),
+    );
   });
 });
 
@@ -45,9 +47,9 @@ describe('newClusterRecord', () => {
 });
 
 it('mergeClusterSettings replaces by name', () => {
-  expect(mergeClusterSettings([{ name: 'containerInsights', value: 'disabled' }], [{ name: 'containerInsights', value: 'enabled' }])).toEqual([
-    { name: 'containerInsights', value: 'enabled' },
-  ]);
+  expect(
+    mergeClusterSettings([{ name: 'containerInsights', value: 'disabled' }], [{ name: 'containerInsights', value: 'enabled' }]),
+  ).toEqual([{ name: 'containerInsights', value: 'enabled' }]);
 });
 
 it('mergeConfiguration replaces the parts given and keeps the rest', () => {
@@ -67,7 +69,9 @@ describe('serviceConnectNamespaceArn', () => {
     const arn = 'arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-abc';
     expect(serviceConnectNamespaceArn(scope, arn)).toBe(arn);
     expect(serviceConnectNamespaceArn(scope, '')).toBeUndefined();
-    expect(() => serviceConnectNamespaceArn(scope, 'arn:aws:s3:::b')).toThrow(expect.objectContaining({ code: 'InvalidParameterException' }));
+    expect(() => serviceConnectNamespaceArn(scope, 'arn:aws:s3:::b')).toThrow(
+      expect.objectContaining({ code: 'InvalidParameterException' }),
+    );
   });
 });
 

@@ -41,7 +41,9 @@ const CLUSTER_NAME_RE = /^[a-zA-Z0-9_-]{1,255}$/;
 
 export function assertValidClusterName(name: string): void {
   if (!CLUSTER_NAME_RE.test(name)) {
-    throw invalidParameter('Cluster name must be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.');
+    throw invalidParameter(
+      'Cluster name must be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.',
+    );
   }
 }
 
@@ -89,7 +91,9 @@ export function newClusterRecord(
   name: string,
   now: number,
   containerInsightsDefault: string,
-  init: Partial<Pick<ClusterRecord, 'settings' | 'configuration' | 'capacityProviders' | 'defaultCapacityProviderStrategy' | 'serviceConnectDefaults'>> = {},
+  init: Partial<
+    Pick<ClusterRecord, 'settings' | 'configuration' | 'capacityProviders' | 'defaultCapacityProviderStrategy' | 'serviceConnectDefaults'>
+  > = {},
 ): ClusterRecord {
   const record: ClusterRecord = {
     clusterName: name,
@@ -106,10 +110,7 @@ export function newClusterRecord(
 }
 
 /** ClusterConfiguration: each part given replaces the stored one; parts not given are kept. */
-export function mergeConfiguration(
-  current: Record<string, unknown> | undefined,
-  given: Record<string, unknown>,
-): Record<string, unknown> {
+export function mergeConfiguration(current: Record<string, unknown> | undefined, given: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = { ...(current ?? {}) };
   for (const [key, value] of Object.entries(given)) {
     if (value !== undefined) result[key] = value;
@@ -142,7 +143,8 @@ export function sameCapacityProviderArguments(
 ): boolean {
   const sameProviders =
     capacityProviders === undefined ||
-    (capacityProviders.length === existing.capacityProviders.length && capacityProviders.every((p) => existing.capacityProviders.includes(p)));
+    (capacityProviders.length === existing.capacityProviders.length &&
+      capacityProviders.every((p) => existing.capacityProviders.includes(p)));
   const sameStrategy =
     strategy === undefined ||
     (strategy.length === existing.defaultCapacityProviderStrategy.length &&

@@ -55,7 +55,11 @@ describe('conditionOf', () => {
 
 describe('planRollout', () => {
   it('counts a new task with no essential health check towards minimumHealthyPercent only after the delay', () => {
-    const running = (deploymentId: string, startedAt: number, healthChecked = false) => ({ ...task(deploymentId, 'healthy'), startedAt, healthChecked });
+    const running = (deploymentId: string, startedAt: number, healthChecked = false) => ({
+      ...task(deploymentId, 'healthy'),
+      startedAt,
+      healthChecked,
+    });
     const old = [running('old', -100_000), running('old', -100_000)];
     const fresh = [running('new', 10_000), running('new', 10_000)];
     const at = (now: number, tasks = [...old, ...fresh]) => planRollout(input({ tasks, now, healthyCountDelayMs: 40_000 }));
@@ -63,7 +67,9 @@ describe('planRollout', () => {
     expect(at(20_000)).toMatchObject({ start: 0, stop: [], stuck: false });
     expect(at(50_000).stop.map((s) => [s.taskId, s.why])).toEqual(old.map((t) => [t.taskId, 'replaced']));
     // A health check that passed counts at once.
-    expect(at(20_000, [...old, ...fresh.map((t) => ({ ...t, healthChecked: true, healthStatus: 'HEALTHY' as const }))]).stop).toHaveLength(2);
+    expect(at(20_000, [...old, ...fresh.map((t) => ({ ...t, healthChecked: true, healthStatus: 'HEALTHY' as const }))]).stop).toHaveLength(
+      2,
+    );
     // Without a delay (the default), RUNNING counts at once.
     expect(planRollout(input({ tasks: [...old, ...fresh], now: 20_000 })).stop).toHaveLength(2);
   });
@@ -153,7 +159,10 @@ describe('planRollout', () => {
     const tasks = [task('new', 'healthy', 'FARGATE'), task('new', 'healthy', 'FARGATE'), task('new', 'healthy', 'FARGATE_SPOT'), pending];
     const plan = planRollout(input({ desiredCount: 2, strategy, tasks }));
     expect(plan.stop.map((s) => s.taskId)).toContain(pending.taskId);
-    const kept = tasks.filter((t) => !plan.stop.some((s) => s.taskId === t.taskId)).map((t) => t.capacityProvider).sort();
+    const kept = tasks
+      .filter((t) => !plan.stop.some((s) => s.taskId === t.taskId))
+      .map((t) => t.capacityProvider)
+      .sort();
     expect(kept).toEqual(['FARGATE', 'FARGATE_SPOT']);
     expect(plan.stop.every((s) => s.why === 'scale-in')).toBe(true);
   });
@@ -163,7 +172,9 @@ describe('planRollout', () => {
       { capacityProvider: 'FARGATE', weight: 1, base: 2 },
       { capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 },
     ];
-    const plan = planRollout(input({ desiredCount: 6, strategy, tasks: [task('new', 'healthy', 'FARGATE'), task('new', 'healthy', 'FARGATE')] }));
+    const plan = planRollout(
+      input({ desiredCount: 6, strategy, tasks: [task('new', 'healthy', 'FARGATE'), task('new', 'healthy', 'FARGATE')] }),
+    );
     expect(plan.providers.filter((p) => p === 'FARGATE_SPOT')).toHaveLength(3);
     expect(plan.providers.filter((p) => p === 'FARGATE')).toHaveLength(1);
   });
@@ -175,7 +186,12 @@ describe('chooseScaleIn', () => {
       { capacityProvider: 'FARGATE', weight: 1, base: 0 },
       { capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 },
     ];
-    const tasks = [task('d', 'healthy', 'FARGATE'), task('d', 'healthy', 'FARGATE'), task('d', 'healthy', 'FARGATE'), task('d', 'healthy', 'FARGATE_SPOT')];
+    const tasks = [
+      task('d', 'healthy', 'FARGATE'),
+      task('d', 'healthy', 'FARGATE'),
+      task('d', 'healthy', 'FARGATE'),
+      task('d', 'healthy', 'FARGATE_SPOT'),
+    ];
     const chosen = chooseScaleIn(tasks, 2, strategy, 2);
     expect(chosen.map((t) => t.capacityProvider)).toEqual(['FARGATE', 'FARGATE']);
   });
@@ -198,7 +214,9 @@ describe('circuit breaker', () => {
     expect(isFailedTask({ stopCode: 'TaskFailedToStart' })).toBe(true);
     expect(isFailedTask({ stopCode: 'EssentialContainerExited' })).toBe(true);
     expect(isFailedTask({ stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Task failed container health checks' })).toBe(true);
-    expect(isFailedTask({ stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/1)' })).toBe(false);
+    expect(
+      isFailedTask({ stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/1)' }),
+    ).toBe(false);
     expect(isFailedTask({ stopCode: 'SpotInterruption' })).toBe(false);
     expect(isFailedTask({ stopCode: 'UserInitiated' })).toBe(false);
   });

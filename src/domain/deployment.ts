@@ -123,7 +123,8 @@ export function planRollout(input: RolloutInput): RolloutPlan {
 
   const unfinished = old.length > 0 || keep().filter((t) => t.deploymentId === primaryId).length < desired;
   const inFlight = input.tasks.some(
-    (t) => t.condition === 'pending' || t.condition === 'starting' || t.condition === 'stopping' || (t.condition === 'healthy' && !counted(t)),
+    (t) =>
+      t.condition === 'pending' || t.condition === 'starting' || t.condition === 'stopping' || (t.condition === 'healthy' && !counted(t)),
   );
   const stuck = input.primaryLaunchable && unfinished && start === 0 && stop.length === 0 && !inFlight;
   return { start: providers.length, providers, stop, stuck };
@@ -150,7 +151,10 @@ export function chooseScaleIn(
     remaining.forEach((t, i) => {
       const best = remaining[bestIndex]!;
       const rank = CONDITION_RANK[t.condition] - CONDITION_RANK[best.condition];
-      const surplus = (current[t.capacityProvider]! - (target[t.capacityProvider] ?? 0)) - (current[best.capacityProvider]! - (target[best.capacityProvider] ?? 0));
+      const surplus =
+        current[t.capacityProvider]! -
+        (target[t.capacityProvider] ?? 0) -
+        (current[best.capacityProvider]! - (target[best.capacityProvider] ?? 0));
       if (rank < 0 || (rank === 0 && surplus > 0)) bestIndex = i;
     });
     const [t] = remaining.splice(bestIndex, 1);
@@ -173,7 +177,7 @@ export function isFailedTask(t: Pick<ServiceTaskView, 'stopCode' | 'stoppedReaso
 
 /** The primary deployment runs `desired` healthy tasks and no other deployment has a task left. */
 export function isDeploymentComplete(desired: number, primaryId: string, tasks: readonly ClassifiedTask[]): boolean {
-  const primary = tasks.filter((t) => t.deploymentId === primaryId && (t.condition !== 'stopping' && t.condition !== 'stopped'));
+  const primary = tasks.filter((t) => t.deploymentId === primaryId && t.condition !== 'stopping' && t.condition !== 'stopped');
   const others = tasks.filter((t) => t.deploymentId !== primaryId && t.condition !== 'stopped');
   return others.length === 0 && primary.length === desired && primary.every((t) => t.condition === 'healthy');
 }

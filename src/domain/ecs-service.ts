@@ -111,7 +111,9 @@ const SERVICE_NAME_RE = /^[a-zA-Z0-9_-]{1,255}$/;
 
 export function assertValidServiceName(name: string): void {
   if (!SERVICE_NAME_RE.test(name)) {
-    throw invalidParameter('Service name must be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.');
+    throw invalidParameter(
+      'Service name must be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.',
+    );
   }
 }
 
@@ -147,7 +149,9 @@ export function deploymentConfigurationOf(
     minimumHealthyPercent: min,
     maximumPercent: max,
     deploymentCircuitBreaker: cb ? { enable: cb.enable ?? false, rollback: cb.rollback ?? false } : { ...base.deploymentCircuitBreaker },
-    ...(alarms ? { alarms: { alarmNames: [...(alarms.alarmNames ?? [])], enable: alarms.enable ?? false, rollback: alarms.rollback ?? false } } : {}),
+    ...(alarms
+      ? { alarms: { alarmNames: [...(alarms.alarmNames ?? [])], enable: alarms.enable ?? false, rollback: alarms.rollback ?? false } }
+      : {}),
   };
 }
 
@@ -162,8 +166,7 @@ export function addServiceEvent(service: ServiceRecord, event: ServiceEventRecor
 export const primaryOf = (service: Pick<ServiceRecord, 'deployments'>) => service.deployments.find((d) => d.status === 'PRIMARY');
 
 /** The deployment a task belongs to, from its `startedBy`. */
-export const deploymentIdOfTask = (startedBy: string | undefined) =>
-  startedBy?.startsWith(DEPLOYMENT_ID_PREFIX) ? startedBy : undefined;
+export const deploymentIdOfTask = (startedBy: string | undefined) => (startedBy?.startsWith(DEPLOYMENT_ID_PREFIX) ? startedBy : undefined);
 
 export const serviceGroup = (serviceName: string) => `service:${serviceName}`;
 

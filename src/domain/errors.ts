@@ -44,8 +44,7 @@ export const invalidParameter = (message: string) => new EcsError('InvalidParame
 export const clusterNotFound = () => new EcsError('ClusterNotFoundException', 'Cluster not found.');
 export const serviceNotFound = () => new EcsError('ServiceNotFoundException', 'Service not found.');
 export const resourceNotFound = (message: string) => new EcsError('ResourceNotFoundException', message);
-export const serverException = (message = 'Service Unavailable. Please try again later.') =>
-  new EcsError('ServerException', message, 500);
+export const serverException = (message = 'Service Unavailable. Please try again later.') => new EcsError('ServerException', message, 500);
 export const limitExceeded = (message: string) => new EcsError('LimitExceededException', message);
 export const resourceInUse = (message: string) => new EcsError('ResourceInUseException', message);
 
@@ -65,4 +64,5 @@ export const clusterContainsContainerInstances = () =>
 // Services. Wording as AWS answers (sources in the services module's report).
 export const serviceNotActive = () => new EcsError('ServiceNotActiveException', 'Service was not ACTIVE.');
 /** The AWS-wide answer of an unavailable service endpoint (HTTP 503). */
-export const serviceUnavailable = () => new EcsError('ServiceUnavailable', 'The request has failed due to a temporary failure of the server.', 503);
+export const serviceUnavailable = () =>
+  new EcsError('ServiceUnavailable', 'The request has failed due to a temporary failure of the server.', 503);

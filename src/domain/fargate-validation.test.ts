@@ -46,7 +46,11 @@ describe('fargateViolation', () => {
       base({ placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone in [us-east-1a]' }] }),
       'Fargate does not support task placement constraints.',
     ],
-    ['a host path volume', base({ volumes: [{ name: 'data', host: { sourcePath: '/data' } }] }), 'host.sourcePath should not be set for volumes in Fargate.'],
+    [
+      'a host path volume',
+      base({ volumes: [{ name: 'data', host: { sourcePath: '/data' } }] }),
+      'host.sourcePath should not be set for volumes in Fargate.',
+    ],
     [
       'a Docker volume',
       base({ volumes: [{ name: 'data', dockerVolumeConfiguration: { driver: 'local' } }] }),
@@ -63,7 +67,11 @@ describe('fargateViolation', () => {
       base({}, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-region': 'us-east-1' } } }),
       'Fargate requires task definition to have execution role ARN to support log driver awslogs.',
     ],
-    ['a private ECR image without an execution role', base({}, { image: ECR_IMAGE }), 'Fargate requires task definition to have execution role ARN to support ECR images.'],
+    [
+      'a private ECR image without an execution role',
+      base({}, { image: ECR_IMAGE }),
+      'Fargate requires task definition to have execution role ARN to support ECR images.',
+    ],
   ])('refuses %s', (_, input, message) => {
     const err = violation(input);
     expect(err?.code).toBe('ClientException');
@@ -78,7 +86,10 @@ describe('fargateViolation', () => {
     ['stopTimeout of exactly 120', base({}, { stopTimeout: 120 })],
     [
       'awslogs with an execution role',
-      base({ executionRoleArn: ROLE }, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-region': 'r' } } }),
+      base(
+        { executionRoleArn: ROLE },
+        { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-region': 'r' } } },
+      ),
     ],
     ['an ECR image with an execution role', base({ executionRoleArn: ROLE }, { image: ECR_IMAGE })],
     ['an ECR Public image without a role', base({}, { image: 'public.ecr.aws/docker/library/nginx:latest' })],

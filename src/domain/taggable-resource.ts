@@ -4,14 +4,7 @@ import { invalidParameter } from './errors.js';
 import type { Scope } from './scope.js';
 import { partitionOf } from './arn.js';
 
-export type TaggableKind =
-  | 'cluster'
-  | 'task-definition'
-  | 'task'
-  | 'service'
-  | 'capacity-provider'
-  | 'container-instance'
-  | 'task-set';
+export type TaggableKind = 'cluster' | 'task-definition' | 'task' | 'service' | 'capacity-provider' | 'container-instance' | 'task-set';
 
 export interface TaggableResource {
   kind: TaggableKind;
@@ -29,20 +22,27 @@ export const INVALID_ARN = 'The ARN provided is invalid.';
 /** AWS's wording for a short-format task, service or container instance ARN (observed). */
 export const LONG_ARN_REQUIRED = 'Long arn format must be used for tagging operations';
 
-const KINDS: readonly TaggableKind[] = ['cluster', 'task-definition', 'task', 'service', 'capacity-provider', 'container-instance', 'task-set'];
+const KINDS: readonly TaggableKind[] = [
+  'cluster',
+  'task-definition',
+  'task',
+  'service',
+  'capacity-provider',
+  'container-instance',
+  'task-set',
+];
 /** Kinds whose long ARN carries the cluster name first. */
 const CLUSTER_SCOPED: readonly TaggableKind[] = ['task', 'service', 'container-instance', 'task-set'];
 
 export function parseTaggableArn(arn: string, scope: Scope): TaggableResource {
   const parsed = parseArn(arn);
-  if (!parsed || parsed.service !== 'ecs' || !(KINDS as readonly string[]).includes(parsed.resourceType)) {
+  if (parsed?.service !== 'ecs' || !(KINDS as readonly string[]).includes(parsed.resourceType)) {
     throw invalidParameter(INVALID_ARN);
   }
   const kind = parsed.resourceType as TaggableKind;
   const parts = parsed.resource.split('/');
   if (parts.some((p) => p === '')) throw invalidParameter(INVALID_ARN);
-  const inScope =
-    parsed.partition === partitionOf(scope.region) && parsed.region === scope.region && parsed.accountId === scope.accountId;
+  const inScope = parsed.partition === partitionOf(scope.region) && parsed.region === scope.region && parsed.accountId === scope.accountId;
 
   if (CLUSTER_SCOPED.includes(kind)) {
     // task-set/<cluster>/<service>/ecs-svc/<id>; the others <kind>/<cluster>/<id>.

@@ -27,14 +27,32 @@ describe('validateTags', () => {
   });
 
   it('refuses duplicate keys and more than 50 tags', () => {
-    expectCode(() => validateTags([{ key: 'a', value: '1' }, { key: 'a', value: '2' }]), 'InvalidParameterException');
+    expectCode(
+      () =>
+        validateTags([
+          { key: 'a', value: '1' },
+          { key: 'a', value: '2' },
+        ]),
+      'InvalidParameterException',
+    );
     expectCode(() => validateTags(Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: '' }))), 'InvalidParameterException');
   });
 });
 
 describe('applyTags', () => {
   it('replaces values in place and appends new keys', () => {
-    expect(applyTags([{ key: 'a', value: '1' }, { key: 'b', value: '2' }], [{ key: 'b', value: '3' }, { key: 'c', value: '4' }])).toEqual([
+    expect(
+      applyTags(
+        [
+          { key: 'a', value: '1' },
+          { key: 'b', value: '2' },
+        ],
+        [
+          { key: 'b', value: '3' },
+          { key: 'c', value: '4' },
+        ],
+      ),
+    ).toEqual([
       { key: 'a', value: '1' },
       { key: 'b', value: '3' },
       { key: 'c', value: '4' },
@@ -58,7 +76,15 @@ describe('applyTags', () => {
 
 describe('removeTags', () => {
   it('removes the given keys and ignores unknown ones', () => {
-    expect(removeTags([{ key: 'a', value: '1' }, { key: 'b', value: '2' }], ['a', 'x'])).toEqual([{ key: 'b', value: '2' }]);
+    expect(
+      removeTags(
+        [
+          { key: 'a', value: '1' },
+          { key: 'b', value: '2' },
+        ],
+        ['a', 'x'],
+      ),
+    ).toEqual([{ key: 'b', value: '2' }]);
   });
 
   it('refuses aws: keys', () => {

@@ -44,7 +44,10 @@ describe('planDeletion', () => {
       [3, 'DELETE_IN_PROGRESS', 99],
     ]);
     expect(plan.failures).toEqual([
-      { arn: `${ARN}/web:1`, reason: 'The specified task definition is still in ACTIVE status. Please deregister the target and try again.' },
+      {
+        arn: `${ARN}/web:1`,
+        reason: 'The specified task definition is still in ACTIVE status. Please deregister the target and try again.',
+      },
       { arn: 'web:9', reason: 'The specified task definition does not exist. Specify a valid account, family, revision and try again.' },
       { arn: 'web', reason: 'The specified task definition identifier is invalid. Specify a valid name or ARN and try again.' },
       { arn: 'bad name:1', reason: 'The specified task definition identifier is invalid. Specify a valid name or ARN and try again.' },
@@ -64,9 +67,21 @@ describe('planDeletion', () => {
   });
 
   it('refuses more than 10 at once with InvalidParameterException', () => {
-    const err = catchEcsError(() => planDeletion(state(), Array.from({ length: 11 }, (_, i) => `web:${i + 1}`), 1));
+    const err = catchEcsError(() =>
+      planDeletion(
+        state(),
+        Array.from({ length: 11 }, (_, i) => `web:${i + 1}`),
+        1,
+      ),
+    );
     expect([err.code, err.message]).toEqual(['InvalidParameterException', 'taskDefinitions can have at most 10 items.']);
-    expect(planDeletion(state(), Array.from({ length: 10 }, (_, i) => `web:${i + 1}`), 1).deleted).toHaveLength(2);
+    expect(
+      planDeletion(
+        state(),
+        Array.from({ length: 10 }, (_, i) => `web:${i + 1}`),
+        1,
+      ).deleted,
+    ).toHaveLength(2);
   });
 });
 

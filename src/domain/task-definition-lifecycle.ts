@@ -3,12 +3,7 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { invalidParameter } from './errors.js';
 import { TaskDefinitionMessages as M } from './task-definition-messages.js';
-import {
-  parseTaskDefinitionRef,
-  taskDefinitionKey,
-  type TaskDefinitionRecord,
-  type TaskDefinitionState,
-} from './task-definition.js';
+import { parseTaskDefinitionRef, taskDefinitionKey, type TaskDefinitionRecord, type TaskDefinitionState } from './task-definition.js';
 
 /** Task definitions one DeleteTaskDefinitions call may name. */
 export const MAX_DELETE_BATCH = 10;

@@ -34,9 +34,23 @@ const STATE = stateOf(
 
 describe('taskDefinitionSortKey', () => {
   it('orders by family then by numeric revision, and DESC reverses both exactly', () => {
-    const pairs: Array<[string, number]> = [['a', 2], ['a', 10], ['a-b', 1], ['ab', 1], ['b', 1], ['A', 3]];
+    const pairs: Array<[string, number]> = [
+      ['a', 2],
+      ['a', 10],
+      ['a-b', 1],
+      ['ab', 1],
+      ['b', 1],
+      ['A', 3],
+    ];
     const asc = [...pairs].sort((x, y) => (taskDefinitionSortKey(...x) < taskDefinitionSortKey(...y) ? -1 : 1));
-    expect(asc).toEqual([['A', 3], ['a', 2], ['a', 10], ['a-b', 1], ['ab', 1], ['b', 1]]);
+    expect(asc).toEqual([
+      ['A', 3],
+      ['a', 2],
+      ['a', 10],
+      ['a-b', 1],
+      ['ab', 1],
+      ['b', 1],
+    ]);
     const desc = [...pairs].sort((x, y) => (taskDefinitionSortKey(...x, 'DESC') < taskDefinitionSortKey(...y, 'DESC') ? -1 : 1));
     expect(desc).toEqual([...asc].reverse());
   });
@@ -48,7 +62,14 @@ describe('listTaskDefinitionArns', () => {
   });
 
   it('reverses family and revision order with DESC', () => {
-    expect(short(listTaskDefinitionArns(STATE, { sort: 'DESC' }).items)).toEqual(['web-2:1', 'web:10', 'web:9', 'web:2', 'api:2', 'Zeta:1']);
+    expect(short(listTaskDefinitionArns(STATE, { sort: 'DESC' }).items)).toEqual([
+      'web-2:1',
+      'web:10',
+      'web:9',
+      'web:2',
+      'api:2',
+      'Zeta:1',
+    ]);
   });
 
   it('filters by status', () => {

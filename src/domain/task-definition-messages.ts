@@ -119,4 +119,3 @@ export const TaskDefinitionMessages = {
   /** [I] follows the "<member> can have at most N items." pattern AWS uses for taskIds and service names. */
   deleteTooMany: 'taskDefinitions can have at most 10 items.',
 } as const;
-

@@ -70,7 +70,10 @@ const cases: Array<[string, RegisterTaskDefinitionRequest, string]> = [
   ],
   [
     'awsvpc with different host and container ports',
-    { ...base([{ name: 'web', image: 'nginx', memory: 64, portMappings: [{ containerPort: 80, hostPort: 8080 }] }]), networkMode: 'awsvpc' },
+    {
+      ...base([{ name: 'web', image: 'nginx', memory: 64, portMappings: [{ containerPort: 80, hostPort: 8080 }] }]),
+      networkMode: 'awsvpc',
+    },
     'When networkMode=awsvpc, the host ports and container ports in port mappings must match.',
   ],
   [
@@ -109,12 +112,21 @@ const cases: Array<[string, RegisterTaskDefinitionRequest, string]> = [
   ],
   [
     'secrets without an execution role',
-    base([{ name: 'web', image: 'nginx', memory: 64, secrets: [{ name: 'S', valueFrom: 'arn:aws:ssm:us-east-1:000000000000:parameter/s' }] }]),
+    base([
+      { name: 'web', image: 'nginx', memory: 64, secrets: [{ name: 'S', valueFrom: 'arn:aws:ssm:us-east-1:000000000000:parameter/s' }] },
+    ]),
     "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.",
   ],
   [
     'private registry credentials without an execution role',
-    base([{ name: 'web', image: 'ghcr.io/me/app', memory: 64, repositoryCredentials: { credentialsParameter: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:gh' } }]),
+    base([
+      {
+        name: 'web',
+        image: 'ghcr.io/me/app',
+        memory: 64,
+        repositoryCredentials: { credentialsParameter: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:gh' },
+      },
+    ]),
     'Private repository authentication requires that the task definition specify a value for executionRoleArn.',
   ],
   [
@@ -156,10 +168,25 @@ describe('validateTaskDefinition', () => {
     ['a reservation only', base([{ name: 'web', image: 'nginx', memoryReservation: 128 }])],
     ['container memory equal to task memory', { ...base([{ name: 'web', image: 'nginx', memory: 512 }]), memory: '512' }],
     ['container cpu adding up to task cpu exactly', { ...base([{ name: 'web', image: 'nginx', cpu: 256 }]), cpu: '256', memory: '512' }],
-    ['awsvpc ports without a host port', { ...base([{ name: 'web', image: 'nginx', memory: 64, portMappings: [{ containerPort: 80 }] }]), networkMode: 'awsvpc' }],
-    ['bridge mode with a dynamic host port', base([{ name: 'web', image: 'nginx', memory: 64, portMappings: [{ containerPort: 80, hostPort: 0 }] }])],
-    ['links in bridge mode', base([{ name: 'web', image: 'nginx', memory: 64, links: ['db:database'] }, { name: 'db', image: 'redis', memory: 64 }])],
-    ['secrets with an execution role', { ...base([{ name: 'web', image: 'nginx', memory: 64, secrets: [{ name: 'S', valueFrom: 'p' }] }]), executionRoleArn: ROLE }],
+    [
+      'awsvpc ports without a host port',
+      { ...base([{ name: 'web', image: 'nginx', memory: 64, portMappings: [{ containerPort: 80 }] }]), networkMode: 'awsvpc' },
+    ],
+    [
+      'bridge mode with a dynamic host port',
+      base([{ name: 'web', image: 'nginx', memory: 64, portMappings: [{ containerPort: 80, hostPort: 0 }] }]),
+    ],
+    [
+      'links in bridge mode',
+      base([
+        { name: 'web', image: 'nginx', memory: 64, links: ['db:database'] },
+        { name: 'db', image: 'redis', memory: 64 },
+      ]),
+    ],
+    [
+      'secrets with an execution role',
+      { ...base([{ name: 'web', image: 'nginx', memory: 64, secrets: [{ name: 'S', valueFrom: 'p' }] }]), executionRoleArn: ROLE },
+    ],
     [
       'a SUCCESS dependency on a non-essential container',
       base([

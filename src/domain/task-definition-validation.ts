@@ -103,7 +103,10 @@ function validateDependencies(containers: Ecs.ContainerDefinition[]): void {
   for (const c of containers) {
     for (const dependency of c.dependsOn ?? []) {
       const target = byName.get(dependency.containerName ?? '');
-      if (!target) return fail(M.dependsOnUnknown(dependency.containerName ?? ''));
+      if (!target) {
+        fail(M.dependsOnUnknown(dependency.containerName ?? ''));
+        continue;
+      }
       const condition = dependency.condition;
       if ((condition === 'SUCCESS' || condition === 'COMPLETE') && target.essential !== false) fail(M.dependsOnEssential);
       if (condition === 'HEALTHY' && !target.healthCheck) fail(M.dependsOnHealthyWithoutCheck);

@@ -65,7 +65,7 @@ export function parseTaskDefinitionRef(ref: string): TaskDefinitionRef | null {
   let arnPrefix: string | undefined;
   if (ref.startsWith('arn:')) {
     const arn = parseArn(ref);
-    if (!arn || arn.service !== 'ecs' || arn.resourceType !== 'task-definition') return null;
+    if (arn?.service !== 'ecs' || arn.resourceType !== 'task-definition') return null;
     body = arn.resource;
     arnPrefix = ref.slice(0, ref.length - body.length);
   }

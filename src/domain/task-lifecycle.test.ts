@@ -4,13 +4,42 @@ import type { TaskRecord } from './task.js';
 
 function task(patch: Partial<TaskRecord> = {}): TaskRecord {
   return {
-    taskId: 't1', taskArn: 'arn', clusterArn: 'c', clusterName: 'c', taskDefinitionArn: 'td', family: 'f', revision: 1,
-    lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', version: 1, launchType: 'FARGATE', capacityProviderName: 'FARGATE',
-    platformVersion: '1.4.0', platformFamily: 'Linux', availabilityZone: 'us-east-1a', cpu: '256', memory: '512',
-    ephemeralStorageGiB: 20, overrides: {}, group: 'family:f', enableExecuteCommand: false, healthStatus: 'UNKNOWN',
-    containers: [], createdAt: 0,
-    attachment: { id: 'a', status: 'PRECREATED', subnetId: 's', vpcId: 'v', networkInterfaceId: 'eni', macAddress: 'm',
-      privateIPv4Address: '10.0.0.4', privateDnsName: 'd', securityGroups: [], assignPublicIp: false },
+    taskId: 't1',
+    taskArn: 'arn',
+    clusterArn: 'c',
+    clusterName: 'c',
+    taskDefinitionArn: 'td',
+    family: 'f',
+    revision: 1,
+    lastStatus: 'PROVISIONING',
+    desiredStatus: 'RUNNING',
+    version: 1,
+    launchType: 'FARGATE',
+    capacityProviderName: 'FARGATE',
+    platformVersion: '1.4.0',
+    platformFamily: 'Linux',
+    availabilityZone: 'us-east-1a',
+    cpu: '256',
+    memory: '512',
+    ephemeralStorageGiB: 20,
+    overrides: {},
+    group: 'family:f',
+    enableExecuteCommand: false,
+    healthStatus: 'UNKNOWN',
+    containers: [],
+    createdAt: 0,
+    attachment: {
+      id: 'a',
+      status: 'PRECREATED',
+      subnetId: 's',
+      vpcId: 'v',
+      networkInterfaceId: 'eni',
+      macAddress: 'm',
+      privateIPv4Address: '10.0.0.4',
+      privateDnsName: 'd',
+      securityGroups: [],
+      assignPublicIp: false,
+    },
     ...patch,
   };
 }
@@ -18,7 +47,7 @@ function task(patch: Partial<TaskRecord> = {}): TaskRecord {
 describe('task lifecycle', () => {
   it('walks the whole ECS lifecycle in order, bumping version and stamping times', () => {
     const t = task();
-    LIFECYCLE.slice(1).forEach((status, i) => advance(t, status, 1000 + i));
+    for (const [i, status] of LIFECYCLE.slice(1).entries()) advance(t, status, 1000 + i);
     expect(t.lastStatus).toBe('STOPPED');
     expect(t.version).toBe(1 + LIFECYCLE.length - 1);
     expect(t.connectivity).toBe('CONNECTED');

@@ -51,7 +51,11 @@ export function updateTask(
     return task;
   });
   const before = previous as TaskChange['previous'];
-  if (updated && before && (before.version !== updated.version || before.lastStatus !== updated.lastStatus || before.desiredStatus !== updated.desiredStatus)) {
+  if (
+    updated &&
+    before &&
+    (before.version !== updated.version || before.lastStatus !== updated.lastStatus || before.desiredStatus !== updated.desiredStatus)
+  ) {
     ctx.taskChanged?.({ scope, task: updated, previous: before });
   }
   return updated;

@@ -20,7 +20,14 @@ afterEach(() => engine?.close());
 async function setup(config: Partial<Config> = {}) {
   const runtime = new FakeTaskRuntime();
   const store = await Store.open(null);
-  engine = new TaskEngine({ config: testConfig(config), store, runtime, clock: { now: () => Date.now() }, ids: randomIds, logger: createLogger('silent') });
+  engine = new TaskEngine({
+    config: testConfig(config),
+    store,
+    runtime,
+    clock: { now: () => Date.now() },
+    ids: randomIds,
+    logger: createLogger('silent'),
+  });
   await engine.start();
   const td = storeTaskDefinition(store, scope, 'fam', [{ name: 'app', image: 'img' }]);
   store.update(scope, (s) => {
@@ -32,9 +39,21 @@ async function setup(config: Partial<Config> = {}) {
     const taskId = randomIds.hex32();
     store.update(scope, (s) => {
       s.tasks[taskId] = newTask({
-        scope, taskId, clusterName: 'default', clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinition: td,
-        capacityProviderName: 'FARGATE', platformVersion: '1.4.0', enableExecuteCommand: false, subnet: s.subnets[subnets[0]!.subnetId]!,
-        securityGroups: groups, assignPublicIp: false, attachmentId: randomIds.uuid(), containerIds: [randomIds.uuid()], runtimeSuffixes: ['0123456789'], now: Date.now(),
+        scope,
+        taskId,
+        clusterName: 'default',
+        clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+        taskDefinition: td,
+        capacityProviderName: 'FARGATE',
+        platformVersion: '1.4.0',
+        enableExecuteCommand: false,
+        subnet: s.subnets[subnets[0]!.subnetId]!,
+        securityGroups: groups,
+        assignPublicIp: false,
+        attachmentId: randomIds.uuid(),
+        containerIds: [randomIds.uuid()],
+        runtimeSuffixes: ['0123456789'],
+        now: Date.now(),
       });
     });
     engine!.submit(scope, taskId);
@@ -53,13 +72,20 @@ describe('FirewallSync', () => {
     const server = await launch(['sg-server']);
     expect(applied(server.sandbox!.pauseContainerId)).toMatchObject({ vpcCidr: '172.31.0.0/16', ingress: [], internetAccess: false });
     store.update(scope, (s) => {
-      authorizeRules(s.securityGroups['sg-server']!, 'ingress', ruleSpecsOf(s, vpc.vpcId, [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, ipRanges: [{ cidrIp: '10.0.0.0/8' }] }]), () => 'sgr-1');
+      authorizeRules(
+        s.securityGroups['sg-server']!,
+        'ingress',
+        ruleSpecsOf(s, vpc.vpcId, [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, ipRanges: [{ cidrIp: '10.0.0.0/8' }] }]),
+        () => 'sgr-1',
+      );
     });
     const before = applies();
     engine!.networkChanged(scope, vpc.vpcId);
     await engine!.networkIdle();
     expect(applies()).toBe(before + 1);
-    expect(applied(server.sandbox!.pauseContainerId).ingress).toEqual([{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['10.0.0.0/8'] }]);
+    expect(applied(server.sandbox!.pauseContainerId).ingress).toEqual([
+      { protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['10.0.0.0/8'] },
+    ]);
     // Nothing changed: nothing applied.
     engine!.networkChanged(scope, vpc.vpcId);
     await engine!.networkIdle();
@@ -69,7 +95,12 @@ describe('FirewallSync', () => {
   it('updates the rules that name a group when the first task with a new group set joins, and no one’s for the next', async () => {
     const { store, launch, applied, applies } = await setup();
     store.update(scope, (s) => {
-      authorizeRules(s.securityGroups['sg-server']!, 'ingress', ruleSpecsOf(s, vpc.vpcId, [{ ipProtocol: '-1', groups: [{ groupId: 'sg-client' }] }]), () => 'sgr-2');
+      authorizeRules(
+        s.securityGroups['sg-server']!,
+        'ingress',
+        ruleSpecsOf(s, vpc.vpcId, [{ ipProtocol: '-1', groups: [{ groupId: 'sg-client' }] }]),
+        () => 'sgr-2',
+      );
     });
     const server = await launch(['sg-server']);
     expect(applied(server.sandbox!.pauseContainerId).ingress).toEqual([]);

@@ -21,7 +21,8 @@ export function platformEnvironment(ctx: EngineContext, scope: Scope, task: Task
     env.ECS_CONTAINER_METADATA_URI = `${base}/v3/${endpointId}`;
     env.ECS_AGENT_URI = `${base}/api/${endpointId}`;
     const credentialsId = task.endpoints?.credentialsId;
-    if (credentialsId && agent.metadataAddress === METADATA_ADDRESS) env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = `/v2/credentials/${credentialsId}`;
+    if (credentialsId && agent.metadataAddress === METADATA_ADDRESS)
+      env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = `/v2/credentials/${credentialsId}`;
     else if (credentialsId) env.AWS_CONTAINER_CREDENTIALS_FULL_URI = `${base}/v2/credentials/${credentialsId}`;
   }
   if (agent.taskAwsEndpointUrl) env.AWS_ENDPOINT_URL = agent.taskAwsEndpointUrl;

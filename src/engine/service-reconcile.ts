@@ -13,7 +13,14 @@ import {
   planRollout,
   type ClassifiedTask,
 } from '../domain/deployment.js';
-import { addServiceEvent, launchBackoffMs, primaryOf, serviceGroup, type DeploymentRecord, type ServiceRecord } from '../domain/ecs-service.js';
+import {
+  addServiceEvent,
+  launchBackoffMs,
+  primaryOf,
+  serviceGroup,
+  type DeploymentRecord,
+  type ServiceRecord,
+} from '../domain/ecs-service.js';
 import { CAPACITY_UNAVAILABLE } from '../domain/faults.js';
 import { resolveAwsvpcConfiguration } from '../domain/network/awsvpc-configuration.js';
 import type { Ids } from '../domain/ports.js';
@@ -84,7 +91,7 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   });
   if (svc.status === 'DRAINING') {
     for (const t of tasks) {
-      if ((t.condition !== 'stopping' && t.condition !== 'stopped') && !plan.stop.some((s) => s.taskId === t.taskId)) {
+      if (t.condition !== 'stopping' && t.condition !== 'stopped' && !plan.stop.some((s) => s.taskId === t.taskId)) {
         plan.stop.push({ taskId: t.taskId, deploymentId: t.deploymentId, why: 'scale-in' });
       }
     }
@@ -96,7 +103,13 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
     const reason = s.why === 'unhealthy' ? FAILED_HEALTH_CHECKS_REASON : scalingActivityReason(s.deploymentId);
     effects.stop.push({ taskId: s.taskId, stopCode: 'ServiceSchedulerInitiated', reason });
   }
-  if (plan.stop.length > 0) say(serviceMessages.stoppedTasks(name, plan.stop.map((s) => s.taskId)));
+  if (plan.stop.length > 0)
+    say(
+      serviceMessages.stoppedTasks(
+        name,
+        plan.stop.map((s) => s.taskId),
+      ),
+    );
 
   const throttled = plan.providers.length > 0 && (svc.launchNotBefore ?? 0) > env.now;
   if (throttled && say(serviceMessages.unableToStartConsistently(name))) {
@@ -177,7 +190,12 @@ function tripCircuitBreaker(svc: ServiceRecord, env: ReconcileEnv, say: (m: stri
   primary.rolloutStateReason = rolloutReasons.circuitBreakerFailed;
   primary.updatedAt = env.now;
   say(serviceMessages.deploymentFailed(svc.serviceName, primary.id));
-  effects.notices.push({ kind: 'deployment', deploymentId: primary.id, eventName: 'SERVICE_DEPLOYMENT_FAILED', reason: DEPLOYMENT_FAILED_EVENT_REASON });
+  effects.notices.push({
+    kind: 'deployment',
+    deploymentId: primary.id,
+    eventName: 'SERVICE_DEPLOYMENT_FAILED',
+    reason: DEPLOYMENT_FAILED_EVENT_REASON,
+  });
   if (!breaker.rollback) return;
   const target = svc.deployments.find((d) => d.status === 'ACTIVE' && d.rolloutState === 'COMPLETED');
   if (!target) return;
@@ -196,7 +214,12 @@ function tripCircuitBreaker(svc: ServiceRecord, env: ReconcileEnv, say: (m: stri
   delete svc.launchFailures;
   delete svc.launchNotBefore;
   say(serviceMessages.rollingBack(svc.serviceName, target.id));
-  effects.notices.push({ kind: 'deployment', deploymentId: target.id, eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS', reason: rolloutReasons.rollingBack(target.id) });
+  effects.notices.push({
+    kind: 'deployment',
+    deploymentId: target.id,
+    eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS',
+    reason: rolloutReasons.rollingBack(target.id),
+  });
 }
 
 function strategyOf(d: DeploymentRecord): StrategyItem[] {
@@ -227,7 +250,10 @@ function startTasks(
         kind: 'service-action',
         eventName: 'SERVICE_TASK_PLACEMENT_FAILURE',
         eventType: 'ERROR',
-        extra: { capacityProviderArns: [`arn:aws:ecs:${env.scope.region}:${env.scope.accountId}:capacity-provider/${provider}`], reason: 'RESOURCE:FARGATE' },
+        extra: {
+          capacityProviderArns: [`arn:aws:ecs:${env.scope.region}:${env.scope.accountId}:capacity-provider/${provider}`],
+          reason: 'RESOURCE:FARGATE',
+        },
       });
     }
   }
@@ -310,7 +336,12 @@ function settleDeployments(
     primary.updatedAt = env.now;
     svc.deployments = [primary];
     say(serviceMessages.deploymentCompleted(svc.serviceName, primary.id));
-    effects.notices.push({ kind: 'deployment', deploymentId: primary.id, eventName: 'SERVICE_DEPLOYMENT_COMPLETED', reason: rolloutReasons.completed(primary.id) });
+    effects.notices.push({
+      kind: 'deployment',
+      deploymentId: primary.id,
+      eventName: 'SERVICE_DEPLOYMENT_COMPLETED',
+      reason: rolloutReasons.completed(primary.id),
+    });
   }
   const steady = svc.deployments.length === 1 && primary.rolloutState === 'COMPLETED' && isSteady(desired, primary.id, tasks);
   if (steady && !svc.steady) {

@@ -146,7 +146,9 @@ export class ServiceScheduler {
   private purgeInactive(scope: Scope): void {
     const cutoff = this.ctx.clock.now() - this.ctx.config.stoppedTaskRetentionMs;
     const expired = this.ctx.store.read(scope, (s) =>
-      Object.entries(s.services).filter(([, v]) => v.status === 'INACTIVE' && (v.inactiveAt ?? 0) < cutoff).map(([k, v]) => [k, v.serviceArn] as const),
+      Object.entries(s.services)
+        .filter(([, v]) => v.status === 'INACTIVE' && (v.inactiveAt ?? 0) < cutoff)
+        .map(([k, v]) => [k, v.serviceArn] as const),
     );
     if (expired.length === 0) return;
     this.ctx.store.update(scope, (s) => {

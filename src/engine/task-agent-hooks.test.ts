@@ -23,7 +23,9 @@ class FakeAgent implements TaskAgent {
   failWith: string | null = null;
   injected: InjectedEnvironment = { files: {}, secrets: {} };
   async prepare(_scope: unknown, task: TaskRecord) {
-    this.calls.push(`prepare endpoints=${Object.keys(task.endpoints?.containers ?? {}).join(',')} credentials=${Boolean(task.endpoints?.credentialsId)}`);
+    this.calls.push(
+      `prepare endpoints=${Object.keys(task.endpoints?.containers ?? {}).join(',')} credentials=${Boolean(task.endpoints?.credentialsId)}`,
+    );
     if (this.failWith) throw new TaskStartFailure(this.failWith);
   }
   async containerEnvironment(_s: unknown, _t: TaskRecord, _td: unknown, name: string) {
@@ -48,7 +50,15 @@ beforeEach(async () => {
   store = await Store.open(null);
   agent = new FakeAgent();
   const config = testConfig({ taskAgent: { metadataEndpoint: true } });
-  engine = new TaskEngine({ config, store, runtime, clock: { now: () => Date.now() }, ids: randomIds, logger: createLogger('silent'), agent });
+  engine = new TaskEngine({
+    config,
+    store,
+    runtime,
+    clock: { now: () => Date.now() },
+    ids: randomIds,
+    logger: createLogger('silent'),
+    agent,
+  });
   await engine.start();
 });
 afterEach(() => engine.close());
@@ -59,10 +69,21 @@ function launch(containers: Ecs.ContainerDefinition[], extra: { taskRoleArn?: st
   store.update(scope, (s) => {
     ensureDefaultVpc(s, scope, 0);
     s.tasks[taskId] = newTask({
-      scope, taskId, clusterName: 'default', clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinition: td,
-      capacityProviderName: 'FARGATE', platformVersion: '1.4.0', enableExecuteCommand: false, subnet: Object.values(s.subnets)[0]!,
-      securityGroups: [], assignPublicIp: false, attachmentId: randomIds.uuid(), containerIds: containers.map(() => randomIds.uuid()),
-      runtimeSuffixes: containers.map(() => '0123456789'), now: Date.now(),
+      scope,
+      taskId,
+      clusterName: 'default',
+      clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+      taskDefinition: td,
+      capacityProviderName: 'FARGATE',
+      platformVersion: '1.4.0',
+      enableExecuteCommand: false,
+      subnet: Object.values(s.subnets)[0]!,
+      securityGroups: [],
+      assignPublicIp: false,
+      attachmentId: randomIds.uuid(),
+      containerIds: containers.map(() => randomIds.uuid()),
+      runtimeSuffixes: containers.map(() => '0123456789'),
+      now: Date.now(),
     });
   });
   engine.submit(scope, taskId);
@@ -82,7 +103,14 @@ describe('the engine and the task agent', () => {
     agent.injected = { files: { FROM_FILE: 'f', OVERRIDDEN: 'file' }, secrets: { SECRET: 's', AWS_REGION: 'not-this' } };
     const id = launch(
       [
-        { name: 'app', image: 'private/img', environment: [{ name: 'OVERRIDDEN', value: 'definition' }, { name: 'SECRET', value: 'definition' }] },
+        {
+          name: 'app',
+          image: 'private/img',
+          environment: [
+            { name: 'OVERRIDDEN', value: 'definition' },
+            { name: 'SECRET', value: 'definition' },
+          ],
+        },
         { name: 'side', image: 'public/img' },
       ],
       { taskRoleArn: 'arn:aws:iam::000000000000:role/r' },

@@ -34,10 +34,21 @@ function launch(containers: Ecs.ContainerDefinition[]): string {
     ensureDefaultVpc(s, scope, 0);
     const subnet = Object.values(s.subnets)[0]!;
     s.tasks[taskId] = newTask({
-      scope, taskId, clusterName: 'default', clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinition: td,
-      capacityProviderName: 'FARGATE', platformVersion: '1.4.0', enableExecuteCommand: false, subnet, securityGroups: [],
-      assignPublicIp: false, attachmentId: randomIds.uuid(), containerIds: containers.map(() => randomIds.uuid()),
-      runtimeSuffixes: containers.map(() => '0123456789'), now: Date.now(),
+      scope,
+      taskId,
+      clusterName: 'default',
+      clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+      taskDefinition: td,
+      capacityProviderName: 'FARGATE',
+      platformVersion: '1.4.0',
+      enableExecuteCommand: false,
+      subnet,
+      securityGroups: [],
+      assignPublicIp: false,
+      attachmentId: randomIds.uuid(),
+      containerIds: containers.map(() => randomIds.uuid()),
+      runtimeSuffixes: containers.map(() => '0123456789'),
+      now: Date.now(),
     });
   });
   engine.submit(scope, taskId);
@@ -68,12 +79,19 @@ describe('TaskEngine', () => {
   });
 
   it('stops the task when an essential container exits, and frees its address', async () => {
-    const id = launch([{ name: 'app', image: 'img' }, { name: 'side', image: 'img', essential: false }]);
+    const id = launch([
+      { name: 'app', image: 'img' },
+      { name: 'side', image: 'img', essential: false },
+    ]);
     await settle();
     runtime.exit(runtime.idOf(id, 'app'), 3, false);
     await settle();
     const t = task(id);
-    expect(t).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' });
+    expect(t).toMatchObject({
+      lastStatus: 'STOPPED',
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+    });
     expect(t.containers.find((c) => c.name === 'app')).toMatchObject({ exitCode: 3, lastStatus: 'STOPPED' });
     expect(t.containers.find((c) => c.name === 'side')).toMatchObject({ exitCode: 143, lastStatus: 'STOPPED' });
     expect(t.attachment.status).toBe('DELETED');
@@ -82,7 +100,10 @@ describe('TaskEngine', () => {
   });
 
   it('lets a non-essential container exit alone', async () => {
-    const id = launch([{ name: 'app', image: 'img' }, { name: 'side', image: 'img', essential: false }]);
+    const id = launch([
+      { name: 'app', image: 'img' },
+      { name: 'side', image: 'img', essential: false },
+    ]);
     await settle();
     runtime.exit(runtime.idOf(id, 'side'), 0, false);
     await settle();
@@ -111,7 +132,14 @@ describe('TaskEngine', () => {
 
   it('starts containers in dependsOn order and stops them in reverse', async () => {
     const id = launch([
-      { name: 'app', image: 'img', dependsOn: [{ containerName: 'init', condition: 'SUCCESS' }, { containerName: 'db', condition: 'HEALTHY' }] },
+      {
+        name: 'app',
+        image: 'img',
+        dependsOn: [
+          { containerName: 'init', condition: 'SUCCESS' },
+          { containerName: 'db', condition: 'HEALTHY' },
+        ],
+      },
       { name: 'db', image: 'img', healthCheck: { command: ['CMD', 'true'] } },
       { name: 'init', image: 'img', essential: false },
     ]);
@@ -157,7 +185,12 @@ describe('TaskEngine', () => {
       ensureDefaultVpc(s, scope, 0);
       for (const subnet of Object.values(s.subnets)) subnet.cidrBlock = subnet.cidrBlock.replace('/20', '/29');
     });
-    const ids = [launch([{ name: 'app', image: 'img' }]), launch([{ name: 'app', image: 'img' }]), launch([{ name: 'app', image: 'img' }]), launch([{ name: 'app', image: 'img' }])];
+    const ids = [
+      launch([{ name: 'app', image: 'img' }]),
+      launch([{ name: 'app', image: 'img' }]),
+      launch([{ name: 'app', image: 'img' }]),
+      launch([{ name: 'app', image: 'img' }]),
+    ];
     await settle();
     // A /29 holds 8 - 5 = 3 addresses for ENIs.
     const statuses = ids.map((id) => task(id).lastStatus);

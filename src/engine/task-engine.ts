@@ -178,7 +178,8 @@ export class TaskEngine {
         if (this.pruneAgain) continue;
         const keep = new Set<string>();
         for (const scope of this.ctx.store.scopes()) {
-          this.ctx.store.read(scope, (s) => Object.values(s.networkInterfaces).forEach((eni) => keep.add(vpcNetworkName(this.ctx, eni.vpcId))));
+          const vpcIds = this.ctx.store.read(scope, (s) => Object.values(s.networkInterfaces).map((eni) => eni.vpcId));
+          for (const vpcId of vpcIds) keep.add(vpcNetworkName(this.ctx, vpcId));
         }
         await this.ctx.runtime.pruneNetworks(keep).catch((err) => this.ctx.logger.warn({ err }, 'removing unused networks failed'));
       }
@@ -265,7 +266,12 @@ export class TaskEngine {
     }
     updateTask(this.ctx, scope, task.taskId, (t) => {
       if (!sandbox?.state.running && t.desiredStatus === 'RUNNING') {
-        requestStop(t, 'TaskFailedToStart', 'ResourceInitializationError: the task containers disappeared while fargate-local was not running', now);
+        requestStop(
+          t,
+          'TaskFailedToStart',
+          'ResourceInitializationError: the task containers disappeared while fargate-local was not running',
+          now,
+        );
       }
       for (const c of t.containers) {
         const live = containers.find((o) => o.containerName === c.name);

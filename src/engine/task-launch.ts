@@ -86,15 +86,19 @@ export function subnetNetworkSpec(ctx: EngineContext, scope: Scope, task: TaskRe
 }
 
 /** With publishTaskPorts: every container port of the task on 127.0.0.1, at the same port when free. */
-function publishedPortsOf(ctx: EngineContext, scope: Scope, task: TaskRecord, td: TaskDefinitionRecord): PublishedPort[] | undefined {
+function publishedPortsOf(ctx: EngineContext, scope: Scope, _task: TaskRecord, td: TaskDefinitionRecord): PublishedPort[] | undefined {
   if (!ctx.config.publishTaskPorts) return undefined;
   const taken = new Set(
     ctx.store.read(scope, (s) =>
-      Object.values(s.tasks).flatMap((t) => (t.lastStatus !== 'STOPPED' ? (t.sandbox?.publishedPorts ?? []).map((p) => `${p.hostPort}/${p.protocol}`) : [])),
+      Object.values(s.tasks).flatMap((t) =>
+        t.lastStatus !== 'STOPPED' ? (t.sandbox?.publishedPorts ?? []).map((p) => `${p.hostPort}/${p.protocol}`) : [],
+      ),
     ),
   );
   const ports = td.containerDefinitions.flatMap((d) =>
-    (d.portMappings ?? []).flatMap((p) => (p.containerPort ? [{ containerPort: p.containerPort, protocol: p.protocol === 'udp' ? ('udp' as const) : ('tcp' as const) }] : [])),
+    (d.portMappings ?? []).flatMap((p) =>
+      p.containerPort ? [{ containerPort: p.containerPort, protocol: p.protocol === 'udp' ? ('udp' as const) : ('tcp' as const) }] : [],
+    ),
   );
   return ports.map((p) => ({ ...p, hostIp: '127.0.0.1', hostPort: taken.has(`${p.containerPort}/${p.protocol}`) ? 0 : p.containerPort }));
 }
@@ -125,7 +129,10 @@ export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: st
     return failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
   }
   if (handle.publishedPorts?.length) {
-    ctx.logger.info({ taskId, ports: handle.publishedPorts.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`) }, 'task ports published');
+    ctx.logger.info(
+      { taskId, ports: handle.publishedPorts.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`) },
+      'task ports published',
+    );
   }
   updateTask(ctx, scope, taskId, (t) => {
     t.sandbox = {
@@ -151,7 +158,10 @@ export async function pullImages(ctx: EngineContext, scope: Scope, taskId: strin
   });
   const images = [...new Set(task.containers.map((c) => c.image))];
   const authOf = (image: string) =>
-    task.containers.filter((c) => c.image === image).map((c) => ctx.agent?.registryAuth(taskId, c.name)).find((a) => a !== undefined);
+    task.containers
+      .filter((c) => c.image === image)
+      .map((c) => ctx.agent?.registryAuth(taskId, c.name))
+      .find((a) => a !== undefined);
   const results = await Promise.allSettled(images.map((image) => ctx.runtime.ensureImage(image, ctx.config.pullPolicy, authOf(image))));
   const failed = results.findIndex((r) => r.status === 'rejected');
   if (failed >= 0) {

@@ -22,7 +22,14 @@ const settle = async () => {
 
 beforeEach(async () => {
   store = await Store.open(null);
-  engine = new TaskEngine({ config: testConfig(), store, runtime: new FakeTaskRuntime(), clock: { now: () => Date.now() }, ids: randomIds, logger: createLogger('silent') });
+  engine = new TaskEngine({
+    config: testConfig(),
+    store,
+    runtime: new FakeTaskRuntime(),
+    clock: { now: () => Date.now() },
+    ids: randomIds,
+    logger: createLogger('silent'),
+  });
   await engine.start();
 });
 afterEach(() => engine.close());
@@ -36,9 +43,21 @@ describe('TaskEngine observers', () => {
     store.update(scope, (s) => {
       ensureDefaultVpc(s, scope, 0);
       s.tasks[taskId] = newTask({
-        scope, taskId, clusterName: 'default', clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default', taskDefinition: td,
-        capacityProviderName: 'FARGATE_SPOT', platformVersion: '1.4.0', enableExecuteCommand: false, subnet: Object.values(s.subnets)[0]!,
-        securityGroups: [], assignPublicIp: false, attachmentId: randomIds.uuid(), containerIds: [randomIds.uuid()], runtimeSuffixes: ['0123456789'], now: Date.now(),
+        scope,
+        taskId,
+        clusterName: 'default',
+        clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+        taskDefinition: td,
+        capacityProviderName: 'FARGATE_SPOT',
+        platformVersion: '1.4.0',
+        enableExecuteCommand: false,
+        subnet: Object.values(s.subnets)[0]!,
+        securityGroups: [],
+        assignPublicIp: false,
+        attachmentId: randomIds.uuid(),
+        containerIds: [randomIds.uuid()],
+        runtimeSuffixes: ['0123456789'],
+        now: Date.now(),
       });
     });
     engine.submit(scope, taskId);

@@ -31,4 +31,3 @@ export async function prepareTask(ctx: EngineContext, scope: Scope, taskId: stri
     failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
   }
 }
-

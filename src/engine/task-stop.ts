@@ -52,7 +52,9 @@ export async function stopTask(
   if (!ctx.config.keepStoppedContainers) {
     // A task stops even when its containers cannot be removed now (engine gone): they are orphans the next
     // start-up sweeps, and the task must not hang in DEPROVISIONING.
-    await removalLimit(() => ctx.runtime.removeTask(taskId)).catch((err) => ctx.logger.warn({ err, taskId }, 'removing the task containers failed'));
+    await removalLimit(() => ctx.runtime.removeTask(taskId)).catch((err) =>
+      ctx.logger.warn({ err, taskId }, 'removing the task containers failed'),
+    );
   }
 
   const stopped = updateTask(ctx, scope, taskId, (t, state) => {

@@ -27,8 +27,25 @@ export type ServiceEventType = 'INFO' | 'WARN' | 'ERROR';
 export const eventTime = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function envelope(scope: Scope, id: string, now: number, type: EcsEventDetailType, resource: string, detail: Record<string, unknown>): EcsEvent {
-  return { version: '0', id, 'detail-type': type, source: 'aws.ecs', account: scope.accountId, time: eventTime(now), region: scope.region, resources: [resource], detail };
+function envelope(
+  scope: Scope,
+  id: string,
+  now: number,
+  type: EcsEventDetailType,
+  resource: string,
+  detail: Record<string, unknown>,
+): EcsEvent {
+  return {
+    version: '0',
+    id,
+    'detail-type': type,
+    source: 'aws.ecs',
+    account: scope.accountId,
+    time: eventTime(now),
+    region: scope.region,
+    resources: [resource],
+    detail,
+  };
 }
 
 /** Dates → ISO strings, everywhere in a wire object. */
@@ -36,7 +53,11 @@ function isoDates(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(isoDates);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, isoDates(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, isoDates(v)]),
+    );
   }
   return value;
 }

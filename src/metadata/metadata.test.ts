@@ -23,14 +23,40 @@ function task(extra: Partial<TaskRecord> = {}): TaskRecord {
     taskRoleArn: 'arn:aws:iam::000000000000:role/r',
     pullStartedAt: Date.parse('2026-01-01T00:00:01.5Z'),
     pullStoppedAt: Date.parse('2026-01-01T00:00:02Z'),
-    attachment: { privateIPv4Address: '10.1.2.9', macAddress: '0e:00:00:00:00:01', privateDnsName: 'ip-10-1-2-9.eu-west-1.compute.internal' },
+    attachment: {
+      privateIPv4Address: '10.1.2.9',
+      macAddress: '0e:00:00:00:00:01',
+      privateDnsName: 'ip-10-1-2-9.eu-west-1.compute.internal',
+    },
     sandbox: { pauseContainerId: 'pause', agentIpv4Address: '169.254.176.7' },
     containers: [
       {
-        name: 'app', runtimeId: `${'f'.repeat(32)}-0000000001`, containerArn: 'arn:aws:ecs:eu-west-1:000000000000:container/c/x/y', image: 'nginx',
-        imageDigest: 'sha256:abc', lastStatus: 'RUNNING', started: true, dockerId: 'd1', cpu: '128', memory: '256', healthStatus: 'HEALTHY', hasHealthCheck: true, essential: true,
+        name: 'app',
+        runtimeId: `${'f'.repeat(32)}-0000000001`,
+        containerArn: 'arn:aws:ecs:eu-west-1:000000000000:container/c/x/y',
+        image: 'nginx',
+        imageDigest: 'sha256:abc',
+        lastStatus: 'RUNNING',
+        started: true,
+        dockerId: 'd1',
+        cpu: '128',
+        memory: '256',
+        healthStatus: 'HEALTHY',
+        hasHealthCheck: true,
+        essential: true,
       },
-      { name: 'later', runtimeId: 'r2', containerArn: 'a2', image: 'busybox', lastStatus: 'PENDING', started: false, cpu: '0', healthStatus: 'UNKNOWN', hasHealthCheck: false, essential: false },
+      {
+        name: 'later',
+        runtimeId: 'r2',
+        containerArn: 'a2',
+        image: 'busybox',
+        lastStatus: 'PENDING',
+        started: false,
+        cpu: '0',
+        healthStatus: 'UNKNOWN',
+        hasHealthCheck: false,
+        essential: false,
+      },
     ],
     ...extra,
   } as TaskRecord;
@@ -92,8 +118,22 @@ describe('metadata responses', () => {
   it('v4 task: fields in the agent’s order, vCPU limits, reserved storage, service name; only created containers', () => {
     const t = v4Task(view());
     expect(Object.keys(t)).toEqual([
-      'Cluster', 'TaskARN', 'Family', 'Revision', 'DesiredStatus', 'KnownStatus', 'Limits', 'PullStartedAt', 'PullStoppedAt', 'AvailabilityZone',
-      'LaunchType', 'Containers', 'ServiceName', 'ClockDrift', 'EphemeralStorageMetrics', 'FaultInjectionEnabled',
+      'Cluster',
+      'TaskARN',
+      'Family',
+      'Revision',
+      'DesiredStatus',
+      'KnownStatus',
+      'Limits',
+      'PullStartedAt',
+      'PullStoppedAt',
+      'AvailabilityZone',
+      'LaunchType',
+      'Containers',
+      'ServiceName',
+      'ClockDrift',
+      'EphemeralStorageMetrics',
+      'FaultInjectionEnabled',
     ]);
     expect(t).toMatchObject({
       Revision: '3',
@@ -135,24 +175,49 @@ describe('metadata responses', () => {
     });
     expect(app).not.toHaveProperty('FinishedAt');
     const later = v3Container(v, v.task.containers[1]!);
-    expect(later).toMatchObject({ KnownStatus: 'PULLED', Limits: { CPU: 0 }, Networks: [{ NetworkMode: 'awsvpc', IPv4Addresses: ['10.1.2.9'] }] });
+    expect(later).toMatchObject({
+      KnownStatus: 'PULLED',
+      Limits: { CPU: 0 },
+      Networks: [{ NetworkMode: 'awsvpc', IPv4Addresses: ['10.1.2.9'] }],
+    });
     expect(later).not.toHaveProperty('Health');
     expect(later).not.toHaveProperty('LogDriver');
-    const stopped = v4Container(view(task({ desiredStatus: 'STOPPED' })), { ...v.task.containers[0]!, lastStatus: 'STOPPED', exitCode: 137 });
+    const stopped = v4Container(view(task({ desiredStatus: 'STOPPED' })), {
+      ...v.task.containers[0]!,
+      lastStatus: 'STOPPED',
+      exitCode: 137,
+    });
     expect(stopped).toMatchObject({ DesiredStatus: 'STOPPED', KnownStatus: 'STOPPED', ExitCode: 137 });
   });
 });
 
 describe('stats', () => {
-  const raw = (cpu: number, rx: number) => ({ read: `t${cpu}`, cpu_stats: { system_cpu_usage: cpu }, precpu_stats: {}, memory_stats: {}, networks: { eth0: { rx_bytes: rx, tx_bytes: 0 } } });
+  const raw = (cpu: number, rx: number) => ({
+    read: `t${cpu}`,
+    cpu_stats: { system_cpu_usage: cpu },
+    precpu_stats: {},
+    memory_stats: {},
+    networks: { eth0: { rx_bytes: rx, tx_bytes: 0 } },
+  });
 
   it('fills precpu from the previous sample and computes network rates per second', () => {
     const s = new StatsSampler();
     const first = s.shape('d1', raw(100, 1000), { id: 'r1', name: 'app' }, undefined, { v4: true, now: 10_000 });
-    expect(first).toMatchObject({ id: 'r1', name: 'app', precpu_stats: {}, network_rate_stats: { rx_bytes_per_sec: 0, tx_bytes_per_sec: 0 } });
+    expect(first).toMatchObject({
+      id: 'r1',
+      name: 'app',
+      precpu_stats: {},
+      network_rate_stats: { rx_bytes_per_sec: 0, tx_bytes_per_sec: 0 },
+    });
     const second = s.shape('d1', raw(200, 3000), { id: 'r1', name: 'app' }, undefined, { v4: true, now: 12_000 });
-    expect(second).toMatchObject({ precpu_stats: { system_cpu_usage: 100 }, preread: 't100', network_rate_stats: { rx_bytes_per_sec: 1000, tx_bytes_per_sec: 0 } });
-    expect(s.shape('d1', raw(300, 3000), { id: 'r1', name: 'app' }, undefined, { v4: false, now: 13_000 })).not.toHaveProperty('network_rate_stats');
+    expect(second).toMatchObject({
+      precpu_stats: { system_cpu_usage: 100 },
+      preread: 't100',
+      network_rate_stats: { rx_bytes_per_sec: 1000, tx_bytes_per_sec: 0 },
+    });
+    expect(s.shape('d1', raw(300, 3000), { id: 'r1', name: 'app' }, undefined, { v4: false, now: 13_000 })).not.toHaveProperty(
+      'network_rate_stats',
+    );
     s.forget(['d1']);
     expect(s.shape('d1', raw(400, 0), { id: 'r1', name: 'app' }, undefined, { v4: false, now: 14_000 }).precpu_stats).toEqual({});
   });

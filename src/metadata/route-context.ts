@@ -45,7 +45,10 @@ export function containerCaller(ctx: RouteContext, req: Request, endpointId: str
   const container = found?.containerName ? found.task.containers.find((c) => c.name === found.containerName) : undefined;
   if (!found || !container) return undefined;
   if (!isTaskCaller(found.task, req.socket.remoteAddress)) {
-    ctx.logger.warn({ taskId: found.task.taskId, from: peerAddress(req.socket.remoteAddress) }, 'metadata request with a task’s id from elsewhere: refused');
+    ctx.logger.warn(
+      { taskId: found.task.taskId, from: peerAddress(req.socket.remoteAddress) },
+      'metadata request with a task’s id from elsewhere: refused',
+    );
     return undefined;
   }
   return { ...found, container };

@@ -31,7 +31,12 @@ export function credentialsRoutes(ctx: RouteContext): Router {
     const { task, scope } = found;
     let credentials;
     try {
-      credentials = await ctx.vault.credentials({ credentialsId: id, roleArn: task.taskRoleArn!, taskId: task.taskId, region: scope.region });
+      credentials = await ctx.vault.credentials({
+        credentialsId: id,
+        roleArn: task.taskRoleArn!,
+        taskId: task.taskId,
+        region: scope.region,
+      });
     } catch (err) {
       ctx.logger.warn({ err, taskId: task.taskId }, 'task role credentials could not be issued');
       return error(res, prefix, 'CredentialsUninitialized', 'Credentials uninitialized for ID', 503);

@@ -15,7 +15,9 @@ interface ProtectionRequest {
   expiresInMinutes?: number;
 }
 
-const errorBody = (arn: string, code: string, message: string) => ({ error: { ...(arn ? { Arn: arn } : {}), Code: code, Message: message } });
+const errorBody = (arn: string, code: string, message: string) => ({
+  error: { ...(arn ? { Arn: arn } : {}), Code: code, Message: message },
+});
 
 /** Go's json.Decoder with DisallowUnknownFields into {ProtectionEnabled *bool; ExpiresInMinutes *int64}. */
 export function decodeProtectionRequest(body: Buffer | undefined): ProtectionRequest | null {
@@ -46,7 +48,11 @@ export function decodeProtectionRequest(body: Buffer | undefined): ProtectionReq
 }
 
 const protectionBody = (p: ProtectionState) => ({
-  protection: { ExpirationDate: p.expirationDate !== undefined ? goTime(p.expirationDate) : null, ProtectionEnabled: p.protectionEnabled, TaskArn: p.taskArn },
+  protection: {
+    ExpirationDate: p.expirationDate !== undefined ? goTime(p.expirationDate) : null,
+    ProtectionEnabled: p.protectionEnabled,
+    TaskArn: p.taskArn,
+  },
 });
 
 export function taskProtectionRoutes(ctx: RouteContext): Router {
@@ -69,7 +75,11 @@ export function taskProtectionRoutes(ctx: RouteContext): Router {
     if (!caller) return sendJson(res, 404, errorBody('', 'ResourceNotFoundException', 'Failed to find a task for the request'));
     const { task, scope } = caller;
     if (request.protectionEnabled === undefined) {
-      return sendJson(res, 400, errorBody(task.taskArn, 'InvalidParameterException', "Invalid request: does not contain 'ProtectionEnabled' field"));
+      return sendJson(
+        res,
+        400,
+        errorBody(task.taskArn, 'InvalidParameterException', "Invalid request: does not contain 'ProtectionEnabled' field"),
+      );
     }
     if (!task.endpoints?.credentialsId) return noTaskRole(res, task.taskArn);
     const enabled = request.protectionEnabled;

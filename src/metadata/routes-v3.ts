@@ -24,7 +24,8 @@ export function v3Routes(ctx: RouteContext): Router {
     handle(
       500,
       (id) => `V3 container metadata handler: unable to get container ID from request: ${noDockerId(id)}`,
-      async (caller, res) => sendJson(res, 200, v3Container(await ctx.views.view(caller, ctx.clock.now(), { diskUsage: false }), caller.container)),
+      async (caller, res) =>
+        sendJson(res, 200, v3Container(await ctx.views.view(caller, ctx.clock.now(), { diskUsage: false }), caller.container)),
     ),
   );
   router.all(

@@ -61,7 +61,12 @@ export class LocalTaskAgent implements TaskAgent {
     this.prepared.set(task.taskId, await this.resolve(scope, task, td));
   }
 
-  async containerEnvironment(scope: Scope, task: TaskRecord, td: TaskDefinitionRecord, containerName: string): Promise<InjectedEnvironment> {
+  async containerEnvironment(
+    scope: Scope,
+    task: TaskRecord,
+    td: TaskDefinitionRecord,
+    containerName: string,
+  ): Promise<InjectedEnvironment> {
     let prepared = this.prepared.get(task.taskId);
     if (!prepared) {
       prepared = await this.resolve(scope, task, td);
@@ -91,13 +96,24 @@ export class LocalTaskAgent implements TaskAgent {
       environmentFiles: overrides.find((o) => o.name === def.name)?.environmentFiles ?? def.environmentFiles ?? [],
     }));
     const executionCredentials = () =>
-      provider.issue({ roleArn: task.executionRoleArn!, sessionName: task.taskId, region: scope.region, durationSeconds: config.credentialsLifetimeSeconds });
-    const resolved = await resolveSecrets(containers, { region: scope.region, executionRoleArn: task.executionRoleArn, executionCredentials }, secretStore);
+      provider.issue({
+        roleArn: task.executionRoleArn!,
+        sessionName: task.taskId,
+        region: scope.region,
+        durationSeconds: config.credentialsLifetimeSeconds,
+      });
+    const resolved = await resolveSecrets(
+      containers,
+      { region: scope.region, executionRoleArn: task.executionRoleArn, executionCredentials },
+      secretStore,
+    );
     const files: Record<string, Record<string, string>> = {};
     for (const c of containers) {
       if (c.environmentFiles.length === 0) continue;
       if (!task.executionRoleArn) {
-        throw new TaskStartFailure('ResourceInitializationError: failed to download env files: environment file resource: unable to find execution role credentials');
+        throw new TaskStartFailure(
+          'ResourceInitializationError: failed to download env files: environment file resource: unable to find execution role credentials',
+        );
       }
       const specs = c.environmentFiles.map((f) => ({ value: f.value ?? '', type: f.type ?? '' }));
       files[c.name] = await readEnvironmentFiles(specs, config.environmentFilesDir);

@@ -50,11 +50,11 @@ export class TaskDirectory {
           for (const [containerName, id] of Object.entries(task.endpoints.containers)) {
             index.set(`e:${id}`, { scope, taskId: task.taskId, containerName });
           }
-          if (task.endpoints.credentialsId) index.set(`c:${task.endpoints.credentialsId}`, { scope, taskId: task.taskId, containerName: null });
+          if (task.endpoints.credentialsId)
+            index.set(`c:${task.endpoints.credentialsId}`, { scope, taskId: task.taskId, containerName: null });
         }
       });
     }
     this.index = index;
   }
 }
-

@@ -111,14 +111,10 @@ export class InputValidatorCompiler {
   private compileMap(schema: NormalizedSchema, constraints: MemberConstraints): Check {
     const valueSchema = schema.getValueSchema();
     const valueCheck = this.compile(valueSchema, constraints);
-    const valueClass = valueSchema.isStructSchema()
-      ? msg.javaClassOfShape(valueSchema.getName() ?? '')
-      : msg.javaClassOfScalar('String');
+    const valueClass = valueSchema.isStructSchema() ? msg.javaClassOfShape(valueSchema.getName() ?? '') : msg.javaClassOfScalar('String');
     return (value, path, findings) => {
       if (!isObject(value)) {
-        throw serializationException(
-          Array.isArray(value) ? msg.unrecognizedCollection({ mapOf: valueClass }) : msg.UNEXPECTED_FIELD_TYPE,
-        );
+        throw serializationException(Array.isArray(value) ? msg.unrecognizedCollection({ mapOf: valueClass }) : msg.UNEXPECTED_FIELD_TYPE);
       }
       for (const key of Object.keys(value)) {
         const v = value[key];

@@ -45,7 +45,10 @@ export function createApp({ deps, operations, jsonServices = [], queryServices =
   // Take every body raw: express.json() ignores application/x-amz-json-1.1, and a malformed body
   // must become SerializationException, not express's own 400 page.
   app.post('/', express.raw({ type: () => true, limit: MAX_BODY }), (req, res) => {
-    const handling = queryServices.length > 0 && isQueryRequest(req) ? dispatchQuery(req, res, deps, queryServices) : handleJsonRpc(req, res, deps, services);
+    const handling =
+      queryServices.length > 0 && isQueryRequest(req)
+        ? dispatchQuery(req, res, deps, queryServices)
+        : handleJsonRpc(req, res, deps, services);
     handling.catch((err: unknown) => {
       deps.logger.error({ err }, 'request handling failed');
       sendSafely(res, 500, { __type: 'ServerException', message: 'Service Unavailable. Please try again later.' }, 'ServerException');
@@ -54,12 +57,12 @@ export function createApp({ deps, operations, jsonServices = [], queryServices =
 
   for (const { path, router } of routers) app.use(path, router);
 
-  app.use((req: Request, res: Response) => {
+  app.use((_req: Request, res: Response) => {
     sendSafely(res, 404, { __type: 'UnknownOperationException' }, 'UnknownOperationException');
   });
 
   // Body too large, aborted uploads, bad encodings and the like: still an AWS-shaped answer, never express's HTML.
-  app.use((err: unknown, req: Request, res: Response, _next: express.NextFunction) => {
+  app.use((err: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
     const raw = (err as { status?: unknown } | null)?.status;
     const status = typeof raw === 'number' && raw >= 400 && raw < 600 ? raw : 500;
     if (status >= 500) {

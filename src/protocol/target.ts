@@ -11,4 +11,4 @@ export function operationFromTarget(target: string | undefined, prefix = ECS_TAR
 }
 
 /** The service prefix of an X-Amz-Target (`Logs_20140328` in `Logs_20140328.PutLogEvents`). */
-export const targetPrefixOf = (target: string | undefined) => (target && target.includes('.') ? target.slice(0, target.indexOf('.')) : '');
+export const targetPrefixOf = (target: string | undefined) => (target?.includes('.') ? target.slice(0, target.indexOf('.')) : '');

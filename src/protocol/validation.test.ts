@@ -105,9 +105,20 @@ describe('validateInput: enums', () => {
   it('checks enums inside list elements with 1-based member paths', () => {
     const err = rejection('RegisterTaskDefinition', {
       family: 'web',
-      containerDefinitions: [{ name: 'a' }, { name: 'b', ulimits: [{ name: 'nofile', softLimit: 1, hardLimit: 2 }, { name: 'files', softLimit: 1, hardLimit: 2 }] }],
+      containerDefinitions: [
+        { name: 'a' },
+        {
+          name: 'b',
+          ulimits: [
+            { name: 'nofile', softLimit: 1, hardLimit: 2 },
+            { name: 'files', softLimit: 1, hardLimit: 2 },
+          ],
+        },
+      ],
     });
-    expect(err.message).toMatch(/^1 validation error detected: Value 'files' at 'containerDefinitions\.2\.member\.ulimits\.2\.member\.name' failed/);
+    expect(err.message).toMatch(
+      /^1 validation error detected: Value 'files' at 'containerDefinitions\.2\.member\.ulimits\.2\.member\.name' failed/,
+    );
   });
 
   it('answers with the message ECS itself uses for an unknown log driver', () => {
@@ -123,7 +134,9 @@ describe('validateInput: enums', () => {
 
   it('reports every constraint failure of a request, in model order', () => {
     const err = rejection('RunTask', { launchType: 'FOO', propagateTags: 'BAR' });
-    expect(err.message).toMatch(/^3 validation errors detected: Value null at 'taskDefinition'.*; Value 'FOO' at 'launchType'.*; Value 'BAR' at 'propagateTags'/);
+    expect(err.message).toMatch(
+      /^3 validation errors detected: Value null at 'taskDefinition'.*; Value 'FOO' at 'launchType'.*; Value 'BAR' at 'propagateTags'/,
+    );
   });
 });
 
@@ -146,7 +159,10 @@ describe('validateInput: ranges', () => {
   });
 
   it('accepts the bounds themselves', () => {
-    const strategy = [{ capacityProvider: 'FARGATE', weight: 1000, base: 100_000 }, { capacityProvider: 'FARGATE_SPOT', weight: 0, base: 0 }];
+    const strategy = [
+      { capacityProvider: 'FARGATE', weight: 1000, base: 100_000 },
+      { capacityProvider: 'FARGATE_SPOT', weight: 0, base: 0 },
+    ];
     expect(() => validateInput('RunTask', { taskDefinition: 'web', capacityProviderStrategy: strategy })).not.toThrow();
   });
 });
@@ -197,7 +213,9 @@ describe('validateInput: JSON types (SerializationException)', () => {
 
   it('accepts any JSON number for a number member', () => {
     expect(() => validateInput('RunTask', { taskDefinition: 'web', count: 2 })).not.toThrow();
-    expect(() => validateInput('UpdateTaskSet', { cluster: 'c', service: 's', taskSet: 't', scale: { value: 12.5, unit: 'PERCENT' } })).not.toThrow();
+    expect(() =>
+      validateInput('UpdateTaskSet', { cluster: 'c', service: 's', taskSet: 't', scale: { value: 12.5, unit: 'PERCENT' } }),
+    ).not.toThrow();
   });
 
   it('rejects a body that is not a JSON object', () => {

@@ -43,7 +43,13 @@ describe('appContainerOptions', () => {
   it('maps command, entry point, environment, working directory and user', () => {
     const o = appContainerOptions(
       ctx,
-      spec({ command: ['-c', 'echo hi'], entryPoint: ['sh'], environment: { A: '1', B: 'x=y' }, workingDirectory: '/srv', user: '1000:1000' }),
+      spec({
+        command: ['-c', 'echo hi'],
+        entryPoint: ['sh'],
+        environment: { A: '1', B: 'x=y' },
+        workingDirectory: '/srv',
+        user: '1000:1000',
+      }),
     );
     expect(o.Entrypoint).toEqual(['sh']);
     expect(o.Cmd).toEqual(['-c', 'echo hi']);
@@ -77,7 +83,15 @@ describe('appContainerOptions', () => {
   it('maps ulimits and adds Fargate’s default nofile 65535 only when none is given', () => {
     expect(appContainerOptions(ctx, spec()).HostConfig?.Ulimits).toEqual([{ Name: 'nofile', Soft: 65535, Hard: 65535 }]);
     expect(appContainerOptions({ ...ctx, defaultNofile: null }, spec()).HostConfig?.Ulimits).toEqual([]);
-    const o = appContainerOptions(ctx, spec({ ulimits: [{ name: 'nofile', softLimit: 10, hardLimit: 20 }, { name: 'core', softLimit: 0, hardLimit: 0 }] }));
+    const o = appContainerOptions(
+      ctx,
+      spec({
+        ulimits: [
+          { name: 'nofile', softLimit: 10, hardLimit: 20 },
+          { name: 'core', softLimit: 0, hardLimit: 0 },
+        ],
+      }),
+    );
     expect(o.HostConfig?.Ulimits).toEqual([
       { Name: 'nofile', Soft: 10, Hard: 20 },
       { Name: 'core', Soft: 0, Hard: 0 },
@@ -153,13 +167,23 @@ describe('resourceLimits', () => {
 describe('toDockerHealthcheck', () => {
   it('keeps the ECS command and turns seconds into nanoseconds', () => {
     expect(
-      toDockerHealthcheck({ command: ['CMD-SHELL', 'wget -q localhost || exit 1'], intervalSeconds: 5, timeoutSeconds: 2, retries: 3, startPeriodSeconds: 10 }),
+      toDockerHealthcheck({
+        command: ['CMD-SHELL', 'wget -q localhost || exit 1'],
+        intervalSeconds: 5,
+        timeoutSeconds: 2,
+        retries: 3,
+        startPeriodSeconds: 10,
+      }),
     ).toEqual({ Test: ['CMD-SHELL', 'wget -q localhost || exit 1'], Interval: 5e9, Timeout: 2e9, Retries: 3, StartPeriod: 10e9 });
-    expect(toDockerHealthcheck({ command: ['CMD', '/bin/check', '--fast'], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0 }).Test).toEqual([
-      'CMD',
-      '/bin/check',
-      '--fast',
-    ]);
+    expect(
+      toDockerHealthcheck({
+        command: ['CMD', '/bin/check', '--fast'],
+        intervalSeconds: 30,
+        timeoutSeconds: 5,
+        retries: 3,
+        startPeriodSeconds: 0,
+      }).Test,
+    ).toEqual(['CMD', '/bin/check', '--fast']);
   });
 });
 

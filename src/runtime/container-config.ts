@@ -41,7 +41,11 @@ export function toDockerHealthcheck(check: HealthCheckSpec): NonNullable<Contain
   };
 }
 
-export function toDockerMount(instanceId: string, taskId: string, mount: MountSpec): { Type: 'volume' | 'bind'; Source: string; Target: string; ReadOnly: boolean } {
+export function toDockerMount(
+  instanceId: string,
+  taskId: string,
+  mount: MountSpec,
+): { Type: 'volume' | 'bind'; Source: string; Target: string; ReadOnly: boolean } {
   const target = { Target: mount.containerPath, ReadOnly: mount.readOnly };
   switch (mount.kind) {
     case 'scratch':

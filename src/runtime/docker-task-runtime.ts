@@ -118,7 +118,11 @@ export class DockerTaskRuntime implements TaskRuntime {
         const fixed = spec.publishedPorts?.some((p) => p.hostPort !== 0);
         if (!(fixed && err instanceof RuntimeError && /port is already allocated|address already in use/i.test(err.detail))) throw err;
         this.logger.info({ taskId }, 'a host port is taken; publishing the task’s ports on ports Docker chooses');
-        return await this.startSandbox({ ...spec, publishedPorts: spec.publishedPorts!.map((p) => ({ ...p, hostPort: 0 })) }, limits, pauseImage);
+        return await this.startSandbox(
+          { ...spec, publishedPorts: spec.publishedPorts!.map((p) => ({ ...p, hostPort: 0 })) },
+          limits,
+          pauseImage,
+        );
       }
     } finally {
       release();
@@ -283,7 +287,12 @@ export class DockerTaskRuntime implements TaskRuntime {
         const taskId = c.Labels[LABEL_TASK_ID];
         const role = c.Labels[LABEL_ROLE];
         if (!state || !taskId || (role !== 'pause' && role !== 'app')) return null;
-        return { taskId, containerName: c.Labels[LABEL_ROLE] === 'pause' ? null : (c.Labels[LABEL_CONTAINER_NAME] ?? null), dockerId: c.Id, state };
+        return {
+          taskId,
+          containerName: c.Labels[LABEL_ROLE] === 'pause' ? null : (c.Labels[LABEL_CONTAINER_NAME] ?? null),
+          dockerId: c.Id,
+          state,
+        };
       }),
     );
     return owned.filter((o): o is OwnedContainer => o !== null);
@@ -360,7 +369,9 @@ export class DockerTaskRuntime implements TaskRuntime {
 
   /** Events are handled one at a time, in order, so an exit never overtakes the health change before it. */
   private enqueue(event: DockerEvent): void {
-    this.eventQueue = this.eventQueue.then(() => this.handle(event)).catch((err: unknown) => this.logger.error({ err }, 'runtime event failed'));
+    this.eventQueue = this.eventQueue
+      .then(() => this.handle(event))
+      .catch((err: unknown) => this.logger.error({ err }, 'runtime event failed'));
   }
 
   private async handle(event: DockerEvent): Promise<void> {
@@ -405,7 +416,8 @@ export class DockerTaskRuntime implements TaskRuntime {
 function publishedPortsOf(spec: SandboxSpec, info: Dockerode.ContainerInspectInfo): PublishedPort[] {
   const bound = (info.NetworkSettings.Ports ?? {}) as Record<string, { HostIp: string; HostPort: string }[] | null>;
   return (spec.publishedPorts ?? []).map((p) => {
-    const binding = bound[`${p.containerPort}/${p.protocol}`]?.find((b) => b.HostIp === p.hostIp) ?? bound[`${p.containerPort}/${p.protocol}`]?.[0];
+    const binding =
+      bound[`${p.containerPort}/${p.protocol}`]?.find((b) => b.HostIp === p.hostIp) ?? bound[`${p.containerPort}/${p.protocol}`]?.[0];
     return { ...p, hostPort: binding ? Number(binding.HostPort) : p.hostPort };
   });
 }

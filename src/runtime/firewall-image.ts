@@ -110,7 +110,8 @@ export async function hostIptablesTar(host: HostIptables): Promise<{ tar: Buffer
     const parts = name.split('/').filter(Boolean).slice(0, -1);
     for (let i = 1; i <= parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
   }
-  for (const dir of [...dirs].sort()) pack.entry({ name: `${dir}/`, type: 'directory', mode: dir === 'tmp' ? 0o1777 : 0o755, mtime: epoch });
+  for (const dir of [...dirs].sort())
+    pack.entry({ name: `${dir}/`, type: 'directory', mode: dir === 'tmp' ? 0o1777 : 0o755, mtime: epoch });
   for (const [name, data] of entries) pack.entry({ name: name.slice(1), mode: 0o755, mtime: epoch }, data);
   pack.finalize();
   const chunks: Buffer[] = [];

@@ -35,7 +35,10 @@ function fakeDocker(local: Set<string>, pullFails: string | null = null) {
     pull: vi.fn(async (ref: string) => {
       pulls.push(ref);
       const s = new PassThrough();
-      if (pullFails) s.end(`${JSON.stringify({ status: 'Pulling fs layer', id: 'abc' })}\n${JSON.stringify({ errorDetail: { message: pullFails }, error: pullFails })}\n`);
+      if (pullFails)
+        s.end(
+          `${JSON.stringify({ status: 'Pulling fs layer', id: 'abc' })}\n${JSON.stringify({ errorDetail: { message: pullFails }, error: pullFails })}\n`,
+        );
       else {
         local.add(ref);
         s.end(`${JSON.stringify({ status: 'Pulling from library/x' })}\n${JSON.stringify({ status: 'Downloaded newer image' })}\n`);

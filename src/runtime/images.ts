@@ -113,7 +113,9 @@ export class ImageResolver {
 /** The registry host of an image reference (Docker Hub when the first part is not a host). */
 export function registryOf(image: string): string {
   const first = image.split('/')[0] ?? '';
-  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'https://index.docker.io/v1/';
+  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+    ? first
+    : 'https://index.docker.io/v1/';
 }
 
 function toPulled(imageRef: string, info: ImageInspectInfo): PulledImage {

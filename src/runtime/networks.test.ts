@@ -16,7 +16,10 @@ describe('NetworkManager: VPC networks', () => {
 
   /** An engine with networks in memory; removals wait until `release()` when `holdRemovals` is set. */
   function stubEngine() {
-    const networks = new Map<string, { Id: string; Name: string; Labels: Record<string, string>; IPAM: { Config: { Subnet: string }[] } }>();
+    const networks = new Map<
+      string,
+      { Id: string; Name: string; Labels: Record<string, string>; IPAM: { Config: { Subnet: string }[] } }
+    >();
     const calls: string[] = [];
     let holdRemovals = false;
     const held: (() => void)[] = [];
@@ -48,7 +51,9 @@ describe('NetworkManager: VPC networks', () => {
       calls,
       networks,
       hold: () => (holdRemovals = true),
-      release: () => held.splice(0).forEach((r) => r()),
+      release: () => {
+        for (const r of held.splice(0)) r();
+      },
     };
   }
 
@@ -57,7 +62,11 @@ describe('NetworkManager: VPC networks', () => {
     const manager = new NetworkManager(engine.docker, 'i1');
     const [a, b] = await Promise.all([manager.lease(spec), manager.lease(spec)]);
     expect(engine.calls).toEqual([`create ${spec.name}`]);
-    expect(engine.networks.get(spec.name)!.Labels).toMatchObject({ 'fargate-local.role': 'vpc-network', 'fargate-local.vpc-id': 'vpc-1', 'fargate-local.instance': 'i1' });
+    expect(engine.networks.get(spec.name)!.Labels).toMatchObject({
+      'fargate-local.role': 'vpc-network',
+      'fargate-local.vpc-id': 'vpc-1',
+      'fargate-local.instance': 'i1',
+    });
     a!();
     await manager.prune(new Set());
     expect(engine.networks.has(spec.name)).toBe(true);

@@ -97,7 +97,9 @@ export class NetworkManager {
           (info.Options?.['com.docker.network.bridge.enable_icc'] ?? 'true') === String(a.enableIcc) &&
           subnetsOf(info).includes(a.subnet);
         const icc = a.enableIcc ? 'ICC-on' : 'ICC-off';
-        return ok ? null : `network ${a.name} exists but is not an internal, ${icc} agent network over ${a.subnet} labelled ${LABEL_ROLE}=agent-network`;
+        return ok
+          ? null
+          : `network ${a.name} exists but is not an internal, ${icc} agent network over ${a.subnet} labelled ${LABEL_ROLE}=agent-network`;
       });
     });
   }
@@ -129,7 +131,9 @@ export class NetworkManager {
 
   /** Removes this instance's VPC networks not named in `keep`, unless leased or still used by containers. */
   async prune(keep: ReadonlySet<string>): Promise<void> {
-    const ours = await this.docker.listNetworks({ filters: labelFilter({ [LABEL_INSTANCE]: this.instanceId, [LABEL_ROLE]: 'vpc-network' }) });
+    const ours = await this.docker.listNetworks({
+      filters: labelFilter({ [LABEL_INSTANCE]: this.instanceId, [LABEL_ROLE]: 'vpc-network' }),
+    });
     await Promise.all(
       ours
         .filter((n) => !keep.has(n.Name) && !this.leases.has(n.Name) && !this.removing.has(n.Name))
@@ -186,7 +190,9 @@ export class NetworkManager {
     const wanted = create.IPAM?.Config?.[0]?.Subnet ?? '';
     const others = await this.docker.listNetworks().catch(() => []);
     const clash = others.filter((n) => (n.IPAM?.Config ?? []).some((c) => c.Subnet && cidrsOverlap(c.Subnet, wanted)));
-    return clash.length ? `${detail} (network ${create.Name} over ${wanted} overlaps ${clash.map((n) => `${n.Name} ${n.IPAM?.Config?.[0]?.Subnet}`).join(', ')})` : detail;
+    return clash.length
+      ? `${detail} (network ${create.Name} over ${wanted} overlaps ${clash.map((n) => `${n.Name} ${n.IPAM?.Config?.[0]?.Subnet}`).join(', ')})`
+      : detail;
   }
 
   /** Concurrent calls for one name share one attempt. */

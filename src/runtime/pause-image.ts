@@ -29,21 +29,39 @@ function x86Code(): number[] {
   const { sigaction } = PAUSE_LAYOUT.x86_64;
   const leaEnd = 5 + 5 + 7; // the lea below ends 17 bytes into the code
   return [
-    0xb8, ...u32(13), //                     mov eax, 13         rt_sigaction(
-    0xbf, ...u32(SIGTERM), //                mov edi, 15           SIGTERM,
-    0x48, 0x8d, 0x35, ...u32(sigaction - leaEnd), // lea rsi, [rip+act]  &act,
-    0x31, 0xd2, //                           xor edx, edx          NULL,
-    0x41, 0xba, ...u32(8), //                mov r10d, 8           sizeof(sigset_t))
-    0x0f, 0x05, //                           syscall
-    0xb8, ...u32(13), //                     mov eax, 13         rt_sigaction(SIGINT, &act, NULL, 8)
-    0xbf, ...u32(SIGINT), //                 mov edi, 2            (rsi, rdx, r10 survive syscall)
-    0x0f, 0x05, //                           syscall
-    0xb8, ...u32(34), //                loop: mov eax, 34        pause()
-    0x0f, 0x05, //                           syscall
-    0xeb, 0xf7, //                           jmp loop
-    0xb8, ...u32(231), //            handler: mov eax, 231       exit_group(0)
-    0x31, 0xff, //                           xor edi, edi
-    0x0f, 0x05, //                           syscall
+    0xb8,
+    ...u32(13), //                     mov eax, 13         rt_sigaction(
+    0xbf,
+    ...u32(SIGTERM), //                mov edi, 15           SIGTERM,
+    0x48,
+    0x8d,
+    0x35,
+    ...u32(sigaction - leaEnd), // lea rsi, [rip+act]  &act,
+    0x31,
+    0xd2, //                           xor edx, edx          NULL,
+    0x41,
+    0xba,
+    ...u32(8), //                mov r10d, 8           sizeof(sigset_t))
+    0x0f,
+    0x05, //                           syscall
+    0xb8,
+    ...u32(13), //                     mov eax, 13         rt_sigaction(SIGINT, &act, NULL, 8)
+    0xbf,
+    ...u32(SIGINT), //                 mov edi, 2            (rsi, rdx, r10 survive syscall)
+    0x0f,
+    0x05, //                           syscall
+    0xb8,
+    ...u32(34), //                loop: mov eax, 34        pause()
+    0x0f,
+    0x05, //                           syscall
+    0xeb,
+    0xf7, //                           jmp loop
+    0xb8,
+    ...u32(231), //            handler: mov eax, 231       exit_group(0)
+    0x31,
+    0xff, //                           xor edi, edi
+    0x0f,
+    0x05, //                           syscall
   ];
 }
 

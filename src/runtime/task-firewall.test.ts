@@ -6,7 +6,14 @@ import { RuntimeError } from '../domain/task-runtime.js';
 import type { ImageResolver } from './images.js';
 import { TaskFirewall } from './task-firewall.js';
 
-const policy: FirewallPolicy = { vpcCidr: '10.0.0.0/16', mark: 1, internetAccess: false, trustedSources: ['10.0.0.1/32'], ingress: [], egress: [] };
+const policy: FirewallPolicy = {
+  vpcCidr: '10.0.0.0/16',
+  mark: 1,
+  internetAccess: false,
+  trustedSources: ['10.0.0.1/32'],
+  ingress: [],
+  egress: [],
+};
 
 /** A Docker client that runs helpers with the given exit codes, recording what it was asked. */
 function stubDocker(exitCodes: number[]) {
@@ -81,6 +88,8 @@ describe('TaskFirewall', () => {
     await firewall.apply('pause-1', policy);
     const err = await firewall.apply('pause-2', policy).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuntimeError);
-    expect((err as RuntimeError).message).toBe('ResourceInitializationError: failed to apply the security groups: iptables-restore exited 1: iptables-restore: line 3 failed');
+    expect((err as RuntimeError).message).toBe(
+      'ResourceInitializationError: failed to apply the security groups: iptables-restore exited 1: iptables-restore: line 3 failed',
+    );
   });
 });

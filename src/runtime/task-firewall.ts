@@ -60,7 +60,10 @@ export class TaskFirewall {
       const detail = err instanceof RuntimeError ? err.detail : daemonErrorDetail(err);
       if (this.works === null) {
         this.works = false;
-        this.logger.warn({ detail }, 'security groups are NOT enforced on this host: the rules could not be applied in a task network namespace');
+        this.logger.warn(
+          { detail },
+          'security groups are NOT enforced on this host: the rules could not be applied in a task network namespace',
+        );
         return 'unenforced';
       }
       throw new RuntimeError('ResourceInitializationError', `failed to apply the security groups: ${detail}`);

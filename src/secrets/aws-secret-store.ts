@@ -60,7 +60,11 @@ export class AwsSecretStore implements SecretStore {
     return {
       region,
       ...(this.endpoint ? { endpoint: this.endpoint } : {}),
-      credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) },
+      credentials: {
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}),
+      },
       maxAttempts: 2,
     };
   }

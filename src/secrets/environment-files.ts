@@ -33,7 +33,7 @@ export function parseEnvironmentFile(text: string): Record<string, string> {
 /** The local file for an S3 object ARN, or null when the ARN is not one or would leave `dir`. */
 export function localPathOf(s3Arn: string, dir: string): string | null {
   const arn = splitArn(s3Arn);
-  if (!arn || arn.service !== 's3') return null;
+  if (arn?.service !== 's3') return null;
   const slash = arn.resource.indexOf('/');
   if (slash <= 0 || slash === arn.resource.length - 1) return null;
   const root = path.resolve(dir);

@@ -45,6 +45,14 @@ export function goJsonError(text: string): string {
 
 /** encoding/json refusing to put a non-object into a map[string]interface{}. */
 export function goUnmarshalTypeError(value: unknown): string {
-  const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'bool' : 'string';
+  const kind = Array.isArray(value)
+    ? 'array'
+    : value === null
+      ? 'null'
+      : typeof value === 'number'
+        ? 'number'
+        : typeof value === 'boolean'
+          ? 'bool'
+          : 'string';
   return `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`;
 }

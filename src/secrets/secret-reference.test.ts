@@ -23,7 +23,9 @@ describe('secret references (valueFrom)', () => {
     'refuses %s as the agent does',
     (valueFrom) => {
       expect(() => parseSecretReference(valueFrom, 'us-east-1')).toThrow(
-        new SecretReferenceError('an invalid ARN format for the AWS Secrets Manager secret was specified. Specify a valid ARN and try again.'),
+        new SecretReferenceError(
+          'an invalid ARN format for the AWS Secrets Manager secret was specified. Specify a valid ARN and try again.',
+        ),
       );
     },
   );
@@ -31,7 +33,12 @@ describe('secret references (valueFrom)', () => {
   it('a parameter ARN is an SSM parameter in its region; a bare name is one in the task’s region', () => {
     const arn = 'arn:aws:ssm:eu-west-1:111122223333:parameter/app/db/host';
     expect(parseSecretReference(arn, 'us-east-1')).toEqual({ store: 'ssm', valueFrom: arn, name: arn, region: 'eu-west-1' });
-    expect(parseSecretReference('/app/db/host', 'us-east-1')).toEqual({ store: 'ssm', valueFrom: '/app/db/host', name: '/app/db/host', region: 'us-east-1' });
+    expect(parseSecretReference('/app/db/host', 'us-east-1')).toEqual({
+      store: 'ssm',
+      valueFrom: '/app/db/host',
+      name: '/app/db/host',
+      region: 'us-east-1',
+    });
     expect(parseSecretReference('plain', 'us-west-2')).toMatchObject({ store: 'ssm', name: 'plain', region: 'us-west-2' });
   });
 

@@ -80,7 +80,7 @@ export function secretNameOf(secretId: string): string {
 /** The parameter's name within an ARN (`parameter/a/b` → `/a/b`; `parameter/x` → `x`), or the value itself. */
 export function parameterNameOf(nameOrArn: string): string {
   const arn = splitArn(nameOrArn);
-  if (!arn || !arn.resource.startsWith('parameter/')) return nameOrArn;
+  if (!arn?.resource.startsWith('parameter/')) return nameOrArn;
   const rest = arn.resource.slice('parameter/'.length);
   return rest.includes('/') ? `/${rest}` : rest;
 }

@@ -14,7 +14,12 @@ import { resolveSecrets, type ContainerSecretsSpec } from './secret-resolver.js'
 const PREFIX = 'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: ';
 const DB = 'arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf';
 const EXEC_ROLE = 'arn:aws:iam::000000000000:role/exec';
-const creds: RoleCredentials = { accessKeyId: 'ASIAEXEC', secretAccessKey: 'execsecret', sessionToken: 'exectoken', expiration: Date.now() + 3600_000 };
+const creds: RoleCredentials = {
+  accessKeyId: 'ASIAEXEC',
+  secretAccessKey: 'execsecret',
+  sessionToken: 'exectoken',
+  expiration: Date.now() + 3600_000,
+};
 
 let dir: string;
 let store: FileSecretStore;
@@ -45,7 +50,9 @@ beforeAll(async () => {
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
 const options = { region: 'us-east-1', executionRoleArn: EXEC_ROLE, executionCredentials: async () => creds };
-const one = (secrets: ContainerSecretsSpec['secrets'], extra: Partial<ContainerSecretsSpec> = {}): ContainerSecretsSpec[] => [{ name: 'app', secrets, ...extra }];
+const one = (secrets: ContainerSecretsSpec['secrets'], extra: Partial<ContainerSecretsSpec> = {}): ContainerSecretsSpec[] => [
+  { name: 'app', secrets, ...extra },
+];
 
 async function failure(p: Promise<unknown>): Promise<string> {
   try {
@@ -97,7 +104,7 @@ describe('resolving secrets from the local secrets file', () => {
     const missing = 'arn:aws:secretsmanager:us-east-1:000000000000:secret:nope';
     expect(await failure(resolveSecrets(one([{ name: 'X', valueFrom: `${missing}:key::` }]), options, store))).toMatch(
       new RegExp(
-        `^${escape(PREFIX)}unable to retrieve secret from asm: service call has been retried 1 time\\(s\\): failed to fetch secret ${missing} from secrets manager: ResourceNotFoundException: Secrets Manager can't find the specified secret\\. status code: 400, request id: [0-9a-f-]{36}$`,
+        `^${escapeRegExp(PREFIX)}unable to retrieve secret from asm: service call has been retried 1 time\\(s\\): failed to fetch secret ${missing} from secrets manager: ResourceNotFoundException: Secrets Manager can't find the specified secret\\. status code: 400, request id: [0-9a-f-]{36}$`,
       ),
     );
   });
@@ -110,30 +117,55 @@ describe('resolving secrets from the local secrets file', () => {
       `${PREFIX}unable to retrieve secret from asm: service call has been retried 1 time(s): retrieved secret from Secrets Manager did not contain json key nokey`,
     );
     expect(
-      await failure(resolveSecrets(one([{ name: 'X', valueFrom: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:not-json:k::' }]), options, store)),
-    ).toBe(`${PREFIX}unable to retrieve secret from asm: service call has been retried 1 time(s): invalid character '\\'' looking for beginning of value`);
+      await failure(
+        resolveSecrets(
+          one([{ name: 'X', valueFrom: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:not-json:k::' }]),
+          options,
+          store,
+        ),
+      ),
+    ).toBe(
+      `${PREFIX}unable to retrieve secret from asm: service call has been retried 1 time(s): invalid character '\\'' looking for beginning of value`,
+    );
   });
 
   it('missing parameters are listed together, as GetParameters’ InvalidParameters', async () => {
-    expect(await failure(resolveSecrets(one([{ name: 'A', valueFrom: '/nope/a' }, { name: 'B', valueFrom: '/app/host' }, { name: 'C', valueFrom: '/nope/c' }]), options, store))).toBe(
-      `${PREFIX}unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid parameters: /nope/a,/nope/c`,
-    );
+    expect(
+      await failure(
+        resolveSecrets(
+          one([
+            { name: 'A', valueFrom: '/nope/a' },
+            { name: 'B', valueFrom: '/app/host' },
+            { name: 'C', valueFrom: '/nope/c' },
+          ]),
+          options,
+          store,
+        ),
+      ),
+    ).toBe(`${PREFIX}unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid parameters: /nope/a,/nope/c`);
   });
 
   it('without an execution role nothing is fetched', async () => {
     expect(await failure(resolveSecrets(one([{ name: 'A', valueFrom: DB }]), { ...options, executionRoleArn: undefined }, store))).toBe(
       `${PREFIX}ASM secret resource: unable to find execution role credentials`,
     );
-    expect(await failure(resolveSecrets(one([{ name: 'A', valueFrom: '/app/host' }]), { ...options, executionRoleArn: undefined }, store))).toBe(
-      `${PREFIX}SSM secret resource: unable to find execution role credentials`,
-    );
+    expect(
+      await failure(resolveSecrets(one([{ name: 'A', valueFrom: '/app/host' }]), { ...options, executionRoleArn: undefined }, store)),
+    ).toBe(`${PREFIX}SSM secret resource: unable to find execution role credentials`);
   });
 
   it('needs no execution role, and asks for no credentials, when there is nothing to fetch', async () => {
     let asked = false;
     const r = await resolveSecrets(
       [{ name: 'app', secrets: [] }],
-      { region: 'us-east-1', executionRoleArn: undefined, executionCredentials: async () => ((asked = true), creds) },
+      {
+        region: 'us-east-1',
+        executionRoleArn: undefined,
+        executionCredentials: async () => {
+          asked = true;
+          return creds;
+        },
+      },
       store,
     );
     expect(r).toEqual({ environment: {}, registryAuth: {} });
@@ -141,14 +173,24 @@ describe('resolving secrets from the local secrets file', () => {
   });
 
   it('repositoryCredentials: the registry login, or the agent’s complaint about its shape', async () => {
-    const r = await resolveSecrets(one([], { registryCredentials: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:registry' }), options, store);
+    const r = await resolveSecrets(
+      one([], { registryCredentials: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:registry' }),
+      options,
+      store,
+    );
     expect(r.registryAuth).toEqual({ app: { username: 'ghuser', password: 'ghp_token' } });
-    expect(await failure(resolveSecrets(one([], { registryCredentials: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:token' }), options, store))).toBe(
+    expect(
+      await failure(
+        resolveSecrets(one([], { registryCredentials: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:token' }), options, store),
+      ),
+    ).toBe(
       `${PREFIX}unable to retrieve secret from asm: service call has been retried 1 time(s): asm fetching authorization data: unable to unmarshal secret value, invalid schema`,
     );
-    expect(await failure(resolveSecrets(one([], { registryCredentials: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:half' }), options, store))).toContain(
-      'asm fetching password: AuthorizationData is malformed, empty field',
-    );
+    expect(
+      await failure(
+        resolveSecrets(one([], { registryCredentials: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:half' }), options, store),
+      ),
+    ).toContain('asm fetching password: AuthorizationData is malformed, empty field');
   });
 });
 
@@ -167,12 +209,20 @@ describe('resolving secrets through the AWS SDK', () => {
       InvalidParameters: [],
     }));
     const params = Array.from({ length: 12 }, (_, i) => ({ name: `P${i}`, valueFrom: `/p/${i}` }));
-    const r = await resolveSecrets(one([{ name: 'PW', valueFrom: `${DB}:password:AWSCURRENT:` }, ...params]), options, new AwsSecretStore('http://localhost:4566'));
+    const r = await resolveSecrets(
+      one([{ name: 'PW', valueFrom: `${DB}:password:AWSCURRENT:` }, ...params]),
+      options,
+      new AwsSecretStore('http://localhost:4566'),
+    );
     expect(r.environment.app!.PW).toBe('from-asm');
     expect(r.environment.app!.P11).toBe('value of /p/11');
     const asm = sm.commandCalls(GetSecretValueCommand)[0]!;
     expect(asm.args[0].input).toEqual({ SecretId: DB, VersionStage: 'AWSCURRENT', VersionId: undefined });
-    expect(await asm.thisValue.config.credentials()).toMatchObject({ accessKeyId: 'ASIAEXEC', secretAccessKey: 'execsecret', sessionToken: 'exectoken' });
+    expect(await asm.thisValue.config.credentials()).toMatchObject({
+      accessKeyId: 'ASIAEXEC',
+      secretAccessKey: 'execsecret',
+      sessionToken: 'exectoken',
+    });
     const batches = ssm.commandCalls(GetParametersCommand).map((c) => c.args[0].input);
     expect(batches.map((b) => b.Names!.length).sort()).toEqual([10, 2]);
     expect(batches.every((b) => b.WithDecryption === true)).toBe(true);
@@ -180,7 +230,10 @@ describe('resolving secrets through the AWS SDK', () => {
 
   it('passes the service’s error on in the reason', async () => {
     sm.on(GetSecretValueCommand).rejects(
-      new ResourceNotFoundException({ message: "Secrets Manager can't find the specified secret.", $metadata: { httpStatusCode: 400, requestId: 'req-1' } }),
+      new ResourceNotFoundException({
+        message: "Secrets Manager can't find the specified secret.",
+        $metadata: { httpStatusCode: 400, requestId: 'req-1' },
+      }),
     );
     expect(await failure(resolveSecrets(one([{ name: 'X', valueFrom: DB }]), options, new AwsSecretStore(null)))).toBe(
       `${PREFIX}unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret ${DB} from secrets manager: ResourceNotFoundException: Secrets Manager can't find the specified secret. status code: 400, request id: req-1`,
@@ -195,6 +248,6 @@ describe('resolving secrets through the AWS SDK', () => {
   });
 });
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

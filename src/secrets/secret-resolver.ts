@@ -13,7 +13,8 @@ import { goJsonError, goUnmarshalTypeError, goValue } from './go-format.js';
 import { parseSecretReference, SecretReferenceError, type ParameterReference, type SecretsManagerReference } from './secret-reference.js';
 import { SecretStoreError, type SecretStore, type ServiceFault } from './secret-store.js';
 
-export const SECRETS_FAILURE_PREFIX = 'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: ';
+export const SECRETS_FAILURE_PREFIX =
+  'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: ';
 const ASM_CALL = 'unable to retrieve secret from asm: service call has been retried 1 time(s): ';
 const SSM_CALL = 'unable to retrieve secrets from ssm: service call has been retried 1 time(s): ';
 /** GetParameters takes at most 10 names. */
@@ -42,12 +43,18 @@ export interface ResolveOptions {
 
 const faultText = (f: ServiceFault) => `${f.code}: ${f.message} status code: ${f.statusCode}, request id: ${f.requestId}`;
 
-export async function resolveSecrets(containers: ContainerSecretsSpec[], options: ResolveOptions, store: SecretStore): Promise<ResolvedSecrets> {
+export async function resolveSecrets(
+  containers: ContainerSecretsSpec[],
+  options: ResolveOptions,
+  store: SecretStore,
+): Promise<ResolvedSecrets> {
   const resolved: ResolvedSecrets = { environment: {}, registryAuth: {} };
   const wanted = containers.filter((c) => c.secrets.length > 0 || c.registryCredentials);
   if (wanted.length === 0) return resolved;
   if (!options.executionRoleArn) {
-    const which = wanted.some((c) => c.secrets.some((s) => s.valueFrom.includes(':secretsmanager:')) || c.registryCredentials) ? 'ASM' : 'SSM';
+    const which = wanted.some((c) => c.secrets.some((s) => s.valueFrom.includes(':secretsmanager:')) || c.registryCredentials)
+      ? 'ASM'
+      : 'SSM';
     throw new TaskStartFailure(`${SECRETS_FAILURE_PREFIX}${which} secret resource: unable to find execution role credentials`);
   }
   let credentials: RoleCredentials;
@@ -67,7 +74,9 @@ export async function resolveSecrets(containers: ContainerSecretsSpec[], options
         ref = parseSecretReference(s.valueFrom, options.region);
       } catch (err) {
         if (!(err instanceof SecretReferenceError)) throw err;
-        throw new TaskStartFailure(`${SECRETS_FAILURE_PREFIX}${ASM_CALL}trying to retrieve secret with value ${s.valueFrom} resulted in error: ${err.message}`);
+        throw new TaskStartFailure(
+          `${SECRETS_FAILURE_PREFIX}${ASM_CALL}trying to retrieve secret with value ${s.valueFrom} resulted in error: ${err.message}`,
+        );
       }
       if (ref.store === 'secretsmanager') asm.push({ container: c.name, env: s.name, ref });
       else ssm.push({ container: c.name, env: s.name, ref });
@@ -79,7 +88,11 @@ export async function resolveSecrets(containers: ContainerSecretsSpec[], options
       resolved.environment[container]![env] = await secretsManagerValue(store, ref, credentials);
     }),
     ...parameterBatches(ssm).map(async (batch) => {
-      const values = await parameterValues(store, batch.map((b) => b.ref), credentials);
+      const values = await parameterValues(
+        store,
+        batch.map((b) => b.ref),
+        credentials,
+      );
       for (const b of batch) resolved.environment[b.container]![b.env] = values.get(b.ref.name)!;
     }),
     ...wanted
@@ -94,9 +107,14 @@ export async function resolveSecrets(containers: ContainerSecretsSpec[], options
 async function secretsManagerValue(store: SecretStore, ref: SecretsManagerReference, credentials: RoleCredentials): Promise<string> {
   let text: string;
   try {
-    text = await store.getSecretValue({ secretId: ref.secretId, versionStage: ref.versionStage, versionId: ref.versionId, region: ref.region }, credentials);
+    text = await store.getSecretValue(
+      { secretId: ref.secretId, versionStage: ref.versionStage, versionId: ref.versionId, region: ref.region },
+      credentials,
+    );
   } catch (err) {
-    throw new TaskStartFailure(`${SECRETS_FAILURE_PREFIX}${ASM_CALL}failed to fetch secret ${ref.secretId} from secrets manager: ${describe(err)}`);
+    throw new TaskStartFailure(
+      `${SECRETS_FAILURE_PREFIX}${ASM_CALL}failed to fetch secret ${ref.secretId} from secrets manager: ${describe(err)}`,
+    );
   }
   if (!ref.jsonKey) return text;
   let doc: unknown;
@@ -110,7 +128,9 @@ async function secretsManagerValue(store: SecretStore, ref: SecretsManagerRefere
   }
   const map = (doc ?? {}) as Record<string, unknown>;
   if (!Object.hasOwn(map, ref.jsonKey)) {
-    throw new TaskStartFailure(`${SECRETS_FAILURE_PREFIX}${ASM_CALL}retrieved secret from Secrets Manager did not contain json key ${ref.jsonKey}`);
+    throw new TaskStartFailure(
+      `${SECRETS_FAILURE_PREFIX}${ASM_CALL}retrieved secret from Secrets Manager did not contain json key ${ref.jsonKey}`,
+    );
   }
   return goValue(map[ref.jsonKey]);
 }
@@ -160,8 +180,10 @@ async function registryAuth(store: SecretStore, secretId: string, region: string
   } catch {
     throw fail('asm fetching authorization data: unable to unmarshal secret value, invalid schema');
   }
-  if (typeof doc.username !== 'string' || doc.username === '') throw fail('asm fetching username: AuthorizationData is malformed, empty field');
-  if (typeof doc.password !== 'string' || doc.password === '') throw fail('asm fetching password: AuthorizationData is malformed, empty field');
+  if (typeof doc.username !== 'string' || doc.username === '')
+    throw fail('asm fetching username: AuthorizationData is malformed, empty field');
+  if (typeof doc.password !== 'string' || doc.password === '')
+    throw fail('asm fetching password: AuthorizationData is malformed, empty field');
   return { username: doc.username, password: doc.password };
 }
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newClusterRecord } from '../domain/cluster.js';
-import {
-  capacityProviderInUse,
-  clusterDeletionBlocker,
-  clusterNameIn,
-  clusterUsageOf,
-  ensureCluster,
-  resolveCluster,
-} from './clusters.js';
+import { capacityProviderInUse, clusterDeletionBlocker, clusterNameIn, clusterUsageOf, ensureCluster, resolveCluster } from './clusters.js';
 import { emptyRegionState, type RegionState } from './schema.js';
 
 const scope = { accountId: '111122223333', region: 'us-east-1' };
@@ -50,7 +43,9 @@ describe('resolveCluster', () => {
 
   it('throws ClusterNotFoundException for an unknown cluster, and never creates default', () => {
     const state = stateWith();
-    expect(() => resolveCluster(state, scope, 'web')).toThrow(expect.objectContaining({ code: 'ClusterNotFoundException', message: 'Cluster not found.' }));
+    expect(() => resolveCluster(state, scope, 'web')).toThrow(
+      expect.objectContaining({ code: 'ClusterNotFoundException', message: 'Cluster not found.' }),
+    );
     expect(() => resolveCluster(state, scope, undefined)).toThrow(expect.objectContaining({ code: 'ClusterNotFoundException' }));
     expect(state.clusters).toEqual({});
   });
@@ -65,9 +60,16 @@ describe('resolveCluster', () => {
 describe('ensureCluster', () => {
   it('creates default on first use, with the account containerInsights default', () => {
     const state = stateWith();
-    state.accountSettings.containerInsights = { '': { name: 'containerInsights', value: 'enabled', principalArn: 'arn:aws:iam::111122223333:root' } };
+    state.accountSettings.containerInsights = {
+      '': { name: 'containerInsights', value: 'enabled', principalArn: 'arn:aws:iam::111122223333:root' },
+    };
     const cluster = ensureCluster(state, scope, undefined, 5);
-    expect(cluster).toMatchObject({ clusterName: 'default', status: 'ACTIVE', createdAt: 5, settings: [{ name: 'containerInsights', value: 'enabled' }] });
+    expect(cluster).toMatchObject({
+      clusterName: 'default',
+      status: 'ACTIVE',
+      createdAt: 5,
+      settings: [{ name: 'containerInsights', value: 'enabled' }],
+    });
     expect(state.clusters.default).toBe(cluster);
     expect(ensureCluster(state, scope, 'default', 9).createdAt).toBe(5);
   });
@@ -80,7 +82,9 @@ describe('ensureCluster', () => {
   it('does not create other clusters', () => {
     const state = stateWith(['gone', 'INACTIVE']);
     expect(() => ensureCluster(state, scope, 'web', 1)).toThrow(expect.objectContaining({ message: 'Cluster not found.' }));
-    expect(() => ensureCluster(state, scope, 'gone', 1)).toThrow(expect.objectContaining({ message: 'The referenced cluster was inactive.' }));
+    expect(() => ensureCluster(state, scope, 'gone', 1)).toThrow(
+      expect.objectContaining({ message: 'The referenced cluster was inactive.' }),
+    );
   });
 });
 

@@ -40,10 +40,7 @@ export class Store {
   }
 
   /** Opens the store over any lowdb adapter (reads it, then writes the document back once). */
-  static async fromAdapter(
-    adapter: Adapter<StateDocument>,
-    onBackgroundError: (err: unknown) => void = () => {},
-  ): Promise<Store> {
+  static async fromAdapter(adapter: Adapter<StateDocument>, onBackgroundError: (err: unknown) => void = () => {}): Promise<Store> {
     const db = new Low<StateDocument>(adapter, emptyDocument());
     await db.read();
     await db.write();

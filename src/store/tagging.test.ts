@@ -18,8 +18,15 @@ function state(): RegionState {
     containerDefinitions: [],
     registeredAt: 1,
   };
-  s.taskDefinitions['app:2'] = { ...s.taskDefinitions['app:1']!, taskDefinitionArn: `${P}:task-definition/app:2`, revision: 2, status: 'DELETE_IN_PROGRESS' };
-  (s as unknown as Record<string, unknown>).services = { 'web/api': { serviceArn: `${P}:service/web/api`, clusterArn: `${P}:cluster/web` } };
+  s.taskDefinitions['app:2'] = {
+    ...s.taskDefinitions['app:1']!,
+    taskDefinitionArn: `${P}:task-definition/app:2`,
+    revision: 2,
+    status: 'DELETE_IN_PROGRESS',
+  };
+  (s as unknown as Record<string, unknown>).services = {
+    'web/api': { serviceArn: `${P}:service/web/api`, clusterArn: `${P}:cluster/web` },
+  };
   return s;
 }
 
@@ -36,8 +43,16 @@ describe('taggableArn', () => {
   it('answers as AWS for unknown and deleted resources', () => {
     expectError(`${P}:cluster/nope`, 'ClusterNotFoundException', 'Cluster not found.');
     expectError('arn:aws:ecs:us-east-1:999999999999:cluster/web', 'ClusterNotFoundException');
-    expectError(`${P}:cluster/old`, 'InvalidParameterException', 'The specified cluster is inactive. Specify an active cluster and try again.');
-    expectError(`${P}:service/old/api`, 'InvalidParameterException', 'The specified cluster is inactive. Specify an active cluster and try again.');
+    expectError(
+      `${P}:cluster/old`,
+      'InvalidParameterException',
+      'The specified cluster is inactive. Specify an active cluster and try again.',
+    );
+    expectError(
+      `${P}:service/old/api`,
+      'InvalidParameterException',
+      'The specified cluster is inactive. Specify an active cluster and try again.',
+    );
     expectError(`${P}:service/nope/api`, 'ClusterNotFoundException');
     expectError(`${P}:service/web/other`, 'ResourceNotFoundException', "The specified resource wasn't found.");
     expectError(`${P}:task-definition/app:2`, 'ResourceNotFoundException');

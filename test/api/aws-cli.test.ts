@@ -39,7 +39,12 @@ describe('AWS CLI: clusters', () => {
 
     const described = await ecs('describe-clusters', '--clusters', name, 'missing-cluster', '--include', 'TAGS');
     expect(described.clusters).toHaveLength(1);
-    expect(described.clusters[0]).toMatchObject({ clusterName: name, clusterArn: arn, status: 'ACTIVE', tags: [{ key: 'team', value: 'blue' }] });
+    expect(described.clusters[0]).toMatchObject({
+      clusterName: name,
+      clusterArn: arn,
+      status: 'ACTIVE',
+      tags: [{ key: 'team', value: 'blue' }],
+    });
     expect(described.failures).toEqual([{ arn: `arn:aws:ecs:us-east-1:${ACCOUNT}:cluster/missing-cluster`, reason: 'MISSING' }]);
 
     const listed = await ecs('list-clusters');

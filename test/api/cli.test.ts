@@ -86,7 +86,10 @@ describe('boolean flags from the environment', () => {
   const dataDirInLog = async (value: string) => {
     const dataDir = path.join(tmp, `flag-${value || 'empty'}`);
     const cli = await startCli(['--data-dir', dataDir], cleanEnv({ FARGATE_LOCAL_IN_MEMORY: value }));
-    const line = cli.output().split('\n').find((l) => l.includes('fargate-local is listening'))!;
+    const line = cli
+      .output()
+      .split('\n')
+      .find((l) => l.includes('fargate-local is listening'))!;
     expect(await cli.stop()).toBe(0);
     return (JSON.parse(line) as { dataDir: string }).dataDir;
   };

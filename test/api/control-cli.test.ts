@@ -24,7 +24,7 @@ async function cli(...argv: string[]) {
 }
 
 describe('fargate-local control commands', () => {
-  it('interrupts half of a service\'s Spot tasks', async () => {
+  it("interrupts half of a service's Spot tasks", async () => {
     const family = uniqueName('cli');
     storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
     const cluster = await fargateCluster(emu.ecs, 'cli');

@@ -100,7 +100,9 @@ describe('CreateCluster', () => {
       const first = await emu.ecs.send(
         new CreateClusterCommand({ clusterName: name, capacityProviders: ['FARGATE'], tags: [{ key: 'a', value: '1' }] }),
       );
-      const again = await emu.ecs.send(new CreateClusterCommand({ clusterName: name, settings: [{ name: 'containerInsights', value: 'enabled' }] }));
+      const again = await emu.ecs.send(
+        new CreateClusterCommand({ clusterName: name, settings: [{ name: 'containerInsights', value: 'enabled' }] }),
+      );
       expect(again.cluster).toEqual(first.cluster);
     });
 
@@ -169,24 +171,23 @@ describe('CreateCluster', () => {
       );
     });
 
-    it.each([
-      [{ weight: 1001 }],
-      [{ weight: -1 }],
-      [{ weight: 1, base: 100001 }],
-    ])('refuses a strategy item out of range (%j)', async (item) => {
-      const err = await emu.ecs
-        .send(
-          new CreateClusterCommand({
-            clusterName: uniqueName('x'),
-            capacityProviders: ['FARGATE'],
-            defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', ...item }],
-          }),
-        )
-        .catch((e: { name: string; $metadata: { httpStatusCode: number } }) => e);
-      // Ranges are model constraints too: whichever check answers first, it is a 400 client error.
-      expect((err as { name: string }).name).toBe('ClientException'); // the model's range check answers first
-      expect((err as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(400);
-    });
+    it.each([[{ weight: 1001 }], [{ weight: -1 }], [{ weight: 1, base: 100001 }]])(
+      'refuses a strategy item out of range (%j)',
+      async (item) => {
+        const err = await emu.ecs
+          .send(
+            new CreateClusterCommand({
+              clusterName: uniqueName('x'),
+              capacityProviders: ['FARGATE'],
+              defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', ...item }],
+            }),
+          )
+          .catch((e: { name: string; $metadata: { httpStatusCode: number } }) => e);
+        // Ranges are model constraints too: whichever check answers first, it is a 400 client error.
+        expect((err as { name: string }).name).toBe('ClientException'); // the model's range check answers first
+        expect((err as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(400);
+      },
+    );
 
     it('refuses the name of an ACTIVE cluster with other capacity providers', async () => {
       const name = uniqueName('idem');

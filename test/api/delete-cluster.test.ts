@@ -1,9 +1,4 @@
-import {
-  CreateClusterCommand,
-  DeleteClusterCommand,
-  DescribeClustersCommand,
-  ListTagsForResourceCommand,
-} from '@aws-sdk/client-ecs';
+import { CreateClusterCommand, DeleteClusterCommand, DescribeClustersCommand, ListTagsForResourceCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectEcsError } from '../support/ecs-error.js';
 import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';

@@ -50,47 +50,71 @@ describe('rolling update', () => {
     [4, 50, 150],
     [3, 100, 200],
     [2, 0, 100],
-  ])('desiredCount %i, minimumHealthyPercent %i, maximumPercent %i: revision 1 → 2 stays between the floor and the ceiling', async (desired, min, max) => {
-    const cluster = await fargateCluster(emu.ecs, 'roll');
-    await emu.ecs.send(
-      new CreateServiceCommand({
-        cluster,
-        serviceName: 'web',
-        taskDefinition: `${family}:1`,
-        desiredCount: desired,
-        launchType: 'FARGATE',
-        networkConfiguration: network,
-        deploymentConfiguration: { minimumHealthyPercent: min, maximumPercent: max },
-      }),
-    );
-    await waitUntilServicesStable(waiter(), { cluster, services: ['web'] });
-    const state = new Map<string, { lastStatus: string; desiredStatus: string }>();
-    for (const t of await runningTasksOf(emu.ecs, cluster, 'web')) state.set(t.taskArn!, { lastStatus: t.lastStatus!, desiredStatus: t.desiredStatus! });
-    const since = emu.events.lastSeq;
+  ])(
+    'desiredCount %i, minimumHealthyPercent %i, maximumPercent %i: revision 1 → 2 stays between the floor and the ceiling',
+    async (desired, min, max) => {
+      const cluster = await fargateCluster(emu.ecs, 'roll');
+      await emu.ecs.send(
+        new CreateServiceCommand({
+          cluster,
+          serviceName: 'web',
+          taskDefinition: `${family}:1`,
+          desiredCount: desired,
+          launchType: 'FARGATE',
+          networkConfiguration: network,
+          deploymentConfiguration: { minimumHealthyPercent: min, maximumPercent: max },
+        }),
+      );
+      await waitUntilServicesStable(waiter(), { cluster, services: ['web'] });
+      const state = new Map<string, { lastStatus: string; desiredStatus: string }>();
+      for (const t of await runningTasksOf(emu.ecs, cluster, 'web'))
+        state.set(t.taskArn!, { lastStatus: t.lastStatus!, desiredStatus: t.desiredStatus! });
+      const since = emu.events.lastSeq;
 
-    const { service } = await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', taskDefinition: `${family}:2` }));
-    const newId = service!.deployments![0]!.id!;
-    const events = await collect(since, (e) => e['detail-type'] === 'ECS Deployment State Change' && e.detail.eventName === 'SERVICE_DEPLOYMENT_COMPLETED' && e.detail.deploymentId === newId);
+      const { service } = await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', taskDefinition: `${family}:2` }));
+      const newId = service!.deployments![0]!.id!;
+      const events = await collect(
+        since,
+        (e) =>
+          e['detail-type'] === 'ECS Deployment State Change' &&
+          e.detail.eventName === 'SERVICE_DEPLOYMENT_COMPLETED' &&
+          e.detail.deploymentId === newId,
+      );
 
-    const floor = Math.ceil((desired * min) / 100);
-    const ceiling = Math.floor((desired * max) / 100);
-    let samples = 0;
-    for (const e of events) {
-      if (e['detail-type'] !== 'ECS Task State Change' || e.detail.group !== 'service:web' || !String(e.detail.clusterArn).endsWith(`/${cluster}`)) continue;
-      state.set(e.resources[0]!, { lastStatus: String(e.detail.lastStatus), desiredStatus: String(e.detail.desiredStatus) });
-      const all = [...state.values()];
-      const healthy = all.filter((t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING').length;
-      const placed = all.filter((t) => t.desiredStatus === 'RUNNING').length;
-      expect(healthy).toBeGreaterThanOrEqual(floor);
-      expect(placed).toBeLessThanOrEqual(ceiling);
-      samples += 1;
-    }
-    expect(samples).toBeGreaterThanOrEqual(desired * 2);
-    const done = await describeService(emu.ecs, cluster, 'web');
-    expect(done.deployments!.map((d) => [d.id, d.rolloutState])).toEqual([[newId, 'COMPLETED']]);
-    expect((await runningTasksOf(emu.ecs, cluster, 'web')).map((t) => t.taskDefinitionArn!.split(':').pop())).toEqual(Array(desired).fill('2'));
-    expect(events.some((e) => e['detail-type'] === 'ECS Deployment State Change' && e.detail.eventName === 'SERVICE_DEPLOYMENT_IN_PROGRESS' && e.detail.deploymentId === newId)).toBe(true);
-  });
+      const floor = Math.ceil((desired * min) / 100);
+      const ceiling = Math.floor((desired * max) / 100);
+      let samples = 0;
+      for (const e of events) {
+        if (
+          e['detail-type'] !== 'ECS Task State Change' ||
+          e.detail.group !== 'service:web' ||
+          !String(e.detail.clusterArn).endsWith(`/${cluster}`)
+        )
+          continue;
+        state.set(e.resources[0]!, { lastStatus: String(e.detail.lastStatus), desiredStatus: String(e.detail.desiredStatus) });
+        const all = [...state.values()];
+        const healthy = all.filter((t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING').length;
+        const placed = all.filter((t) => t.desiredStatus === 'RUNNING').length;
+        expect(healthy).toBeGreaterThanOrEqual(floor);
+        expect(placed).toBeLessThanOrEqual(ceiling);
+        samples += 1;
+      }
+      expect(samples).toBeGreaterThanOrEqual(desired * 2);
+      const done = await describeService(emu.ecs, cluster, 'web');
+      expect(done.deployments!.map((d) => [d.id, d.rolloutState])).toEqual([[newId, 'COMPLETED']]);
+      expect((await runningTasksOf(emu.ecs, cluster, 'web')).map((t) => t.taskDefinitionArn!.split(':').pop())).toEqual(
+        Array(desired).fill('2'),
+      );
+      expect(
+        events.some(
+          (e) =>
+            e['detail-type'] === 'ECS Deployment State Change' &&
+            e.detail.eventName === 'SERVICE_DEPLOYMENT_IN_PROGRESS' &&
+            e.detail.deploymentId === newId,
+        ),
+      ).toBe(true);
+    },
+  );
 });
 
 describe('deployment circuit breaker', () => {
@@ -114,14 +138,18 @@ describe('deployment circuit breaker', () => {
     const badId = service!.deployments![0]!.id!;
 
     const events = await collect(since, (e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_COMPLETED' && e.detail.deploymentId === goodId);
-    const deploymentEvents = events.filter((e) => e['detail-type'] === 'ECS Deployment State Change').map((e) => [e.detail.eventName, e.detail.deploymentId, e.detail.reason]);
+    const deploymentEvents = events
+      .filter((e) => e['detail-type'] === 'ECS Deployment State Change')
+      .map((e) => [e.detail.eventName, e.detail.deploymentId, e.detail.reason]);
     expect(deploymentEvents).toEqual([
       ['SERVICE_DEPLOYMENT_IN_PROGRESS', badId, `ECS deployment ${badId} in progress.`],
       ['SERVICE_DEPLOYMENT_FAILED', badId, 'ECS deployment circuit breaker: task failed to start.'],
       ['SERVICE_DEPLOYMENT_IN_PROGRESS', goodId, `ECS deployment circuit breaker: rolling back to deploymentId ${goodId}.`],
       ['SERVICE_DEPLOYMENT_COMPLETED', goodId, `ECS deployment ${goodId} completed.`],
     ]);
-    const failedTasks = events.filter((e) => e['detail-type'] === 'ECS Task State Change' && e.detail.startedBy === badId && e.detail.lastStatus === 'STOPPED');
+    const failedTasks = events.filter(
+      (e) => e['detail-type'] === 'ECS Task State Change' && e.detail.startedBy === badId && e.detail.lastStatus === 'STOPPED',
+    );
     // The threshold for 2 tasks is 3; a task already launched when the breaker trips may fail too.
     expect(failedTasks.length).toBeGreaterThanOrEqual(3);
     for (const e of failedTasks) expect(e.detail.stopCode).toBe('TaskFailedToStart');
@@ -155,7 +183,10 @@ describe('deployment circuit breaker', () => {
       const svc = await describeService(emu.ecs, cluster, 'web');
       return svc.deployments![0]!.rolloutState === 'FAILED' ? svc : undefined;
     });
-    expect(failed.deployments![0]).toMatchObject({ failedTasks: 3, rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' });
+    expect(failed.deployments![0]).toMatchObject({
+      failedTasks: 3,
+      rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+    });
     const launched = emu.deps.store.read(scope, (s) => Object.values(s.tasks).filter((t) => t.clusterName === cluster).length);
     await new Promise((r) => setTimeout(r, 500));
     expect(emu.deps.store.read(scope, (s) => Object.values(s.tasks).filter((t) => t.clusterName === cluster).length)).toBe(launched);
@@ -167,11 +198,23 @@ describe('service throttle', () => {
   it('spaces launches out once tasks keep failing, and says the service is unable to consistently start tasks', async () => {
     const cluster = await fargateCluster(emu.ecs, 'thr');
     const since = emu.events.lastSeq;
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: `${family}:3`, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network }));
-    const impaired = await control.waitForEvent((e) => e.detail.eventName === 'SERVICE_TASK_START_IMPAIRED' && String(e.resources[0]).includes(`/${cluster}/`), {
-      since,
-      timeoutMs: 5000,
-    });
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: `${family}:3`,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
+    const impaired = await control.waitForEvent(
+      (e) => e.detail.eventName === 'SERVICE_TASK_START_IMPAIRED' && String(e.resources[0]).includes(`/${cluster}/`),
+      {
+        since,
+        timeoutMs: 5000,
+      },
+    );
     expect(impaired.detail).toMatchObject({ eventType: 'WARN' });
     const svc = await describeService(emu.ecs, cluster, 'web');
     expect(svc.events![0]!.message).toBe('(service web) is unable to consistently start tasks successfully.');
@@ -211,7 +254,10 @@ describe('minimumHealthyPercent with a delay before a task without health check 
       }),
     );
     await waitUntilServicesStable({ client: slow.ecs, maxWaitTime: 20, minDelay: 1, maxDelay: 1 }, { cluster, services: ['web'] });
-    return { deploymentId: created.service!.deployments![0]!.id!, original: (await runningTasksOf(slow.ecs, cluster, 'web')).map((t) => t.taskArn!) };
+    return {
+      deploymentId: created.service!.deployments![0]!.id!,
+      original: (await runningTasksOf(slow.ecs, cluster, 'web')).map((t) => t.taskArn!),
+    };
   }
   const events = async (since: number, until: (e: EcsEvent) => boolean) => {
     const seen: { at: number; event: EcsEvent }[] = [];
@@ -234,7 +280,9 @@ describe('minimumHealthyPercent with a delay before a task without health check 
     const seen = await events(since, (e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_COMPLETED' && e.detail.deploymentId === newId);
     const task = (e: EcsEvent) => e['detail-type'] === 'ECS Task State Change';
     const firstNewRunning = seen.find(({ event: e }) => task(e) && e.detail.startedBy === newId && e.detail.lastStatus === 'RUNNING')!.at;
-    const firstOldStop = seen.find(({ event: e }) => task(e) && original.includes(e.resources[0]!) && e.detail.desiredStatus === 'STOPPED')!.at;
+    const firstOldStop = seen.find(
+      ({ event: e }) => task(e) && original.includes(e.resources[0]!) && e.detail.desiredStatus === 'STOPPED',
+    )!.at;
     expect(firstOldStop - firstNewRunning).toBeGreaterThanOrEqual(900);
     const svc = await describeService(slow.ecs, cluster, 'web');
     expect(svc.events!.some((e) => e.message!.includes('unable to stop or start tasks'))).toBe(false);
@@ -245,11 +293,22 @@ describe('minimumHealthyPercent with a delay before a task without health check 
     const { deploymentId: goodId, original } = await stableService(cluster);
     const since = slow.events.lastSeq;
     await slow.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', taskDefinition: `${family}:3` }));
-    const seen = (await events(since, (e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_COMPLETED' && e.detail.deploymentId === goodId)).map((x) => x.event);
-    const crashed = seen.filter((e) => e['detail-type'] === 'ECS Task State Change' && e.detail.lastStatus === 'STOPPED' && e.detail.stopCode === 'EssentialContainerExited');
+    const seen = (
+      await events(since, (e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_COMPLETED' && e.detail.deploymentId === goodId)
+    ).map((x) => x.event);
+    const crashed = seen.filter(
+      (e) =>
+        e['detail-type'] === 'ECS Task State Change' &&
+        e.detail.lastStatus === 'STOPPED' &&
+        e.detail.stopCode === 'EssentialContainerExited',
+    );
     expect(crashed.length).toBeGreaterThanOrEqual(3);
     // The crashing tasks were RUNNING for a moment; it did not count: nothing of revision 1 was stopped.
-    expect(seen.some((e) => e['detail-type'] === 'ECS Task State Change' && original.includes(e.resources[0]!) && e.detail.desiredStatus === 'STOPPED')).toBe(false);
+    expect(
+      seen.some(
+        (e) => e['detail-type'] === 'ECS Task State Change' && original.includes(e.resources[0]!) && e.detail.desiredStatus === 'STOPPED',
+      ),
+    ).toBe(false);
     expect((await runningTasksOf(slow.ecs, cluster, 'web')).map((t) => t.taskArn).sort()).toEqual([...original].sort());
   });
 });

@@ -8,7 +8,14 @@ import {
   type EC2Client,
   type NetworkInterface,
 } from '@aws-sdk/client-ec2';
-import { DescribeTasksCommand, RunTaskCommand, StopTaskCommand, waitUntilTasksRunning, waitUntilTasksStopped, type Task } from '@aws-sdk/client-ecs';
+import {
+  DescribeTasksCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+  waitUntilTasksRunning,
+  waitUntilTasksStopped,
+  type Task,
+} from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
 import type { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
@@ -41,7 +48,9 @@ async function run(subnets: string[], extra: { count?: number; assignPublicIp?: 
       taskDefinition: family,
       launchType: 'FARGATE',
       count: extra.count ?? 1,
-      networkConfiguration: { awsvpcConfiguration: { subnets, assignPublicIp: extra.assignPublicIp, securityGroups: extra.securityGroups } },
+      networkConfiguration: {
+        awsvpcConfiguration: { subnets, assignPublicIp: extra.assignPublicIp, securityGroups: extra.securityGroups },
+      },
     }),
   );
   return tasks!;
@@ -62,7 +71,9 @@ describe('a task’s ENI', () => {
     const t = await describe1(task!.taskArn!);
     const d = detailsOf(t);
     expect(t.attachments![0]).toMatchObject({ type: 'ElasticNetworkInterface', status: 'ATTACHED' });
-    expect(t.containers![0]!.networkInterfaces).toEqual([{ attachmentId: t.attachments![0]!.id, privateIpv4Address: d.privateIPv4Address }]);
+    expect(t.containers![0]!.networkInterfaces).toEqual([
+      { attachmentId: t.attachments![0]!.id, privateIpv4Address: d.privateIPv4Address },
+    ]);
     expect(t.containers![0]!.networkBindings).toEqual([]);
 
     const { NetworkInterfaces } = await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [d.networkInterfaceId!] }));
@@ -125,13 +136,26 @@ describe('a task’s ENI', () => {
     const [task] = await run([defaultSubnet], { assignPublicIp: 'ENABLED' });
     await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 20, minDelay: 1 }, { tasks: [task!.taskArn!] });
     const t = await describe1(task!.taskArn!);
-    expect(Object.keys(detailsOf(t)).sort()).toEqual(['macAddress', 'networkInterfaceId', 'privateDnsName', 'privateIPv4Address', 'subnetId']);
-    const { NetworkInterfaces } = await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [detailsOf(t).networkInterfaceId!] }));
+    expect(Object.keys(detailsOf(t)).sort()).toEqual([
+      'macAddress',
+      'networkInterfaceId',
+      'privateDnsName',
+      'privateIPv4Address',
+      'subnetId',
+    ]);
+    const { NetworkInterfaces } = await ec2.send(
+      new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [detailsOf(t).networkInterfaceId!] }),
+    );
     const association = NetworkInterfaces![0]!.Association!;
     expect(association.PublicIp).toMatch(/^(198\.51\.100|203\.0\.113)\.\d+$/);
-    expect(association).toMatchObject({ IpOwnerId: 'amazon', PublicDnsName: `ec2-${association.PublicIp!.replaceAll('.', '-')}.compute-1.amazonaws.com` });
+    expect(association).toMatchObject({
+      IpOwnerId: 'amazon',
+      PublicDnsName: `ec2-${association.PublicIp!.replaceAll('.', '-')}.compute-1.amazonaws.com`,
+    });
     expect(NetworkInterfaces![0]!.PrivateIpAddresses![0]!.Association).toEqual(association);
-    const byPublicIp = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'association.public-ip', Values: [association.PublicIp!] }] }));
+    const byPublicIp = await ec2.send(
+      new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'association.public-ip', Values: [association.PublicIp!] }] }),
+    );
     expect(byPublicIp.NetworkInterfaces!.map((e) => e.NetworkInterfaceId)).toEqual([NetworkInterfaces![0]!.NetworkInterfaceId]);
   });
 });
@@ -150,7 +174,9 @@ describe('a full subnet', () => {
     expect(failed).toHaveLength(1);
     const ips = running.map((t) => detailsOf(t).privateIPv4Address!);
     expect(new Set(ips).size).toBe(11);
-    expect(ips.sort((a, b) => Number(a.split('.')[3]) - Number(b.split('.')[3]))).toEqual(Array.from({ length: 11 }, (_, i) => `10.60.0.${i + 4}`));
+    expect(ips.sort((a, b) => Number(a.split('.')[3]) - Number(b.split('.')[3]))).toEqual(
+      Array.from({ length: 11 }, (_, i) => `10.60.0.${i + 4}`),
+    );
     expect(failed[0]).toMatchObject({
       stopCode: 'TaskFailedToStart',
       stoppedReason: `Unexpected EC2 error while attempting to Create Network Interface in subnet '${subnetId}': InsufficientFreeAddressesInSubnet`,
@@ -189,7 +215,13 @@ describe('RunTask network checks', () => {
     const { vpcId } = await newSubnet('10.62.0.0/16', '10.62.0.0/24');
     const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({ GroupName: uniqueName('other'), Description: 'd', VpcId: vpcId }));
     const err = await ec2Failure(
-      emu.ecs.send(new RunTaskCommand({ taskDefinition: family, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [defaultSubnet], securityGroups: [GroupId!] } } })),
+      emu.ecs.send(
+        new RunTaskCommand({
+          taskDefinition: family,
+          launchType: 'FARGATE',
+          networkConfiguration: { awsvpcConfiguration: { subnets: [defaultSubnet], securityGroups: [GroupId!] } },
+        }),
+      ),
     );
     expect(err.name).toBe('InvalidParameterException');
   });

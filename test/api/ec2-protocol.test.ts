@@ -19,7 +19,12 @@ afterAll(() => emu.close());
 async function query(body: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${emu.endpoint}/`, { method: 'POST', headers: { 'content-type': FORM, ...headers }, body });
   const text = await res.text();
-  return { status: res.status, contentType: res.headers.get('content-type'), text, xml: parser.parse(text) as Record<string, any> };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    text, // biome-ignore lint/suspicious/noExplicitAny: the tests walk whatever XML came back
+    xml: parser.parse(text) as Record<string, any>,
+  };
 }
 
 function expectEc2Error(answer: Awaited<ReturnType<typeof query>>, status: number, code: string, message: string) {
@@ -38,28 +43,63 @@ describe('EC2 query protocol', () => {
     const root = answer.xml.DescribeAvailabilityZonesResponse;
     expect(root['@_xmlns']).toBe('http://ec2.amazonaws.com/doc/2016-11-15/');
     expect(root.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(root.availabilityZoneInfo.item[0]).toMatchObject({ zoneName: 'us-east-1a', zoneId: 'use1-az1', zoneState: 'available', regionName: 'us-east-1' });
+    expect(root.availabilityZoneInfo.item[0]).toMatchObject({
+      zoneName: 'us-east-1a',
+      zoneId: 'use1-az1',
+      zoneState: 'available',
+      regionName: 'us-east-1',
+    });
   });
 
   it('answers errors in EC2’s <Response><Errors> shape with HTTP 400', async () => {
-    expectEc2Error(await query('Action=DescribeVpcs&Version=2016-11-15&VpcId.1=vpc-0123456789abcdef0'), 400, 'InvalidVpcID.NotFound', "The vpc ID 'vpc-0123456789abcdef0' does not exist");
-    expectEc2Error(await query('Action=DescribeVpcs&Version=2016-11-15&VpcId.1=nope'), 400, 'InvalidVpcID.Malformed', 'Invalid id: "nope" (expecting "vpc-...")');
+    expectEc2Error(
+      await query('Action=DescribeVpcs&Version=2016-11-15&VpcId.1=vpc-0123456789abcdef0'),
+      400,
+      'InvalidVpcID.NotFound',
+      "The vpc ID 'vpc-0123456789abcdef0' does not exist",
+    );
+    expectEc2Error(
+      await query('Action=DescribeVpcs&Version=2016-11-15&VpcId.1=nope'),
+      400,
+      'InvalidVpcID.Malformed',
+      'Invalid id: "nope" (expecting "vpc-...")',
+    );
   });
 
   it('refuses an action EC2 does not have, a missing action and another version', async () => {
-    expectEc2Error(await query('Action=LaunchRocket&Version=2016-11-15'), 400, 'InvalidAction', 'The action LaunchRocket is not valid for this web service.');
+    expectEc2Error(
+      await query('Action=LaunchRocket&Version=2016-11-15'),
+      400,
+      'InvalidAction',
+      'The action LaunchRocket is not valid for this web service.',
+    );
     expectEc2Error(await query('Version=2016-11-15'), 400, 'MissingParameter', 'The request must contain the parameter Action');
-    expectEc2Error(await query('Action=DescribeVpcs&Version=2099-01-01'), 400, 'NoSuchVersion', 'The requested version (2099-01-01) of service AmazonEC2 does not exist');
+    expectEc2Error(
+      await query('Action=DescribeVpcs&Version=2099-01-01'),
+      400,
+      'NoSuchVersion',
+      'The requested version (2099-01-01) of service AmazonEC2 does not exist',
+    );
   });
 
   it('answers DryRun with DryRunOperation (412) and changes nothing', async () => {
-    expectEc2Error(await query('Action=CreateVpc&Version=2016-11-15&CidrBlock=10.99.0.0%2F16&DryRun=true'), 412, 'DryRunOperation', 'Request would have succeeded, but DryRun flag is set.');
+    expectEc2Error(
+      await query('Action=CreateVpc&Version=2016-11-15&CidrBlock=10.99.0.0%2F16&DryRun=true'),
+      412,
+      'DryRunOperation',
+      'Request would have succeeded, but DryRun flag is set.',
+    );
     const vpcs = await query('Action=DescribeVpcs&Version=2016-11-15&Filter.1.Name=cidr&Filter.1.Value.1=10.99.0.0%2F16');
     expect(vpcs.xml.DescribeVpcsResponse.vpcSet).toBe('');
   });
 
   it('refuses an unknown filter and a value of the wrong type', async () => {
-    expectEc2Error(await query('Action=DescribeVpcs&Version=2016-11-15&Filter.1.Name=colour&Filter.1.Value.1=red'), 400, 'InvalidParameterValue', "The filter 'colour' is invalid");
+    expectEc2Error(
+      await query('Action=DescribeVpcs&Version=2016-11-15&Filter.1.Name=colour&Filter.1.Value.1=red'),
+      400,
+      'InvalidParameterValue',
+      "The filter 'colour' is invalid",
+    );
     const answer = await query('Action=DescribeVpcs&Version=2016-11-15&MaxResults=many');
     expect(answer.xml.Response.Errors.Error.Code).toBe('InvalidParameterValue');
   });
@@ -73,7 +113,9 @@ describe('EC2 query protocol', () => {
   });
 
   it('sends a form-encoded body that names an X-Amz-Target to the JSON side', async () => {
-    const answer = await query('Action=DescribeVpcs&Version=2016-11-15', { 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' });
+    const answer = await query('Action=DescribeVpcs&Version=2016-11-15', {
+      'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters',
+    });
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text)).toEqual({ __type: 'SerializationException' });
   });

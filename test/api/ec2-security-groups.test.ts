@@ -53,23 +53,59 @@ describe('CreateSecurityGroup / DescribeSecurityGroups', () => {
       VpcId: defaultVpcRecord.vpcId,
       OwnerId: '000000000000',
       IpPermissions: [],
-      IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], UserIdGroupPairs: [], Ipv6Ranges: [], PrefixListIds: [] }],
+      IpPermissionsEgress: [
+        { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], UserIdGroupPairs: [], Ipv6Ranges: [], PrefixListIds: [] },
+      ],
     });
   });
 
   it('shows the default VPC’s default group, which lets its members in', async () => {
     const { SecurityGroups } = await ec2.send(
-      new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }, { Name: 'vpc-id', Values: [defaultVpcRecord.vpcId] }] }),
+      new DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'group-name', Values: ['default'] },
+          { Name: 'vpc-id', Values: [defaultVpcRecord.vpcId] },
+        ],
+      }),
     );
     expect(SecurityGroups).toHaveLength(1);
     const g = SecurityGroups![0]!;
-    expect(g.IpPermissions).toEqual([{ IpProtocol: '-1', UserIdGroupPairs: [{ UserId: '000000000000', GroupId: g.GroupId }], IpRanges: [], Ipv6Ranges: [], PrefixListIds: [] }]);
+    expect(g.IpPermissions).toEqual([
+      {
+        IpProtocol: '-1',
+        UserIdGroupPairs: [{ UserId: '000000000000', GroupId: g.GroupId }],
+        IpRanges: [],
+        Ipv6Ranges: [],
+        PrefixListIds: [],
+      },
+    ]);
   });
 
   it.each([
-    ['a name the VPC has', async () => ({ GroupName: await (async () => { const n = uniqueName('dup'); await group(n); return n; })() }), 'InvalidGroup.Duplicate', /^The security group '.+' already exists for VPC 'vpc-[0-9a-f]+'$/],
-    ['the reserved name default', async () => ({ GroupName: 'default' }), 'InvalidParameterValue', /^Cannot use reserved security group name: default$/],
-    ['an unknown VPC', async () => ({ GroupName: uniqueName('x'), VpcId: 'vpc-0000000000000000b' }), 'InvalidVpcID.NotFound', /^The vpc ID 'vpc-0000000000000000b' does not exist$/],
+    [
+      'a name the VPC has',
+      async () => ({
+        GroupName: await (async () => {
+          const n = uniqueName('dup');
+          await group(n);
+          return n;
+        })(),
+      }),
+      'InvalidGroup.Duplicate',
+      /^The security group '.+' already exists for VPC 'vpc-[0-9a-f]+'$/,
+    ],
+    [
+      'the reserved name default',
+      async () => ({ GroupName: 'default' }),
+      'InvalidParameterValue',
+      /^Cannot use reserved security group name: default$/,
+    ],
+    [
+      'an unknown VPC',
+      async () => ({ GroupName: uniqueName('x'), VpcId: 'vpc-0000000000000000b' }),
+      'InvalidVpcID.NotFound',
+      /^The vpc ID 'vpc-0000000000000000b' does not exist$/,
+    ],
   ])('refuses %s', async (_what, input, code, message) => {
     const err = await ec2Failure(ec2.send(new CreateSecurityGroupCommand({ Description: 'd', ...(await input()) })));
     expect(err.name).toBe(code);
@@ -91,13 +127,28 @@ describe('AuthorizeSecurityGroupIngress / Egress and Revoke', () => {
       new AuthorizeSecurityGroupIngressCommand({
         GroupId: id,
         IpPermissions: [
-          { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '10.0.0.0/8', Description: 'office' }], UserIdGroupPairs: [{ GroupId: peer }] },
+          {
+            IpProtocol: 'tcp',
+            FromPort: 80,
+            ToPort: 80,
+            IpRanges: [{ CidrIp: '10.0.0.0/8', Description: 'office' }],
+            UserIdGroupPairs: [{ GroupId: peer }],
+          },
           { IpProtocol: 'icmp', FromPort: 8, ToPort: -1, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
         ],
       }),
     );
     expect(Return).toBe(true);
-    expect(SecurityGroupRules!.map((r) => [r.IsEgress, r.IpProtocol, r.FromPort, r.ToPort, r.CidrIpv4 ?? r.ReferencedGroupInfo?.GroupId, r.Description])).toEqual([
+    expect(
+      SecurityGroupRules!.map((r) => [
+        r.IsEgress,
+        r.IpProtocol,
+        r.FromPort,
+        r.ToPort,
+        r.CidrIpv4 ?? r.ReferencedGroupInfo?.GroupId,
+        r.Description,
+      ]),
+    ).toEqual([
       [false, 'tcp', 80, 80, '10.0.0.0/8', 'office'],
       [false, 'tcp', 80, 80, peer, undefined],
       [false, 'icmp', 8, -1, '0.0.0.0/0', undefined],
@@ -105,11 +156,34 @@ describe('AuthorizeSecurityGroupIngress / Egress and Revoke', () => {
     expect(SecurityGroupRules![0]!.SecurityGroupRuleId).toMatch(/^sgr-[0-9a-f]{17}$/);
     const g = await describeGroup(id);
     expect(g.IpPermissions).toEqual([
-      { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '10.0.0.0/8', Description: 'office' }], UserIdGroupPairs: [{ UserId: '000000000000', GroupId: peer }], Ipv6Ranges: [], PrefixListIds: [] },
-      { IpProtocol: 'icmp', FromPort: 8, ToPort: -1, IpRanges: [{ CidrIp: '0.0.0.0/0' }], UserIdGroupPairs: [], Ipv6Ranges: [], PrefixListIds: [] },
+      {
+        IpProtocol: 'tcp',
+        FromPort: 80,
+        ToPort: 80,
+        IpRanges: [{ CidrIp: '10.0.0.0/8', Description: 'office' }],
+        UserIdGroupPairs: [{ UserId: '000000000000', GroupId: peer }],
+        Ipv6Ranges: [],
+        PrefixListIds: [],
+      },
+      {
+        IpProtocol: 'icmp',
+        FromPort: 8,
+        ToPort: -1,
+        IpRanges: [{ CidrIp: '0.0.0.0/0' }],
+        UserIdGroupPairs: [],
+        Ipv6Ranges: [],
+        PrefixListIds: [],
+      },
     ]);
-    const { SecurityGroupRules: listed } = await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [id] }] }));
-    expect(listed!.map((r) => r.SecurityGroupRuleId).sort()).toEqual([...SecurityGroupRules!.map((r) => r.SecurityGroupRuleId), g.IpPermissionsEgress && listed!.find((r) => r.IsEgress)!.SecurityGroupRuleId].sort());
+    const { SecurityGroupRules: listed } = await ec2.send(
+      new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [id] }] }),
+    );
+    expect(listed!.map((r) => r.SecurityGroupRuleId).sort()).toEqual(
+      [
+        ...SecurityGroupRules!.map((r) => r.SecurityGroupRuleId),
+        g.IpPermissionsEgress && listed!.find((r) => r.IsEgress)!.SecurityGroupRuleId,
+      ].sort(),
+    );
     const found = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'ip-permission.group-id', Values: [peer] }] }));
     expect(found.SecurityGroups!.map((x) => x.GroupId)).toEqual([id]);
   });
@@ -119,16 +193,46 @@ describe('AuthorizeSecurityGroupIngress / Egress and Revoke', () => {
     const permission = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] };
     await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [permission] }));
     const err = await ec2Failure(ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [permission] })));
-    expect([err.name, err.message]).toEqual(['InvalidPermission.Duplicate', 'the specified rule "peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW" already exists']);
-    const egress = await ec2Failure(ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: id, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] })));
-    expect([egress.name, egress.message]).toEqual(['InvalidPermission.Duplicate', 'the specified rule "peer: 0.0.0.0/0, ALL, ALLOW" already exists']);
+    expect([err.name, err.message]).toEqual([
+      'InvalidPermission.Duplicate',
+      'the specified rule "peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW" already exists',
+    ]);
+    const egress = await ec2Failure(
+      ec2.send(
+        new AuthorizeSecurityGroupEgressCommand({
+          GroupId: id,
+          IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+        }),
+      ),
+    );
+    expect([egress.name, egress.message]).toEqual([
+      'InvalidPermission.Duplicate',
+      'the specified rule "peer: 0.0.0.0/0, ALL, ALLOW" already exists',
+    ]);
   });
 
   it('refuses TCP without ports, and an unknown group', async () => {
     const id = await group();
-    const err = await ec2Failure(ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [{ IpProtocol: 'tcp', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] })));
-    expect([err.name, err.message]).toEqual(['InvalidParameterValue', 'Invalid value for portRange. Must specify both from and to ports with TCP/UDP.']);
-    const missing = await ec2Failure(ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: 'sg-0000000000000000d', IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] })));
+    const err = await ec2Failure(
+      ec2.send(
+        new AuthorizeSecurityGroupIngressCommand({
+          GroupId: id,
+          IpPermissions: [{ IpProtocol: 'tcp', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+        }),
+      ),
+    );
+    expect([err.name, err.message]).toEqual([
+      'InvalidParameterValue',
+      'Invalid value for portRange. Must specify both from and to ports with TCP/UDP.',
+    ]);
+    const missing = await ec2Failure(
+      ec2.send(
+        new AuthorizeSecurityGroupIngressCommand({
+          GroupId: 'sg-0000000000000000d',
+          IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+        }),
+      ),
+    );
     expect(missing.name).toBe('InvalidGroup.NotFound');
   });
 
@@ -136,8 +240,18 @@ describe('AuthorizeSecurityGroupIngress / Egress and Revoke', () => {
     const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.77.0.0/16' }));
     const other = await group(uniqueName('other'), Vpc!.VpcId);
     const id = await group();
-    const err = await ec2Failure(ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: other }] }] })));
-    expect([err.name, err.message]).toEqual(['InvalidGroup.NotFound', 'You have specified two resources that belong to different networks.']);
+    const err = await ec2Failure(
+      ec2.send(
+        new AuthorizeSecurityGroupIngressCommand({
+          GroupId: id,
+          IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: other }] }],
+        }),
+      ),
+    );
+    expect([err.name, err.message]).toEqual([
+      'InvalidGroup.NotFound',
+      'You have specified two resources that belong to different networks.',
+    ]);
   });
 
   it('revokes ingress by content and egress by rule id; a rule it does not have is InvalidPermission.NotFound', async () => {
@@ -146,9 +260,14 @@ describe('AuthorizeSecurityGroupIngress / Egress and Revoke', () => {
     await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [permission] }));
     const revoked = await ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [permission] }));
     expect(revoked.Return).toBe(true);
-    expect(revoked.RevokedSecurityGroupRules).toMatchObject([{ IpProtocol: 'udp', FromPort: 53, CidrIpv4: '10.0.0.0/16', IsEgress: false }]);
+    expect(revoked.RevokedSecurityGroupRules).toMatchObject([
+      { IpProtocol: 'udp', FromPort: 53, CidrIpv4: '10.0.0.0/16', IsEgress: false },
+    ]);
     const again = await ec2Failure(ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [permission] })));
-    expect([again.name, again.message]).toEqual(['InvalidPermission.NotFound', 'The specified rule does not exist in this security group.']);
+    expect([again.name, again.message]).toEqual([
+      'InvalidPermission.NotFound',
+      'The specified rule does not exist in this security group.',
+    ]);
     const { SecurityGroupRules } = await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [id] }] }));
     const egressRule = SecurityGroupRules!.find((r) => r.IsEgress)!;
     await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: id, SecurityGroupRuleIds: [egressRule.SecurityGroupRuleId!] }));
@@ -160,13 +279,25 @@ describe('DeleteSecurityGroup', () => {
   it('deletes a group, and refuses the default group and a group another group names', async () => {
     const a = await group();
     const b = await group();
-    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: a, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: b }] }] }));
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({ GroupId: a, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: b }] }] }),
+    );
     const referenced = await ec2Failure(ec2.send(new DeleteSecurityGroupCommand({ GroupId: b })));
     expect([referenced.name, referenced.message]).toEqual(['DependencyViolation', `resource ${b} has a dependent object`]);
-    const { SecurityGroups } = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }, { Name: 'vpc-id', Values: [defaultVpcRecord.vpcId] }] }));
+    const { SecurityGroups } = await ec2.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'group-name', Values: ['default'] },
+          { Name: 'vpc-id', Values: [defaultVpcRecord.vpcId] },
+        ],
+      }),
+    );
     const def = SecurityGroups![0]!.GroupId!;
     const protectedDefault = await ec2Failure(ec2.send(new DeleteSecurityGroupCommand({ GroupId: def })));
-    expect([protectedDefault.name, protectedDefault.message]).toEqual(['CannotDelete', `the specified group: "${def}" name: "default" cannot be deleted by a user`]);
+    expect([protectedDefault.name, protectedDefault.message]).toEqual([
+      'CannotDelete',
+      `the specified group: "${def}" name: "default" cannot be deleted by a user`,
+    ]);
     await ec2.send(new DeleteSecurityGroupCommand({ GroupId: a }));
     await ec2.send(new DeleteSecurityGroupCommand({ GroupId: b }));
     expect((await ec2Failure(ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [a] })))).name).toBe('InvalidGroup.NotFound');
@@ -177,7 +308,11 @@ describe('DeleteSecurityGroup', () => {
     const family = uniqueName('sgdel');
     storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
     const { tasks } = await emu.ecs.send(
-      new RunTaskCommand({ taskDefinition: family, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[0]!.subnetId], securityGroups: [id] } } }),
+      new RunTaskCommand({
+        taskDefinition: family,
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[0]!.subnetId], securityGroups: [id] } },
+      }),
     );
     await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 20, minDelay: 1 }, { tasks: [tasks![0]!.taskArn!] });
     const err = await ec2Failure(ec2.send(new DeleteSecurityGroupCommand({ GroupId: id })));
@@ -190,12 +325,21 @@ describe('rules of running tasks', () => {
     const runtime = emu.runtime as FakeTaskRuntime;
     const server = await group();
     const client = await group();
-    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: server, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, UserIdGroupPairs: [{ GroupId: client }] }] }));
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: server,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, UserIdGroupPairs: [{ GroupId: client }] }],
+      }),
+    );
     const family = uniqueName('sgrun');
     storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
     const run = async (groupId: string) => {
       const { tasks } = await emu.ecs.send(
-        new RunTaskCommand({ taskDefinition: family, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[1]!.subnetId], securityGroups: [groupId] } } }),
+        new RunTaskCommand({
+          taskDefinition: family,
+          launchType: 'FARGATE',
+          networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[1]!.subnetId], securityGroups: [groupId] } },
+        }),
       );
       await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 20, minDelay: 1 }, { tasks: [tasks![0]!.taskArn!] });
       return (await emu.ecs.send(new DescribeTasksCommand({ tasks: [tasks![0]!.taskArn!] }))).tasks![0]!;
@@ -211,10 +355,17 @@ describe('rules of running tasks', () => {
     expect(clientMark).toBeGreaterThan(0);
     await emu.tasks.networkIdle();
     // The client's packets carry its group set's mark; the server lets that mark in.
-    expect(runtime.firewalls.get(serverPause)!.ingress).toEqual([{ protocol: 'tcp', fromPort: 8080, toPort: 8080, cidrs: [], marks: [clientMark] }]);
+    expect(runtime.firewalls.get(serverPause)!.ingress).toEqual([
+      { protocol: 'tcp', fromPort: 8080, toPort: 8080, cidrs: [], marks: [clientMark] },
+    ]);
     expect(runtime.firewalls.get(pauseOf(clientTask.taskArn!.split('/').pop()!))!.mark).toBe(clientMark);
 
-    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: server, IpPermissions: [{ IpProtocol: 'udp', FromPort: 53, ToPort: 53, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] }));
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: server,
+        IpPermissions: [{ IpProtocol: 'udp', FromPort: 53, ToPort: 53, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }],
+      }),
+    );
     await emu.tasks.networkIdle();
     expect(runtime.firewalls.get(serverPause)!.ingress.map((r) => r.protocol)).toEqual(['tcp', 'udp']);
   });

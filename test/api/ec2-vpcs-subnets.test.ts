@@ -39,7 +39,10 @@ let block = 0;
 async function newVpc(tags: { Key: string; Value: string }[] = []) {
   block += 1;
   const { Vpc } = await ec2.send(
-    new CreateVpcCommand({ CidrBlock: `10.${block}.0.0/16`, TagSpecifications: tags.length ? [{ ResourceType: 'vpc', Tags: tags }] : undefined }),
+    new CreateVpcCommand({
+      CidrBlock: `10.${block}.0.0/16`,
+      TagSpecifications: tags.length ? [{ ResourceType: 'vpc', Tags: tags }] : undefined,
+    }),
   );
   return Vpc!;
 }
@@ -49,7 +52,13 @@ describe('the default VPC', () => {
     const { Vpcs } = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
     expect(Vpcs).toHaveLength(1);
     const vpc = Vpcs![0]!;
-    expect(vpc).toMatchObject({ CidrBlock: '172.31.0.0/16', IsDefault: true, State: 'available', OwnerId: '000000000000', InstanceTenancy: 'default' });
+    expect(vpc).toMatchObject({
+      CidrBlock: '172.31.0.0/16',
+      IsDefault: true,
+      State: 'available',
+      OwnerId: '000000000000',
+      InstanceTenancy: 'default',
+    });
     expect(vpc.CidrBlockAssociationSet).toMatchObject([{ CidrBlock: '172.31.0.0/16', CidrBlockState: { State: 'associated' } }]);
     const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc.VpcId!] }] }));
     const { AvailabilityZones } = await ec2.send(new DescribeAvailabilityZonesCommand({}));
@@ -60,8 +69,12 @@ describe('the default VPC', () => {
   });
 
   it('lists availability zones with their ids, and filters them', async () => {
-    const { AvailabilityZones } = await ec2.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'zone-id', Values: ['use1-az2'] }] }));
-    expect(AvailabilityZones).toEqual([expect.objectContaining({ ZoneName: 'us-east-1b', ZoneId: 'use1-az2', State: 'available', ZoneType: 'availability-zone' })]);
+    const { AvailabilityZones } = await ec2.send(
+      new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'zone-id', Values: ['use1-az2'] }] }),
+    );
+    expect(AvailabilityZones).toEqual([
+      expect.objectContaining({ ZoneName: 'us-east-1b', ZoneId: 'use1-az2', State: 'available', ZoneType: 'availability-zone' }),
+    ]);
     const err = await ec2Failure(ec2.send(new DescribeAvailabilityZonesCommand({ ZoneNames: ['us-east-1z'] })));
     expect(err.name).toBe('InvalidParameterValue');
   });
@@ -106,10 +119,29 @@ describe('CreateSubnet / DescribeSubnets / DeleteSubnet', () => {
     const vpc = await newVpc();
     const cidr = vpc.CidrBlock!.replace('0.0/16', '3.0/28');
     const { Subnet } = await ec2.send(
-      new CreateSubnetCommand({ VpcId: vpc.VpcId, CidrBlock: cidr, AvailabilityZone: 'us-east-1c', TagSpecifications: [{ ResourceType: 'subnet', Tags: [{ Key: 'tier', Value: 'db' }] }] }),
+      new CreateSubnetCommand({
+        VpcId: vpc.VpcId,
+        CidrBlock: cidr,
+        AvailabilityZone: 'us-east-1c',
+        TagSpecifications: [{ ResourceType: 'subnet', Tags: [{ Key: 'tier', Value: 'db' }] }],
+      }),
     );
-    expect(Subnet).toMatchObject({ CidrBlock: cidr, AvailabilityZone: 'us-east-1c', AvailabilityZoneId: 'use1-az3', AvailableIpAddressCount: 11, DefaultForAz: false, MapPublicIpOnLaunch: false });
-    const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'tag:tier', Values: ['db'] }, { Name: 'vpc-id', Values: [vpc.VpcId!] }] }));
+    expect(Subnet).toMatchObject({
+      CidrBlock: cidr,
+      AvailabilityZone: 'us-east-1c',
+      AvailabilityZoneId: 'use1-az3',
+      AvailableIpAddressCount: 11,
+      DefaultForAz: false,
+      MapPublicIpOnLaunch: false,
+    });
+    const { Subnets } = await ec2.send(
+      new DescribeSubnetsCommand({
+        Filters: [
+          { Name: 'tag:tier', Values: ['db'] },
+          { Name: 'vpc-id', Values: [vpc.VpcId!] },
+        ],
+      }),
+    );
     expect(Subnets!.map((s) => s.SubnetId)).toEqual([Subnet!.SubnetId]);
   });
 
@@ -129,7 +161,10 @@ describe('CreateSubnet / DescribeSubnets / DeleteSubnet', () => {
     const err = await ec2Failure(ec2.send(new CreateSubnetCommand({ VpcId: 'vpc-0000000000000000a', CidrBlock: '10.0.0.0/24' })));
     expect([err.name, err.message]).toEqual(['InvalidVpcID.NotFound', "The vpc ID 'vpc-0000000000000000a' does not exist"]);
     const missing = await ec2Failure(ec2.send(new DescribeSubnetsCommand({ SubnetIds: ['subnet-0000000000000000a'] })));
-    expect([missing.name, missing.message]).toEqual(['InvalidSubnetID.NotFound', "The subnet ID 'subnet-0000000000000000a' does not exist"]);
+    expect([missing.name, missing.message]).toEqual([
+      'InvalidSubnetID.NotFound',
+      "The subnet ID 'subnet-0000000000000000a' does not exist",
+    ]);
     const del = await ec2Failure(ec2.send(new DeleteSubnetCommand({ SubnetId: 'subnet-0000000000000000a' })));
     expect(del.name).toBe('InvalidSubnetID.NotFound');
   });
@@ -150,7 +185,12 @@ describe('CreateSubnet / DescribeSubnets / DeleteSubnet', () => {
     const { Subnet } = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.VpcId, CidrBlock: vpc.CidrBlock!.replace('0.0/16', '9.0/28') }));
     const subnetId = Subnet!.SubnetId!;
     const { tasks } = await emu.ecs.send(
-      new RunTaskCommand({ taskDefinition: family, launchType: 'FARGATE', count: 2, networkConfiguration: { awsvpcConfiguration: { subnets: [subnetId] } } }),
+      new RunTaskCommand({
+        taskDefinition: family,
+        launchType: 'FARGATE',
+        count: 2,
+        networkConfiguration: { awsvpcConfiguration: { subnets: [subnetId] } },
+      }),
     );
     const arns = tasks!.map((t) => t.taskArn!);
     await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 20, minDelay: 1 }, { tasks: arns });
@@ -169,7 +209,14 @@ describe('CreateSubnet / DescribeSubnets / DeleteSubnet', () => {
     const vpc = await newVpc();
     const { Subnet } = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.VpcId, CidrBlock: vpc.CidrBlock!.replace('/16', '/20') }));
     await ec2.send(new ModifySubnetAttributeCommand({ SubnetId: Subnet!.SubnetId, MapPublicIpOnLaunch: { Value: true } }));
-    const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'map-public-ip-on-launch', Values: ['true'] }, { Name: 'vpc-id', Values: [vpc.VpcId!] }] }));
+    const { Subnets } = await ec2.send(
+      new DescribeSubnetsCommand({
+        Filters: [
+          { Name: 'map-public-ip-on-launch', Values: ['true'] },
+          { Name: 'vpc-id', Values: [vpc.VpcId!] },
+        ],
+      }),
+    );
     expect(Subnets!.map((s) => s.SubnetId)).toEqual([Subnet!.SubnetId]);
   });
 });

@@ -31,7 +31,12 @@ beforeAll(async () => {
   const app = createApp({
     deps,
     operations: { ListClusters: () => ({ clusterArns: ['ecs'] }) },
-    jsonServices: [{ targetPrefix: 'Logs_20140328', operations: { DescribeLogGroups: (_ctx, input: { prefix?: string }) => ({ logGroups: [input.prefix] }) } }],
+    jsonServices: [
+      {
+        targetPrefix: 'Logs_20140328',
+        operations: { DescribeLogGroups: (_ctx, input: { prefix?: string }) => ({ logGroups: [input.prefix] }) },
+      },
+    ],
     queryServices: [echoQuery],
   });
   server = http.createServer(app);
@@ -49,8 +54,14 @@ const post = (headers: Record<string, string>, body: string) =>
 describe('the edge', () => {
   it('routes AWS JSON by X-Amz-Target prefix', async () => {
     const json = { 'content-type': 'application/x-amz-json-1.1' };
-    expect(await post({ ...json, 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' }, '{}')).toEqual({ status: 200, text: '{"clusterArns":["ecs"]}' });
-    expect(await post({ ...json, 'x-amz-target': 'Logs_20140328.DescribeLogGroups' }, '{"prefix":"/ecs"}')).toEqual({ status: 200, text: '{"logGroups":["/ecs"]}' });
+    expect(await post({ ...json, 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' }, '{}')).toEqual({
+      status: 200,
+      text: '{"clusterArns":["ecs"]}',
+    });
+    expect(await post({ ...json, 'x-amz-target': 'Logs_20140328.DescribeLogGroups' }, '{"prefix":"/ecs"}')).toEqual({
+      status: 200,
+      text: '{"logGroups":["/ecs"]}',
+    });
     const unknown = await post({ ...json, 'x-amz-target': 'Logs_20140328.ListClusters' }, '{}');
     expect(unknown.status).toBe(400);
     expect(JSON.parse(unknown.text)).toEqual({ __type: 'UnknownOperationException' });
@@ -58,7 +69,10 @@ describe('the edge', () => {
 
   it('routes form-encoded query requests to a query service, with the caller’s scope', async () => {
     const auth = 'AWS4-HMAC-SHA256 Credential=AKID/20260101/eu-west-3/iam/aws4_request, SignedHeaders=host, Signature=x';
-    const answer = await post({ 'content-type': 'application/x-www-form-urlencoded', authorization: auth }, 'Action=GetUser&Version=2010-05-08&Name=a%20b');
+    const answer = await post(
+      { 'content-type': 'application/x-www-form-urlencoded', authorization: auth },
+      'Action=GetUser&Version=2010-05-08&Name=a%20b',
+    );
     expect(answer).toEqual({ status: 200, text: 'query GetUser a b eu-west-3' });
   });
 });

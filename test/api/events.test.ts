@@ -47,7 +47,9 @@ describe('the event stream', () => {
     const event = await control.waitForEvent((e) => e['detail-type'] === 'ECS Task State Change' && e.resources[0] === taskArn, {
       timeoutMs: 5000,
       onOpen: async () => {
-        const out = await emu.ecs.send(new RunTaskCommand({ cluster, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }));
+        const out = await emu.ecs.send(
+          new RunTaskCommand({ cluster, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }),
+        );
         taskArn = out.tasks![0]!.taskArn;
       },
     });
@@ -61,9 +63,19 @@ describe('the event stream', () => {
     const cluster = await fargateCluster(emu.ecs, 'ev');
     const since = emu.events.lastSeq;
     const { service } = await emu.ecs.send(
-      new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: family, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network }),
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: family,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
     );
-    const steady = await control.waitForEvent((e) => e.detail.eventName === 'SERVICE_STEADY_STATE' && e.resources[0] === service!.serviceArn, { since, timeoutMs: 5000 });
+    const steady = await control.waitForEvent(
+      (e) => e.detail.eventName === 'SERVICE_STEADY_STATE' && e.resources[0] === service!.serviceArn,
+      { since, timeoutMs: 5000 },
+    );
     expect(steady).toEqual({
       version: '0',
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -73,12 +85,20 @@ describe('the event stream', () => {
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
       region: 'us-east-1',
       resources: [service!.serviceArn],
-      detail: { eventType: 'INFO', eventName: 'SERVICE_STEADY_STATE', clusterArn: service!.clusterArn, createdAt: expect.stringMatching(/Z$/) },
+      detail: {
+        eventType: 'INFO',
+        eventName: 'SERVICE_STEADY_STATE',
+        clusterArn: service!.clusterArn,
+        createdAt: expect.stringMatching(/Z$/),
+      },
     });
-    const running = await control.waitForEvent((e) => e['detail-type'] === 'ECS Task State Change' && e.detail.group === 'service:web' && e.detail.lastStatus === 'RUNNING', {
-      since,
-      timeoutMs: 5000,
-    });
+    const running = await control.waitForEvent(
+      (e) => e['detail-type'] === 'ECS Task State Change' && e.detail.group === 'service:web' && e.detail.lastStatus === 'RUNNING',
+      {
+        since,
+        timeoutMs: 5000,
+      },
+    );
     expect(running.detail).toMatchObject({ launchType: 'FARGATE', desiredStatus: 'RUNNING', startedBy: service!.deployments![0]!.id });
     expect(running.detail.createdAt).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
     expect(running.detail.updatedAt).toMatch(/Z$/);
@@ -86,14 +106,20 @@ describe('the event stream', () => {
 
     await eventually(async () => posted.some((e) => e.id === steady.id));
     const deployment = posted.find((e) => e['detail-type'] === 'ECS Deployment State Change' && e.resources[0] === service!.serviceArn);
-    expect(deployment?.detail).toMatchObject({ eventType: 'INFO', eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS', deploymentId: service!.deployments![0]!.id });
+    expect(deployment?.detail).toMatchObject({
+      eventType: 'INFO',
+      eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS',
+      deploymentId: service!.deployments![0]!.id,
+    });
   });
 
   it('replays what a reader missed', async () => {
     const family = uniqueName('ev');
     storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
     const since = emu.events.lastSeq;
-    const { tasks } = await emu.ecs.send(new RunTaskCommand({ taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }));
+    const { tasks } = await emu.ecs.send(
+      new RunTaskCommand({ taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }),
+    );
     await eventually(async () => emu.events.lastSeq > since + 2);
     const first = await control.waitForEvent((e) => e.resources[0] === tasks![0]!.taskArn, { since, timeoutMs: 2000 });
     expect(first.detail.lastStatus).toBe('PROVISIONING');
@@ -105,7 +131,16 @@ describe('container health', () => {
     const family = uniqueName('hc');
     storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox', healthCheck: { command: ['CMD', 'true'] } }]);
     const cluster = await fargateCluster(emu.ecs, 'hc');
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: family, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: family,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
     const runtime = emu.runtime as FakeTaskRuntime;
     const [task] = await eventually(async () => {
       const tasks = await runningTasksOf(emu.ecs, cluster, 'web');
@@ -124,6 +159,8 @@ describe('container health', () => {
     const messages = replaced.events!.map((e) => e.message!);
     expect(messages).toContain(`(service web) (task ${id}) failed container health checks.`);
     expect(messages).toContain(`(service web) has stopped 1 running tasks: (task ${id}).`);
-    expect(messages.find((m) => m.includes('has started 1 tasks'))).toMatch(/^\(service web\) has started 1 tasks: \(task [0-9a-f]{32}\)\. Amazon ECS replaced 1 tasks due to an unhealthy status\.$/);
+    expect(messages.find((m) => m.includes('has started 1 tasks'))).toMatch(
+      /^\(service web\) has started 1 tasks: \(task [0-9a-f]{32}\)\. Amazon ECS replaced 1 tasks due to an unhealthy status\.$/,
+    );
   });
 });

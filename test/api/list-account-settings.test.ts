@@ -86,9 +86,13 @@ describe('ListAccountSettings', () => {
       const role = `arn:aws:iam::${id}:role/deployer`;
       await ecs.send(new PutAccountSettingDefaultCommand({ name: 'awsvpcTrunking', value: 'enabled' }));
       await ecs.send(new PutAccountSettingCommand({ name: 'awsvpcTrunking', value: 'disabled', principalArn: user }));
-      const forUser = await ecs.send(new ListAccountSettingsCommand({ name: 'awsvpcTrunking', principalArn: user, effectiveSettings: true }));
+      const forUser = await ecs.send(
+        new ListAccountSettingsCommand({ name: 'awsvpcTrunking', principalArn: user, effectiveSettings: true }),
+      );
       expect(forUser.settings?.[0]).toMatchObject({ value: 'disabled', principalArn: user });
-      const forRole = await ecs.send(new ListAccountSettingsCommand({ name: 'awsvpcTrunking', principalArn: role, effectiveSettings: true }));
+      const forRole = await ecs.send(
+        new ListAccountSettingsCommand({ name: 'awsvpcTrunking', principalArn: role, effectiveSettings: true }),
+      );
       expect(forRole.settings?.[0]).toMatchObject({ value: 'enabled', principalArn: role });
       const explicitRole = await ecs.send(new ListAccountSettingsCommand({ principalArn: role }));
       expect(explicitRole.settings).toEqual([]);

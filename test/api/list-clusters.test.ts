@@ -73,9 +73,7 @@ describe('ListClusters', () => {
       const otherRegion = emu.client({ accountId: account, region: 'ap-southeast-2' });
       const otherAccount = emu.client({ accountId: uniqueAccountId(), region: 'us-east-1' });
       await here.send(new CreateClusterCommand({ clusterName: 'isolated' }));
-      expect((await here.send(new ListClustersCommand({}))).clusterArns).toEqual([
-        `arn:aws:ecs:us-east-1:${account}:cluster/isolated`,
-      ]);
+      expect((await here.send(new ListClustersCommand({}))).clusterArns).toEqual([`arn:aws:ecs:us-east-1:${account}:cluster/isolated`]);
       expect((await otherRegion.send(new ListClustersCommand({}))).clusterArns).toEqual([]);
       expect((await otherAccount.send(new ListClustersCommand({}))).clusterArns).toEqual([]);
       for (const c of [here, otherRegion, otherAccount]) c.destroy();

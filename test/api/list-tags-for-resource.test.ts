@@ -14,10 +14,19 @@ describe('ListTagsForResource', () => {
   describe('behaviour', () => {
     it('lists a cluster tags in the order they were set', async () => {
       const { cluster } = await emu.ecs.send(
-        new CreateClusterCommand({ clusterName: uniqueName('lt'), tags: [{ key: 'z', value: '1' }, { key: 'a', value: '2' }] }),
+        new CreateClusterCommand({
+          clusterName: uniqueName('lt'),
+          tags: [
+            { key: 'z', value: '1' },
+            { key: 'a', value: '2' },
+          ],
+        }),
       );
       const { tags } = await emu.ecs.send(new ListTagsForResourceCommand({ resourceArn: cluster!.clusterArn! }));
-      expect(tags).toEqual([{ key: 'z', value: '1' }, { key: 'a', value: '2' }]);
+      expect(tags).toEqual([
+        { key: 'z', value: '1' },
+        { key: 'a', value: '2' },
+      ]);
     });
 
     it('lists no tags for an untagged resource', async () => {
@@ -52,21 +61,27 @@ describe('ListTagsForResource', () => {
 
     it('returns ClusterNotFoundException for a service of an unknown cluster', async () => {
       await expectEcsError(
-        emu.ecs.send(new ListTagsForResourceCommand({ resourceArn: `arn:aws:ecs:us-east-1:000000000000:service/${uniqueName('nope')}/web` })),
+        emu.ecs.send(
+          new ListTagsForResourceCommand({ resourceArn: `arn:aws:ecs:us-east-1:000000000000:service/${uniqueName('nope')}/web` }),
+        ),
         'ClusterNotFoundException',
       );
     });
 
     it('returns ResourceNotFoundException for an unknown task definition', async () => {
       await expectEcsError(
-        emu.ecs.send(new ListTagsForResourceCommand({ resourceArn: `arn:aws:ecs:us-east-1:000000000000:task-definition/${uniqueName('f')}:3` })),
+        emu.ecs.send(
+          new ListTagsForResourceCommand({ resourceArn: `arn:aws:ecs:us-east-1:000000000000:task-definition/${uniqueName('f')}:3` }),
+        ),
         'ResourceNotFoundException',
       );
     });
 
     it('refuses a malformed task definition ARN', async () => {
       await expectEcsError(
-        emu.ecs.send(new ListTagsForResourceCommand({ resourceArn: 'arn:aws:ecs:us-east-1:000000000000:task-definition/family-without-revision' })),
+        emu.ecs.send(
+          new ListTagsForResourceCommand({ resourceArn: 'arn:aws:ecs:us-east-1:000000000000:task-definition/family-without-revision' }),
+        ),
         'InvalidParameterException',
         'The ARN provided is invalid.',
       );

@@ -34,7 +34,9 @@ describe('MetadataServer', () => {
     const second = recordingLogger();
     const b = new MetadataServer(app, '127.0.0.1', port, second.logger, clock);
     expect(await b.ensureListening()).toBe(false);
-    expect(second.lines.find((l) => l.level === 40)?.msg).toMatch(/^task metadata endpoint unavailable: another process \(another fargate-local\?\) serves 127\.0\.0\.1:\d+/);
+    expect(second.lines.find((l) => l.level === 40)?.msg).toMatch(
+      /^task metadata endpoint unavailable: another process \(another fargate-local\?\) serves 127\.0\.0\.1:\d+/,
+    );
 
     await a.close();
     // Not retried at once...

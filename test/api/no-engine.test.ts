@@ -25,7 +25,11 @@ describe('with no Docker engine', () => {
     );
     const subnet = defaultVpc({ accountId: '000000000000', region: 'us-east-1' }, 0).subnets[0]!.subnetId;
     const { tasks } = await emu.ecs.send(
-      new RunTaskCommand({ taskDefinition: 'no-engine', launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } } }),
+      new RunTaskCommand({
+        taskDefinition: 'no-engine',
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } },
+      }),
     );
     const arn = tasks![0]!.taskArn!;
     await waitUntilTasksStopped({ client: emu.ecs, maxWaitTime: 20, minDelay: 1, maxDelay: 1 }, { tasks: [arn] });

@@ -35,11 +35,17 @@ describe('PutAccountSettingDefault', () => {
 
   describe('errors', () => {
     it('refuses a value the setting does not take', async () => {
-      await expectEcsError(emu.ecs.send(new PutAccountSettingDefaultCommand({ name: 'containerInsights', value: 'yes' })), 'InvalidParameterException');
+      await expectEcsError(
+        emu.ecs.send(new PutAccountSettingDefaultCommand({ name: 'containerInsights', value: 'yes' })),
+        'InvalidParameterException',
+      );
     });
 
     it('refuses guardDutyActivate', async () => {
-      await expectEcsError(emu.ecs.send(new PutAccountSettingDefaultCommand({ name: 'guardDutyActivate', value: 'off' })), 'InvalidParameterException');
+      await expectEcsError(
+        emu.ecs.send(new PutAccountSettingDefaultCommand({ name: 'guardDutyActivate', value: 'off' })),
+        'InvalidParameterException',
+      );
     });
   });
 });

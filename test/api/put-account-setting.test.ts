@@ -55,24 +55,36 @@ describe('PutAccountSetting', () => {
       ['tagResourceAuthorization', 'enabled'],
       ['defaultLogDriverMode', 'async'],
     ])('refuses %s=%s', async (name, value) => {
-      await expectEcsError(emu.ecs.send(new PutAccountSettingCommand({ name: name as 'containerInsights', value })), 'InvalidParameterException');
+      await expectEcsError(
+        emu.ecs.send(new PutAccountSettingCommand({ name: name as 'containerInsights', value })),
+        'InvalidParameterException',
+      );
     });
 
     it('refuses guardDutyActivate, which AWS manages', async () => {
-      await expectEcsError(emu.ecs.send(new PutAccountSettingCommand({ name: 'guardDutyActivate', value: 'on' })), 'InvalidParameterException');
+      await expectEcsError(
+        emu.ecs.send(new PutAccountSettingCommand({ name: 'guardDutyActivate', value: 'on' })),
+        'InvalidParameterException',
+      );
     });
 
     it('refuses fargateTaskRetirementWaitPeriod for a principal other than root', async () => {
       await expectEcsError(
         emu.ecs.send(
-          new PutAccountSettingCommand({ name: 'fargateTaskRetirementWaitPeriod', value: '14', principalArn: 'arn:aws:iam::000000000000:role/ops' }),
+          new PutAccountSettingCommand({
+            name: 'fargateTaskRetirementWaitPeriod',
+            value: '14',
+            principalArn: 'arn:aws:iam::000000000000:role/ops',
+          }),
         ),
         'InvalidParameterException',
       );
     });
 
     it('refuses an unknown setting name', async () => {
-      const err = await emu.ecs.send(new PutAccountSettingCommand({ name: 'noSuchSetting' as 'containerInsights', value: 'enabled' })).catch((e) => e);
+      const err = await emu.ecs
+        .send(new PutAccountSettingCommand({ name: 'noSuchSetting' as 'containerInsights', value: 'enabled' }))
+        .catch((e) => e);
       expect(err.name).toBe('ClientException'); // the model's SettingName enum answers first
       expect(err.$metadata.httpStatusCode).toBe(400);
     });

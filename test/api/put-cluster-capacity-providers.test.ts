@@ -1,4 +1,9 @@
-import { CreateClusterCommand, DeleteClusterCommand, DescribeClustersCommand, PutClusterCapacityProvidersCommand } from '@aws-sdk/client-ecs';
+import {
+  CreateClusterCommand,
+  DeleteClusterCommand,
+  DescribeClustersCommand,
+  PutClusterCapacityProvidersCommand,
+} from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectEcsError } from '../support/ecs-error.js';
 import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
@@ -68,7 +73,11 @@ describe('PutClusterCapacityProviders', () => {
     it('returns ClusterNotFoundException for an unknown cluster', async () => {
       await expectEcsError(
         emu.ecs.send(
-          new PutClusterCapacityProvidersCommand({ cluster: uniqueName('nope'), capacityProviders: [], defaultCapacityProviderStrategy: [] }),
+          new PutClusterCapacityProvidersCommand({
+            cluster: uniqueName('nope'),
+            capacityProviders: [],
+            defaultCapacityProviderStrategy: [],
+          }),
         ),
         'ClusterNotFoundException',
         'Cluster not found.',

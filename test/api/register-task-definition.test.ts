@@ -94,7 +94,12 @@ describe('RegisterTaskDefinition', () => {
         'ClientException',
         'Fargate only supports network mode \u2018awsvpc\u2019.',
       ],
-      ['Fargate without task cpu', (i) => ({ ...i, cpu: undefined }), 'ClientException', "Fargate requires that 'cpu' be defined at the task level."],
+      [
+        'Fargate without task cpu',
+        (i) => ({ ...i, cpu: undefined }),
+        'ClientException',
+        "Fargate requires that 'cpu' be defined at the task level.",
+      ],
       [
         'a cpu/memory pair Fargate does not offer',
         (i) => ({ ...i, cpu: '1 vCPU', memory: '1 GB' }),
@@ -111,7 +116,10 @@ describe('RegisterTaskDefinition', () => {
       ['a family with a space', (i) => ({ ...i, family: 'web nginx' }), 'ClientException', 'Family contains invalid characters.'],
       [
         'different host and container ports in awsvpc mode',
-        (i) => ({ ...i, containerDefinitions: [{ ...i.containerDefinitions![0]!, portMappings: [{ containerPort: 80, hostPort: 8080 }] }] }),
+        (i) => ({
+          ...i,
+          containerDefinitions: [{ ...i.containerDefinitions![0]!, portMappings: [{ containerPort: 80, hostPort: 8080 }] }],
+        }),
         'ClientException',
         'When networkMode=awsvpc, the host ports and container ports in port mappings must match.',
       ],

@@ -18,7 +18,8 @@ afterEach(() => fs.rm(dataDir, { recursive: true, force: true }));
 /** Every account/region's state, as plain data. */
 function snapshot(store: Store): Record<string, RegionState> {
   const all: Record<string, RegionState> = {};
-  for (const scope of store.scopes()) all[`${scope.accountId}/${scope.region}`] = store.read(scope, (s) => structuredClone(s) as RegionState);
+  for (const scope of store.scopes())
+    all[`${scope.accountId}/${scope.region}`] = store.read(scope, (s) => structuredClone(s) as RegionState);
   return all;
 }
 
@@ -69,19 +70,17 @@ describe('restart on the same data directory', () => {
       let pending = burst.length;
       await new Promise<void>((resolve, reject) => {
         for (const name of burst) {
-          ecs
-            .send(new CreateClusterCommand({ clusterName: name, tags: [{ key: 'n', value: name }] }))
-            .then(() => {
-              acknowledged.push(name);
-              pending -= 1;
-              if (pending === 0) {
-                // More writes in flight at the moment of the kill; they may or may not land.
-                unacknowledged = Array.from({ length: 50 }, (_, i) =>
-                  ecs.send(new CreateClusterCommand({ clusterName: `late-${i}` })).catch(() => undefined),
-                );
-                resolve();
-              }
-            }, reject);
+          ecs.send(new CreateClusterCommand({ clusterName: name, tags: [{ key: 'n', value: name }] })).then(() => {
+            acknowledged.push(name);
+            pending -= 1;
+            if (pending === 0) {
+              // More writes in flight at the moment of the kill; they may or may not land.
+              unacknowledged = Array.from({ length: 50 }, (_, i) =>
+                ecs.send(new CreateClusterCommand({ clusterName: `late-${i}` })).catch(() => undefined),
+              );
+              resolve();
+            }
+          }, reject);
         }
       });
     } finally {
@@ -110,4 +109,3 @@ describe('restart on the same data directory', () => {
     }
   });
 });
-

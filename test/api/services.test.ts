@@ -47,7 +47,13 @@ describe('CreateService', () => {
         tags: [{ key: 'team', value: 'a' }],
         enableECSManagedTags: true,
         propagateTags: 'SERVICE',
-        loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/1', containerName: 'app', containerPort: 80 }],
+        loadBalancers: [
+          {
+            targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/1',
+            containerName: 'app',
+            containerPort: 80,
+          },
+        ],
         serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:us-east-1:000000000000:service/srv-1' }],
         healthCheckGracePeriodSeconds: 30,
       }),
@@ -65,7 +71,11 @@ describe('CreateService', () => {
       platformFamily: 'Linux',
       schedulingStrategy: 'REPLICA',
       deploymentController: { type: 'ECS' },
-      deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, deploymentCircuitBreaker: { enable: false, rollback: false } },
+      deploymentConfiguration: {
+        minimumHealthyPercent: 100,
+        maximumPercent: 200,
+        deploymentCircuitBreaker: { enable: false, rollback: false },
+      },
       healthCheckGracePeriodSeconds: 30,
       enableECSManagedTags: true,
       propagateTags: 'SERVICE',
@@ -75,21 +85,34 @@ describe('CreateService', () => {
     expect(service!.serviceRegistries).toHaveLength(1);
     const d = service!.deployments![0]!;
     expect(d.id).toMatch(/^ecs-svc\/\d{19}$/);
-    expect(d).toMatchObject({ status: 'PRIMARY', desiredCount: 3, rolloutState: 'IN_PROGRESS', rolloutStateReason: `ECS deployment ${d.id} in progress.`, platformVersion: '1.4.0' });
+    expect(d).toMatchObject({
+      status: 'PRIMARY',
+      desiredCount: 3,
+      rolloutState: 'IN_PROGRESS',
+      rolloutStateReason: `ECS deployment ${d.id} in progress.`,
+      platformVersion: '1.4.0',
+    });
 
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
     const stable = await describeService(emu.ecs, cluster, 'web');
     expect(stable).toMatchObject({ runningCount: 3, pendingCount: 0 });
     expect(stable.deployments).toHaveLength(1);
-    expect(stable.deployments![0]).toMatchObject({ rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${d.id} completed.`, runningCount: 3 });
+    expect(stable.deployments![0]).toMatchObject({
+      rolloutState: 'COMPLETED',
+      rolloutStateReason: `ECS deployment ${d.id} completed.`,
+      runningCount: 3,
+    });
     const messages = stable.events!.map((e) => e.message);
     expect(messages[0]).toBe('(service web) has reached a steady state.');
     expect(messages[1]).toBe(`(service web) (deployment ${d.id}) deployment completed.`);
-    expect(messages.at(-1)).toMatch(/^\(service web\) has started 3 tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/);
+    expect(messages.at(-1)).toMatch(
+      /^\(service web\) has started 3 tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/,
+    );
 
     const tasks = await runningTasksOf(emu.ecs, cluster, 'web');
     expect(tasks).toHaveLength(3);
-    for (const t of tasks) expect(t).toMatchObject({ startedBy: d.id, group: 'service:web', launchType: 'FARGATE', capacityProviderName: 'FARGATE' });
+    for (const t of tasks)
+      expect(t).toMatchObject({ startedBy: d.id, group: 'service:web', launchType: 'FARGATE', capacityProviderName: 'FARGATE' });
     expect(new Set(tasks.map((t) => t.availabilityZone))).toEqual(new Set(['us-east-1a', 'us-east-1b']));
     const tagged = await emu.ecs.send(new DescribeTasksCommand({ cluster, tasks: [tasks[0]!.taskArn!], include: ['TAGS'] }));
     expect(tagged.tasks![0]!.tags).toEqual(
@@ -103,7 +126,14 @@ describe('CreateService', () => {
 
   it('is idempotent for the same request and refuses a different one', async () => {
     const cluster = await fargateCluster(emu.ecs);
-    const request = { cluster, serviceName: 'api', taskDefinition: `${family}:1`, desiredCount: 0, launchType: 'FARGATE' as const, networkConfiguration: network };
+    const request = {
+      cluster,
+      serviceName: 'api',
+      taskDefinition: `${family}:1`,
+      desiredCount: 0,
+      launchType: 'FARGATE' as const,
+      networkConfiguration: network,
+    };
     const first = await emu.ecs.send(new CreateServiceCommand(request));
     const again = await emu.ecs.send(new CreateServiceCommand(request));
     expect(again.service!.deployments![0]!.id).toBe(first.service!.deployments![0]!.id);
@@ -115,18 +145,38 @@ describe('CreateService', () => {
 
   it.each([
     ['an unknown task definition', { taskDefinition: 'nope:3' }, 'ClientException', 'TaskDefinition not found.'],
-    ['no network configuration', { networkConfiguration: undefined }, 'InvalidParameterException', "Network Configuration must be provided when networkMode 'awsvpc' is specified."],
+    [
+      'no network configuration',
+      { networkConfiguration: undefined },
+      'InvalidParameterException',
+      "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+    ],
     [
       'a launch type and a strategy',
       { capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] },
       'InvalidParameterException',
       'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
     ],
-    ['an unknown platform version', { platformVersion: '0.9.0' }, 'PlatformUnknownException', 'The specified platform version does not exist.'],
+    [
+      'an unknown platform version',
+      { platformVersion: '0.9.0' },
+      'PlatformUnknownException',
+      'The specified platform version does not exist.',
+    ],
   ])('rejects %s', async (_what, patch, code, message) => {
     const cluster = await fargateCluster(emu.ecs);
     const err = await emu.ecs
-      .send(new CreateServiceCommand({ cluster, serviceName: 's', taskDefinition: `${family}:1`, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network, ...(patch as object) }))
+      .send(
+        new CreateServiceCommand({
+          cluster,
+          serviceName: 's',
+          taskDefinition: `${family}:1`,
+          desiredCount: 1,
+          launchType: 'FARGATE',
+          networkConfiguration: network,
+          ...(patch as object),
+        }),
+      )
       .catch((e) => e);
     expect(err.name).toBe(code);
     expect(err.message).toBe(message);
@@ -135,7 +185,16 @@ describe('CreateService', () => {
 
   it('returns ClusterNotFoundException for an unknown cluster', async () => {
     const err = await emu.ecs
-      .send(new CreateServiceCommand({ cluster: 'nope', serviceName: 's', taskDefinition: `${family}:1`, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network }))
+      .send(
+        new CreateServiceCommand({
+          cluster: 'nope',
+          serviceName: 's',
+          taskDefinition: `${family}:1`,
+          desiredCount: 1,
+          launchType: 'FARGATE',
+          networkConfiguration: network,
+        }),
+      )
       .catch((e) => e);
     expect(err.name).toBe('ClusterNotFoundException');
   });
@@ -144,7 +203,16 @@ describe('CreateService', () => {
 describe('the scheduler', () => {
   it('replaces a task that stops, with AWS wording in the service events', async () => {
     const cluster = await fargateCluster(emu.ecs);
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: `${family}:1`, desiredCount: 2, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: `${family}:1`,
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
     const [victim] = await runningTasksOf(emu.ecs, cluster, 'web');
     await emu.ecs.send(new StopTaskCommand({ cluster, task: victim!.taskArn! }));
@@ -161,7 +229,16 @@ describe('the scheduler', () => {
 
   it('replaces a task whose essential container crashes', async () => {
     const cluster = await fargateCluster(emu.ecs);
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: `${family}:1`, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: `${family}:1`,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
     const [task] = await runningTasksOf(emu.ecs, cluster, 'web');
     const runtime = emu.runtime as import('../fakes/fake-task-runtime.js').FakeTaskRuntime;
@@ -176,14 +253,27 @@ describe('the scheduler', () => {
 
   it('scales in and out on UpdateService desiredCount', async () => {
     const cluster = await fargateCluster(emu.ecs);
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: `${family}:1`, desiredCount: 3, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: `${family}:1`,
+        desiredCount: 3,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
     const { service } = await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', desiredCount: 1 }));
     expect(service!.desiredCount).toBe(1);
     expect(service!.deployments).toHaveLength(1);
     await eventually(async () => (await describeService(emu.ecs, cluster, 'web')).runningCount === 1);
     const events = (await describeService(emu.ecs, cluster, 'web')).events!.map((e) => e.message);
-    expect(events.some((m) => m !== undefined && /^\(service web\) has stopped 2 running tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/.test(m))).toBe(true);
+    expect(
+      events.some(
+        (m) => m !== undefined && /^\(service web\) has stopped 2 running tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/.test(m),
+      ),
+    ).toBe(true);
     await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', desiredCount: 2 }));
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
     expect((await describeService(emu.ecs, cluster, 'web')).runningCount).toBe(2);
@@ -193,7 +283,16 @@ describe('the scheduler', () => {
 describe('the scheduler at rest', () => {
   it('changes nothing in the store while a stable service has nothing to do (no disk churn on ticks)', async () => {
     const cluster = await fargateCluster(emu.ecs);
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'idle', taskDefinition: `${family}:1`, desiredCount: 2, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'idle',
+        taskDefinition: `${family}:1`,
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['idle'] });
     await emu.services.idle();
     const version = () => (emu.deps.store as unknown as { version: number }).version;
@@ -207,7 +306,14 @@ describe('UpdateService', () => {
   it('rolls out a new task definition as a new PRIMARY deployment and drains the old one', async () => {
     const cluster = await fargateCluster(emu.ecs);
     const created = await emu.ecs.send(
-      new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: `${family}:1`, desiredCount: 2, launchType: 'FARGATE', networkConfiguration: network }),
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: `${family}:1`,
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
     );
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
     const { service } = await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', taskDefinition: `${family}:2` }));
@@ -227,7 +333,14 @@ describe('UpdateService', () => {
   it('starts a new deployment on forceNewDeployment with the same task definition', async () => {
     const cluster = await fargateCluster(emu.ecs);
     const created = await emu.ecs.send(
-      new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: `${family}:1`, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network }),
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: `${family}:1`,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
     );
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
     const before = (await runningTasksOf(emu.ecs, cluster, 'web'))[0]!.taskArn;
@@ -242,8 +355,21 @@ describe('UpdateService', () => {
   it('returns ServiceNotFoundException and ServiceNotActiveException as AWS does', async () => {
     const cluster = await fargateCluster(emu.ecs);
     const missing = await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'ghost', desiredCount: 1 })).catch((e) => e);
-    expect([missing.name, missing.message, missing.$metadata.httpStatusCode]).toEqual(['ServiceNotFoundException', 'Service not found.', 400]);
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'gone', taskDefinition: `${family}:1`, desiredCount: 0, launchType: 'FARGATE', networkConfiguration: network }));
+    expect([missing.name, missing.message, missing.$metadata.httpStatusCode]).toEqual([
+      'ServiceNotFoundException',
+      'Service not found.',
+      400,
+    ]);
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'gone',
+        taskDefinition: `${family}:1`,
+        desiredCount: 0,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
     await emu.ecs.send(new DeleteServiceCommand({ cluster, service: 'gone' }));
     const inactive = await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'gone', desiredCount: 1 })).catch((e) => e);
     expect([inactive.name, inactive.message]).toEqual(['ServiceNotActiveException', 'Service was not ACTIVE.']);
@@ -253,17 +379,39 @@ describe('UpdateService', () => {
 describe('DeleteService', () => {
   it('is refused while the service is scaled above 0, and with force drains it to INACTIVE', async () => {
     const cluster = await fargateCluster(emu.ecs);
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: `${family}:1`, desiredCount: 2, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: `${family}:1`,
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
     const err = await emu.ecs.send(new DeleteServiceCommand({ cluster, service: 'web' })).catch((e) => e);
-    expect([err.name, err.message, err.$metadata.httpStatusCode]).toEqual(['InvalidParameterException', 'The service cannot be stopped while it is scaled above 0.', 400]);
+    expect([err.name, err.message, err.$metadata.httpStatusCode]).toEqual([
+      'InvalidParameterException',
+      'The service cannot be stopped while it is scaled above 0.',
+      400,
+    ]);
     const { service } = await emu.ecs.send(new DeleteServiceCommand({ cluster, service: 'web', force: true }));
     expect(service).toMatchObject({ status: 'DRAINING', desiredCount: 0 });
     await waitUntilServicesInactive(waiter(emu), { cluster, services: ['web'] });
     expect(await runningTasksOf(emu.ecs, cluster, 'web')).toEqual([]);
     expect((await emu.ecs.send(new ListServicesCommand({ cluster }))).serviceArns).toEqual([]);
     // The name can be used again once the old service is INACTIVE.
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: `${family}:1`, desiredCount: 0, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: `${family}:1`,
+        desiredCount: 0,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
   });
 });
 
@@ -271,7 +419,15 @@ describe('DescribeServices, ListServices, ListServicesByNamespace', () => {
   it('reports unknown services as MISSING and returns tags when asked', async () => {
     const cluster = await fargateCluster(emu.ecs);
     await emu.ecs.send(
-      new CreateServiceCommand({ cluster, serviceName: 'a', taskDefinition: `${family}:1`, desiredCount: 0, launchType: 'FARGATE', networkConfiguration: network, tags: [{ key: 'k', value: 'v' }] }),
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'a',
+        taskDefinition: `${family}:1`,
+        desiredCount: 0,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+        tags: [{ key: 'k', value: 'v' }],
+      }),
     );
     const out = await emu.ecs.send(new DescribeServicesCommand({ cluster, services: ['a', 'zzz'], include: ['TAGS'] }));
     expect(out.services![0]!.tags).toEqual([{ key: 'k', value: 'v' }]);
@@ -280,7 +436,7 @@ describe('DescribeServices, ListServices, ListServicesByNamespace', () => {
     expect(byArn.services![0]!.tags).toBeUndefined();
   });
 
-  it('lists and paginates a cluster\'s services, and finds them by Service Connect namespace', async () => {
+  it("lists and paginates a cluster's services, and finds them by Service Connect namespace", async () => {
     const cluster = await fargateCluster(emu.ecs);
     for (const name of ['s1', 's2', 's3']) {
       await emu.ecs.send(

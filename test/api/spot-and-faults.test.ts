@@ -42,7 +42,14 @@ describe('Spot interruption', () => {
   it('a service of three Spot tasks loses one to an interruption and is back to three', async () => {
     const cluster = await fargateCluster(emu.ecs, 'spot');
     await emu.ecs.send(
-      new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: family, desiredCount: 3, capacityProviderStrategy: SPOT, networkConfiguration: network }),
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: family,
+        desiredCount: 3,
+        capacityProviderStrategy: SPOT,
+        networkConfiguration: network,
+      }),
     );
     await waitUntilServicesStable(waiter(), { cluster, services: ['web'] });
     const before = await runningTasksOf(emu.ecs, cluster, 'web');
@@ -66,7 +73,12 @@ describe('Spot interruption', () => {
       source: 'aws.ecs',
       account: '000000000000',
       region: 'us-east-1',
-      detail: { lastStatus: 'RUNNING', desiredStatus: 'STOPPED', stopCode: 'SpotInterruption', stoppedReason: 'Your Spot Task was interrupted.' },
+      detail: {
+        lastStatus: 'RUNNING',
+        desiredStatus: 'STOPPED',
+        stopCode: 'SpotInterruption',
+        stoppedReason: 'Your Spot Task was interrupted.',
+      },
     });
     expect(warning.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
@@ -83,20 +95,32 @@ describe('Spot interruption', () => {
 
     await eventually(async () => {
       const tasks = await runningTasksOf(emu.ecs, cluster, 'web');
-      return tasks.length === 3 && tasks.every((t) => t.lastStatus === 'RUNNING' && t.taskArn !== victim.taskArn && t.capacityProviderName === 'FARGATE_SPOT');
+      return (
+        tasks.length === 3 &&
+        tasks.every((t) => t.lastStatus === 'RUNNING' && t.taskArn !== victim.taskArn && t.capacityProviderName === 'FARGATE_SPOT')
+      );
     });
     await waitUntilServicesStable(waiter(), { cluster, services: ['web'] });
   });
 
-  it('interrupts a share of a service\'s Spot tasks, and refuses a task that is not on Spot', async () => {
+  it("interrupts a share of a service's Spot tasks, and refuses a task that is not on Spot", async () => {
     const cluster = await fargateCluster(emu.ecs, 'spot');
     await emu.ecs.send(
-      new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: family, desiredCount: 4, capacityProviderStrategy: SPOT, networkConfiguration: network }),
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: family,
+        desiredCount: 4,
+        capacityProviderStrategy: SPOT,
+        networkConfiguration: network,
+      }),
     );
     await waitUntilServicesStable(waiter(), { cluster, services: ['web'] });
     const half = await control.interruptSpot({ cluster, service: 'web', percent: 50 });
     expect(half).toHaveLength(2);
-    const { tasks } = await emu.ecs.send(new RunTaskCommand({ cluster, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }));
+    const { tasks } = await emu.ecs.send(
+      new RunTaskCommand({ cluster, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }),
+    );
     await waitUntilTasksRunning(waiter(), { cluster, tasks: [tasks![0]!.taskArn!] });
     const err = await control.interruptSpot({ cluster, task: tasks![0]!.taskArn! }).catch((e) => e);
     expect(err).toMatchObject({ status: 400, name: 'InvalidParameterException', message: 'The task does not run on FARGATE_SPOT.' });
@@ -107,7 +131,7 @@ describe('Spot interruption', () => {
 });
 
 describe('capacity providers', () => {
-  it('puts base tasks first and the rest by weight, and reports each task\'s provider', async () => {
+  it("puts base tasks first and the rest by weight, and reports each task's provider", async () => {
     const cluster = await fargateCluster(emu.ecs, 'cp');
     await emu.ecs.send(
       new CreateServiceCommand({
@@ -147,9 +171,20 @@ describe('capacity providers', () => {
     ],
   ])('refuses a strategy with %s', async (_what, strategy, message) => {
     const cluster = uniqueName('cp');
-    await emu.ecs.send(new (await import('@aws-sdk/client-ecs')).CreateClusterCommand({ clusterName: cluster, capacityProviders: ['FARGATE'] }));
+    await emu.ecs.send(
+      new (await import('@aws-sdk/client-ecs')).CreateClusterCommand({ clusterName: cluster, capacityProviders: ['FARGATE'] }),
+    );
     const err = await emu.ecs
-      .send(new CreateServiceCommand({ cluster, serviceName: 's', taskDefinition: family, desiredCount: 1, capacityProviderStrategy: strategy, networkConfiguration: network }))
+      .send(
+        new CreateServiceCommand({
+          cluster,
+          serviceName: 's',
+          taskDefinition: family,
+          desiredCount: 1,
+          capacityProviderStrategy: strategy,
+          networkConfiguration: network,
+        }),
+      )
       .catch((e) => e);
     expect([err.name, err.message, err.$metadata.httpStatusCode]).toEqual(['InvalidParameterException', message, 400]);
   });
@@ -172,17 +207,23 @@ describe('capacity faults', () => {
     const cluster = await fargateCluster(emu.ecs, 'cap');
     const fault = await control.setFault('spot-capacity-unavailable');
     expect(await control.listFaults()).toEqual([fault]);
-    const out = await emu.ecs.send(new RunTaskCommand({ cluster, taskDefinition: family, capacityProviderStrategy: SPOT, networkConfiguration: network, count: 2 }));
+    const out = await emu.ecs.send(
+      new RunTaskCommand({ cluster, taskDefinition: family, capacityProviderStrategy: SPOT, networkConfiguration: network, count: 2 }),
+    );
     expect(out.tasks).toEqual([]);
     expect(out.failures).toEqual([
       { reason: 'Capacity is unavailable at this time. Please try again later or in a different availability zone' },
       { reason: 'Capacity is unavailable at this time. Please try again later or in a different availability zone' },
     ]);
-    const onDemand = await emu.ecs.send(new RunTaskCommand({ cluster, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }));
+    const onDemand = await emu.ecs.send(
+      new RunTaskCommand({ cluster, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }),
+    );
     expect(onDemand.tasks).toHaveLength(1);
     await control.clearFault(fault.id);
     expect(await control.listFaults()).toEqual([]);
-    const again = await emu.ecs.send(new RunTaskCommand({ cluster, taskDefinition: family, capacityProviderStrategy: SPOT, networkConfiguration: network }));
+    const again = await emu.ecs.send(
+      new RunTaskCommand({ cluster, taskDefinition: family, capacityProviderStrategy: SPOT, networkConfiguration: network }),
+    );
     expect(again.tasks![0]!.capacityProviderName).toBe('FARGATE_SPOT');
   });
 
@@ -191,13 +232,27 @@ describe('capacity faults', () => {
     await control.setFault('spot-capacity-unavailable');
     const since = emu.events.lastSeq;
     await emu.ecs.send(
-      new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: family, desiredCount: 2, capacityProviderStrategy: SPOT, networkConfiguration: network }),
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: family,
+        desiredCount: 2,
+        capacityProviderStrategy: SPOT,
+        networkConfiguration: network,
+      }),
     );
-    const failure = await control.waitForEvent((e) => e['detail-type'] === 'ECS Service Action' && e.detail.eventName === 'SERVICE_TASK_PLACEMENT_FAILURE', {
-      since,
-      timeoutMs: 5000,
+    const failure = await control.waitForEvent(
+      (e) => e['detail-type'] === 'ECS Service Action' && e.detail.eventName === 'SERVICE_TASK_PLACEMENT_FAILURE',
+      {
+        since,
+        timeoutMs: 5000,
+      },
+    );
+    expect(failure.detail).toMatchObject({
+      eventType: 'ERROR',
+      reason: 'RESOURCE:FARGATE',
+      capacityProviderArns: ['arn:aws:ecs:us-east-1:000000000000:capacity-provider/FARGATE_SPOT'],
     });
-    expect(failure.detail).toMatchObject({ eventType: 'ERROR', reason: 'RESOURCE:FARGATE', capacityProviderArns: ['arn:aws:ecs:us-east-1:000000000000:capacity-provider/FARGATE_SPOT'] });
     const svc = await describeService(emu.ecs, cluster, 'web');
     expect(svc.events![0]!.message).toBe(
       '(service web) was unable to place a task. Reason: Capacity is unavailable at this time. Please try again later or in a different availability zone.',
@@ -216,7 +271,16 @@ describe('capacity faults', () => {
 describe('control-plane outage', () => {
   it('answers 5xx to every ECS call while running tasks keep running, and services resume afterwards', async () => {
     const cluster = await fargateCluster(emu.ecs, 'out');
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: family, desiredCount: 2, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: family,
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
     await waitUntilServicesStable(waiter(), { cluster, services: ['web'] });
     const before = await runningTasksOf(emu.ecs, cluster, 'web');
 
@@ -229,7 +293,14 @@ describe('control-plane outage', () => {
     await new Promise((r) => setTimeout(r, 600));
     const survivorId = before[1]!.taskArn!.split('/').pop()!;
     expect(runtime().containers.get(runtime().idOf(survivorId, 'app'))!.state.running).toBe(true);
-    expect(emu.deps.store.read(scope, (s) => Object.values(s.tasks).filter((t) => t.group === 'service:web' && t.clusterName === cluster && t.desiredStatus === 'RUNNING').length)).toBe(1);
+    expect(
+      emu.deps.store.read(
+        scope,
+        (s) =>
+          Object.values(s.tasks).filter((t) => t.group === 'service:web' && t.clusterName === cluster && t.desiredStatus === 'RUNNING')
+            .length,
+      ),
+    ).toBe(1);
 
     await control.clearFaults();
     await waitUntilServicesStable(waiter(), { cluster, services: ['web'] });
@@ -246,9 +317,18 @@ describe('control-plane outage', () => {
 });
 
 describe('container crash', () => {
-  it('kills a task\'s essential container: the task stops and the service replaces it', async () => {
+  it("kills a task's essential container: the task stops and the service replaces it", async () => {
     const cluster = await fargateCluster(emu.ecs, 'crash');
-    await emu.ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: family, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: 'web',
+        taskDefinition: family,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+      }),
+    );
     await waitUntilServicesStable(waiter(), { cluster, services: ['web'] });
     const [task] = await runningTasksOf(emu.ecs, cluster, 'web');
     const crash = await control.crashContainer({ cluster, task: task!.taskArn! });
@@ -259,7 +339,9 @@ describe('container crash', () => {
     });
     expect(stopped).toMatchObject({ stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' });
     expect(stopped.containers!.find((c) => c.name === 'app')!.exitCode).toBe(137);
-    await eventually(async () => (await runningTasksOf(emu.ecs, cluster, 'web')).some((t) => t.taskArn !== task!.taskArn && t.lastStatus === 'RUNNING'));
+    await eventually(async () =>
+      (await runningTasksOf(emu.ecs, cluster, 'web')).some((t) => t.taskArn !== task!.taskArn && t.lastStatus === 'RUNNING'),
+    );
   });
 
   it('answers 404 for an unknown task', async () => {

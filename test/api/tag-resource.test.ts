@@ -22,8 +22,19 @@ const tagsOf = async (resourceArn: string) => (await emu.ecs.send(new ListTagsFo
 describe('TagResource', () => {
   describe('behaviour', () => {
     it('adds tags to a cluster, replacing the value of a key it already has', async () => {
-      const arn = await newClusterArn([{ key: 'env', value: 'dev' }, { key: 'team', value: 'a' }]);
-      await emu.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'env', value: 'prod' }, { key: 'new', value: '' }] }));
+      const arn = await newClusterArn([
+        { key: 'env', value: 'dev' },
+        { key: 'team', value: 'a' },
+      ]);
+      await emu.ecs.send(
+        new TagResourceCommand({
+          resourceArn: arn,
+          tags: [
+            { key: 'env', value: 'prod' },
+            { key: 'new', value: '' },
+          ],
+        }),
+      );
       expect(await tagsOf(arn)).toEqual([
         { key: 'env', value: 'prod' },
         { key: 'team', value: 'a' },
@@ -50,7 +61,10 @@ describe('TagResource', () => {
       const arn = await newClusterArn();
       const tags = Array.from({ length: 50 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
       await emu.ecs.send(new TagResourceCommand({ resourceArn: arn, tags }));
-      await expectEcsError(emu.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'one-more', value: 'v' }] })), 'LimitExceededException');
+      await expectEcsError(
+        emu.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'one-more', value: 'v' }] })),
+        'LimitExceededException',
+      );
       expect(await tagsOf(arn)).toHaveLength(50);
     });
 
@@ -63,7 +77,9 @@ describe('TagResource', () => {
       ['an aws: value', { key: 'k', value: 'aws:thing' }],
     ])('refuses %s', async (_what, tag) => {
       const arn = await newClusterArn();
-      const err = await emu.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [tag] })).catch((e: { name: string; $metadata: { httpStatusCode: number } }) => e);
+      const err = await emu.ecs
+        .send(new TagResourceCommand({ resourceArn: arn, tags: [tag] }))
+        .catch((e: { name: string; $metadata: { httpStatusCode: number } }) => e);
       // Lengths are model constraints too: whichever check answers first, it is a 400 client error.
       expect((err as { name: string }).name).toBe('InvalidParameterException');
       expect((err as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(400);
@@ -73,7 +89,15 @@ describe('TagResource', () => {
     it('refuses the same key twice in one request', async () => {
       const arn = await newClusterArn();
       await expectEcsError(
-        emu.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] })),
+        emu.ecs.send(
+          new TagResourceCommand({
+            resourceArn: arn,
+            tags: [
+              { key: 'a', value: '1' },
+              { key: 'a', value: '2' },
+            ],
+          }),
+        ),
         'InvalidParameterException',
       );
     });
@@ -113,7 +137,11 @@ describe('TagResource', () => {
     });
 
     it('refuses short-format service, task and container instance ARNs', async () => {
-      for (const resourceArn of [`${PREFIX}:service/web`, `${PREFIX}:task/0123456789abcdef0123456789abcdef`, `${PREFIX}:container-instance/abc`]) {
+      for (const resourceArn of [
+        `${PREFIX}:service/web`,
+        `${PREFIX}:task/0123456789abcdef0123456789abcdef`,
+        `${PREFIX}:container-instance/abc`,
+      ]) {
         await expectEcsError(
           emu.ecs.send(new TagResourceCommand({ resourceArn, tags: [{ key: 'a', value: '1' }] })),
           'InvalidParameterException',
@@ -135,7 +163,10 @@ describe('TagResource', () => {
     it('does not find a cluster of another account', async () => {
       const arn = await newClusterArn();
       const other = emu.client({ accountId: '210987654321' });
-      await expectEcsError(other.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'a', value: '1' }] })), 'ClusterNotFoundException');
+      await expectEcsError(
+        other.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'a', value: '1' }] })),
+        'ClusterNotFoundException',
+      );
       other.destroy();
     });
   });

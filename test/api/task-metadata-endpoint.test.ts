@@ -25,9 +25,25 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   withRole = uniqueName('meta');
   withoutRole = uniqueName('norole');
-  storeTaskDefinition(emu.deps.store, scope, withRole, [{ name: 'app', image: 'busybox', dockerLabels: { team: 'a' }, logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/x', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } } }], {
-    taskRoleArn: ROLE,
-  });
+  storeTaskDefinition(
+    emu.deps.store,
+    scope,
+    withRole,
+    [
+      {
+        name: 'app',
+        image: 'busybox',
+        dockerLabels: { team: 'a' },
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: { 'awslogs-group': '/ecs/x', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' },
+        },
+      },
+    ],
+    {
+      taskRoleArn: ROLE,
+    },
+  );
   storeTaskDefinition(emu.deps.store, scope, withoutRole, [{ name: 'app', image: 'busybox' }]);
   server = http.createServer(emu.taskAgent.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,10 +57,18 @@ afterAll(async () => {
 
 async function run(family: string, group?: string): Promise<Task> {
   const { tasks } = await emu.ecs.send(
-    new RunTaskCommand({ taskDefinition: family, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } }, ...(group ? { group } : {}) }),
+    new RunTaskCommand({
+      taskDefinition: family,
+      launchType: 'FARGATE',
+      networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } },
+      ...(group ? { group } : {}),
+    }),
   );
   const task = tasks![0]!;
-  await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 20, minDelay: 1, maxDelay: 1 }, { cluster: task.clusterArn, tasks: [task.taskArn!] });
+  await waitUntilTasksRunning(
+    { client: emu.ecs, maxWaitTime: 20, minDelay: 1, maxDelay: 1 },
+    { cluster: task.clusterArn, tasks: [task.taskArn!] },
+  );
   return task;
 }
 
@@ -95,11 +119,31 @@ describe('metadata v4 and v3', () => {
       'team',
     ]);
     expect(Object.keys(m)).toEqual([
-      'DockerId', 'Name', 'DockerName', 'Image', 'ImageID', 'Labels', 'DesiredStatus', 'KnownStatus', 'Limits', 'CreatedAt', 'StartedAt',
-      'Type', 'LogDriver', 'LogOptions', 'ContainerARN', 'Networks', 'Snapshotter',
+      'DockerId',
+      'Name',
+      'DockerName',
+      'Image',
+      'ImageID',
+      'Labels',
+      'DesiredStatus',
+      'KnownStatus',
+      'Limits',
+      'CreatedAt',
+      'StartedAt',
+      'Type',
+      'LogDriver',
+      'LogOptions',
+      'ContainerARN',
+      'Networks',
+      'Snapshotter',
     ]);
     const network = (m.Networks as Record<string, unknown>[])[0]!;
-    expect(network).toMatchObject({ NetworkMode: 'awsvpc', IPv4SubnetCIDRBlock: '172.31.0.0/20', DomainNameServers: ['172.31.0.2'], SubnetGatewayIpv4Address: '172.31.0.1/20' });
+    expect(network).toMatchObject({
+      NetworkMode: 'awsvpc',
+      IPv4SubnetCIDRBlock: '172.31.0.0/20',
+      DomainNameServers: ['172.31.0.2'],
+      SubnetGatewayIpv4Address: '172.31.0.1/20',
+    });
   });
 
   it('task metadata and stats, keyed by DockerId', async () => {
@@ -107,7 +151,10 @@ describe('metadata v4 and v3', () => {
     expect(t).toMatchObject({ TaskARN: task.taskArn, KnownStatus: 'RUNNING', EphemeralStorageMetrics: { Utilized: 3, Reserved: 20496 } });
     const stats = JSON.parse((await get(`/v4/${id}/task/stats`)).text) as Record<string, Record<string, unknown>>;
     expect(Object.keys(stats)).toEqual([record(task).containers[0]!.runtimeId]);
-    expect(Object.values(stats)[0]).toMatchObject({ memory_stats: { usage: 4096 }, network_rate_stats: { rx_bytes_per_sec: 0, tx_bytes_per_sec: 0 } });
+    expect(Object.values(stats)[0]).toMatchObject({
+      memory_stats: { usage: 4096 },
+      network_rate_stats: { rx_bytes_per_sec: 0, tx_bytes_per_sec: 0 },
+    });
     const v3 = JSON.parse((await get(`/v3/${id}/stats`)).text) as Record<string, unknown>;
     expect(v3).not.toHaveProperty('network_rate_stats');
   });
@@ -115,7 +162,12 @@ describe('metadata v4 and v3', () => {
   it('another task’s id, asked from here, is an unknown id', async () => {
     const other = await run(withRole);
     const otherId = record(other).endpoints!.containers.app!;
-    expect(await get(`/v4/${otherId}`)).toMatchObject({ status: 404, text: JSON.stringify(`V4 container metadata handler: unable to get container ID from request: unable to get docker ID from v3 endpoint ID: ${otherId}`) });
+    expect(await get(`/v4/${otherId}`)).toMatchObject({
+      status: 404,
+      text: JSON.stringify(
+        `V4 container metadata handler: unable to get container ID from request: unable to get docker ID from v3 endpoint ID: ${otherId}`,
+      ),
+    });
     expect((await get(`/v3/${otherId}`)).status).toBe(500);
     expect((await get(`/v3/${otherId}/stats`)).status).toBe(400);
     expect((await get(`/v2/credentials/${record(other).endpoints!.credentialsId}`)).status).toBe(400);
@@ -136,7 +188,11 @@ describe('credentials', () => {
     expect(c).toMatchObject({ RoleArn: ROLE, AccessKeyId: expect.stringMatching(/^ASIA/) });
     const v1 = JSON.parse((await get(`/v1/credentials?id=${credentialsId}`)).text) as Record<string, string>;
     expect(v1.AccessKeyId).toBe(c.AccessKeyId);
-    expect(JSON.parse((await get('/v1/credentials')).text)).toEqual({ code: 'NoIdInRequest', message: 'CredentialsV1Request: No Credential ID in the request', HTTPErrorCode: 400 });
+    expect(JSON.parse((await get('/v1/credentials')).text)).toEqual({
+      code: 'NoIdInRequest',
+      message: 'CredentialsV1Request: No Credential ID in the request',
+      HTTPErrorCode: 400,
+    });
 
     await emu.ecs.send(new StopTaskCommand({ task: task.taskArn! }));
     await waitUntilTasksStopped({ client: emu.ecs, maxWaitTime: 20, minDelay: 1, maxDelay: 1 }, { tasks: [task.taskArn!] });
@@ -162,7 +218,13 @@ describe('task protection endpoint', () => {
     const url = `/api/${id}/task-protection/v1/state`;
     expect(await get(url)).toMatchObject({
       status: 403,
-      text: JSON.stringify({ error: { Arn: task.taskArn, Code: 'AccessDeniedException', Message: 'Invalid Request: no task IAM role credentials available for task' } }),
+      text: JSON.stringify({
+        error: {
+          Arn: task.taskArn,
+          Code: 'AccessDeniedException',
+          Message: 'Invalid Request: no task IAM role credentials available for task',
+        },
+      }),
     });
     expect(await get(url, { method: 'PUT', body: '{"ProtectionEnabled":"yes"}' })).toMatchObject({
       status: 400,
@@ -171,7 +233,13 @@ describe('task protection endpoint', () => {
     expect(await get(url, { method: 'PUT', body: '{"Unknown":1}' })).toMatchObject({ status: 400 });
     expect(await get(url, { method: 'PUT', body: '{"ExpiresInMinutes":5}' })).toMatchObject({
       status: 400,
-      text: JSON.stringify({ error: { Arn: task.taskArn, Code: 'InvalidParameterException', Message: "Invalid request: does not contain 'ProtectionEnabled' field" } }),
+      text: JSON.stringify({
+        error: {
+          Arn: task.taskArn,
+          Code: 'InvalidParameterException',
+          Message: "Invalid request: does not contain 'ProtectionEnabled' field",
+        },
+      }),
     });
     expect((await get(url, { method: 'POST', body: '{}' })).status).toBe(405);
     expect(await get(`/api/nope/task-protection/v1/state`)).toMatchObject({
@@ -184,12 +252,16 @@ describe('task protection endpoint', () => {
     const task = await run(withRole, 'service:svc');
     const id = liveHere(task).endpoints!.containers.app!;
     const url = `/api/${id}/task-protection/v1/state`;
-    const on = JSON.parse((await get(url, { method: 'PUT', body: '{"protectionEnabled":true,"expiresInMinutes":1}' })).text) as { protection: Record<string, unknown> };
+    const on = JSON.parse((await get(url, { method: 'PUT', body: '{"protectionEnabled":true,"expiresInMinutes":1}' })).text) as {
+      protection: Record<string, unknown>;
+    };
     expect(Object.keys(on.protection)).toEqual(['ExpirationDate', 'ProtectionEnabled', 'TaskArn']);
     expect(on.protection).toMatchObject({ ProtectionEnabled: true, TaskArn: task.taskArn });
     const off = await get(url, { method: 'PUT', body: '{"ProtectionEnabled":false}' });
     expect(JSON.parse(off.text)).toEqual({ protection: { ExpirationDate: null, ProtectionEnabled: false, TaskArn: task.taskArn } });
-    expect(JSON.parse((await get(url)).text)).toEqual({ protection: { ExpirationDate: null, ProtectionEnabled: false, TaskArn: task.taskArn } });
+    expect(JSON.parse((await get(url)).text)).toEqual({
+      protection: { ExpirationDate: null, ProtectionEnabled: false, TaskArn: task.taskArn },
+    });
   });
 });
 
@@ -197,7 +269,9 @@ describe('the ECS API for tasks', () => {
   it('is served on POST / only when tasks’ AWS_ENDPOINT_URL points at 169.254.170.2', async () => {
     const target = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' };
     expect((await get('/', { method: 'POST', headers: target, body: '{}' })).status).toBe(404);
-    const other = await startTestEmulator({ taskAgent: testConfig({ taskAgent: { taskAwsEndpointUrl: 'http://169.254.170.2' } }).taskAgent });
+    const other = await startTestEmulator({
+      taskAgent: testConfig({ taskAgent: { taskAwsEndpointUrl: 'http://169.254.170.2' } }).taskAgent,
+    });
     const s = http.createServer(other.taskAgent.app);
     await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
     try {

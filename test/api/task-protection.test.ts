@@ -57,7 +57,9 @@ describe('UpdateTaskProtection', () => {
     expect(expires).toBeLessThanOrEqual(Date.now() + 120 * 60_000 + 1000);
 
     const id = task.taskArn!.split('/').pop()!;
-    const shorter = await emu.ecs.send(new UpdateTaskProtectionCommand({ cluster, tasks: [id], protectionEnabled: true, expiresInMinutes: 5 }));
+    const shorter = await emu.ecs.send(
+      new UpdateTaskProtectionCommand({ cluster, tasks: [id], protectionEnabled: true, expiresInMinutes: 5 }),
+    );
     expect(shorter.protectedTasks![0]!.expirationDate!.getTime()).toBeLessThan(Date.now() + 5 * 60_000 + 1000);
   });
 
@@ -73,7 +75,12 @@ describe('UpdateTaskProtection', () => {
     const service = await run('service:api');
     const unknown = `arn:aws:ecs:us-east-1:000000000000:task/${cluster}/${'0'.repeat(32)}`;
     const out = await emu.ecs.send(
-      new UpdateTaskProtectionCommand({ cluster, tasks: [standalone.taskArn!, service.taskArn!, unknown], protectionEnabled: true, expiresInMinutes: 60 }),
+      new UpdateTaskProtectionCommand({
+        cluster,
+        tasks: [standalone.taskArn!, service.taskArn!, unknown],
+        protectionEnabled: true,
+        expiresInMinutes: 60,
+      }),
     );
     expect(out.protectedTasks!.map((p) => p.taskArn)).toEqual([service.taskArn]);
     expect(out.failures).toEqual([
@@ -86,13 +93,17 @@ describe('UpdateTaskProtection', () => {
     const task = await run('service:web');
     for (const minutes of [0, 2881]) {
       await expectEcsError(
-        emu.ecs.send(new UpdateTaskProtectionCommand({ cluster, tasks: [task.taskArn!], protectionEnabled: true, expiresInMinutes: minutes })),
+        emu.ecs.send(
+          new UpdateTaskProtectionCommand({ cluster, tasks: [task.taskArn!], protectionEnabled: true, expiresInMinutes: minutes }),
+        ),
         'InvalidParameterException',
         'The value for expiresInMinutes must be between 1 and 2880 minutes.',
       );
     }
     await expectEcsError(
-      emu.ecs.send(new UpdateTaskProtectionCommand({ cluster, tasks: Array.from({ length: 11 }, () => task.taskArn!), protectionEnabled: true })),
+      emu.ecs.send(
+        new UpdateTaskProtectionCommand({ cluster, tasks: Array.from({ length: 11 }, () => task.taskArn!), protectionEnabled: true }),
+      ),
       'InvalidParameterException',
     );
     await expectEcsError(
@@ -122,9 +133,23 @@ describe('GetTaskProtection', () => {
     const own = uniqueName('own');
     await emu.ecs.send(new CreateClusterCommand({ clusterName: own }));
     const { tasks } = await emu.ecs.send(
-      new RunTaskCommand({ cluster: own, taskDefinition: family, launchType: 'FARGATE', group: 'service:s', count: 2, networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } } }),
+      new RunTaskCommand({
+        cluster: own,
+        taskDefinition: family,
+        launchType: 'FARGATE',
+        group: 'service:s',
+        count: 2,
+        networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } },
+      }),
     );
-    await emu.ecs.send(new RunTaskCommand({ cluster: own, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } } }));
+    await emu.ecs.send(
+      new RunTaskCommand({
+        cluster: own,
+        taskDefinition: family,
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } },
+      }),
+    );
     const out = await emu.ecs.send(new GetTaskProtectionCommand({ cluster: own }));
     expect(out.protectedTasks!.map((p) => p.taskArn).sort()).toEqual(tasks!.map((t) => t.taskArn).sort());
     expect(out.protectedTasks!.every((p) => p.protectionEnabled === false)).toBe(true);

@@ -43,7 +43,14 @@ describe('RunTask', () => {
   it('returns the task at once as PROVISIONING, then it reaches RUNNING', async () => {
     const c = await cluster();
     const { tasks, failures } = await emu.ecs.send(
-      new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network, count: 2, startedBy: 'me' }),
+      new RunTaskCommand({
+        cluster: c,
+        taskDefinition: family,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+        count: 2,
+        startedBy: 'me',
+      }),
     );
     expect(failures).toEqual([]);
     expect(tasks).toHaveLength(2);
@@ -79,7 +86,9 @@ describe('RunTask', () => {
     expect(details.networkInterfaceId).toMatch(/^eni-/);
     expect(details.macAddress).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
     expect(running.containers![0]!.runtimeId).toMatch(/^[0-9a-f]{32}-\d{10}$/);
-    expect(running.containers![0]!.networkInterfaces).toEqual([{ attachmentId: running.attachments![0]!.id, privateIpv4Address: details.privateIPv4Address }]);
+    expect(running.containers![0]!.networkInterfaces).toEqual([
+      { attachmentId: running.attachments![0]!.id, privateIpv4Address: details.privateIPv4Address },
+    ]);
     const ips = described.tasks!.map((x) => x.containers![0]!.networkInterfaces![0]!.privateIpv4Address);
     expect(new Set(ips).size).toBe(2);
   });
@@ -87,19 +96,37 @@ describe('RunTask', () => {
   it('spreads tasks over the given subnets', async () => {
     const c = await cluster();
     const { tasks } = await emu.ecs.send(
-      new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', count: 2, networkConfiguration: { awsvpcConfiguration: { subnets: [subnetA, subnetB] } } }),
+      new RunTaskCommand({
+        cluster: c,
+        taskDefinition: family,
+        launchType: 'FARGATE',
+        count: 2,
+        networkConfiguration: { awsvpcConfiguration: { subnets: [subnetA, subnetB] } },
+      }),
     );
     expect(tasks!.map((t) => t.availabilityZone)).toEqual(['us-east-1a', 'us-east-1b']);
   });
 
   it('runs in the default cluster, creating it on first use', async () => {
-    const { tasks } = await emu.ecs.send(new RunTaskCommand({ taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }));
+    const { tasks } = await emu.ecs.send(
+      new RunTaskCommand({ taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }),
+    );
     expect(tasks![0]!.clusterArn).toBe('arn:aws:ecs:us-east-1:000000000000:cluster/default');
   });
 
   it.each([
-    ['no networkConfiguration', { networkConfiguration: undefined }, 'InvalidParameterException', "Network Configuration must be provided when networkMode 'awsvpc' is specified."],
-    ['empty subnets', { networkConfiguration: { awsvpcConfiguration: { subnets: [] } } }, 'InvalidParameterException', 'subnets can not be empty.'],
+    [
+      'no networkConfiguration',
+      { networkConfiguration: undefined },
+      'InvalidParameterException',
+      "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+    ],
+    [
+      'empty subnets',
+      { networkConfiguration: { awsvpcConfiguration: { subnets: [] } } },
+      'InvalidParameterException',
+      'subnets can not be empty.',
+    ],
     [
       'an unknown subnet',
       { networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'] } } },
@@ -115,12 +142,30 @@ describe('RunTask', () => {
       'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
     ],
     ['an unknown task definition', { taskDefinition: 'nope:7' }, 'InvalidParameterException', 'TaskDefinition not found.'],
-    ['an EC2-only task definition', { taskDefinition: 'ec2only' }, 'InvalidParameterException', 'Task definition does not support launch_type FARGATE.'],
-    ['an unknown platform version', { platformVersion: '9.9.9' }, 'PlatformUnknownException', 'The specified platform version does not exist.'],
+    [
+      'an EC2-only task definition',
+      { taskDefinition: 'ec2only' },
+      'InvalidParameterException',
+      'Task definition does not support launch_type FARGATE.',
+    ],
+    [
+      'an unknown platform version',
+      { platformVersion: '9.9.9' },
+      'PlatformUnknownException',
+      'The specified platform version does not exist.',
+    ],
   ])('rejects %s', async (_what, patch, code, message) => {
     const c = await cluster();
     const err = await emu.ecs
-      .send(new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network, ...(patch as object) }))
+      .send(
+        new RunTaskCommand({
+          cluster: c,
+          taskDefinition: family,
+          launchType: 'FARGATE',
+          networkConfiguration: network,
+          ...(patch as object),
+        }),
+      )
       .catch((e) => e);
     expect(err.name).toBe(code);
     expect(err.message).toBe(message);
@@ -129,7 +174,9 @@ describe('RunTask', () => {
 
   it('returns ClusterNotFoundException for an unknown cluster', async () => {
     const err = await emu.ecs
-      .send(new RunTaskCommand({ cluster: 'no-such-cluster', taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }))
+      .send(
+        new RunTaskCommand({ cluster: 'no-such-cluster', taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }),
+      )
       .catch((e) => e);
     expect(err.name).toBe('ClusterNotFoundException');
   });
@@ -138,7 +185,9 @@ describe('RunTask', () => {
 describe('StopTask', () => {
   it('stops a task with UserInitiated and the default reason; the SDK waiter sees STOPPED', async () => {
     const c = await cluster();
-    const { tasks } = await emu.ecs.send(new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }));
+    const { tasks } = await emu.ecs.send(
+      new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }),
+    );
     const arn = tasks![0]!.taskArn!;
     await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 20, minDelay: 1 }, { cluster: c, tasks: [arn] });
     const { task } = await emu.ecs.send(new StopTaskCommand({ cluster: c, task: arn }));
@@ -154,7 +203,9 @@ describe('StopTask', () => {
 
   it('keeps the reason given, by task id as well as ARN', async () => {
     const c = await cluster();
-    const { tasks } = await emu.ecs.send(new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }));
+    const { tasks } = await emu.ecs.send(
+      new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }),
+    );
     const id = tasks![0]!.taskArn!.split('/').pop()!;
     const { task } = await emu.ecs.send(new StopTaskCommand({ cluster: c, task: id, reason: 'deploying' }));
     expect(task!.stoppedReason).toBe('deploying');
@@ -172,7 +223,13 @@ describe('DescribeTasks and ListTasks', () => {
   it('reports unknown tasks as MISSING failures and returns tags when asked', async () => {
     const c = await cluster();
     const { tasks } = await emu.ecs.send(
-      new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network, tags: [{ key: 'team', value: 'a' }] }),
+      new RunTaskCommand({
+        cluster: c,
+        taskDefinition: family,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+        tags: [{ key: 'team', value: 'a' }],
+      }),
     );
     const missing = `arn:aws:ecs:us-east-1:000000000000:task/${c}/ffffffffffffffffffffffffffffffff`;
     const out = await emu.ecs.send(new DescribeTasksCommand({ cluster: c, tasks: [tasks![0]!.taskArn!, missing], include: ['TAGS'] }));
@@ -184,8 +241,19 @@ describe('DescribeTasks and ListTasks', () => {
 
   it('filters by family, startedBy and desiredStatus, and paginates', async () => {
     const c = await cluster();
-    await emu.ecs.send(new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network, count: 3, startedBy: 'job' }));
-    const { tasks: other } = await emu.ecs.send(new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }));
+    await emu.ecs.send(
+      new RunTaskCommand({
+        cluster: c,
+        taskDefinition: family,
+        launchType: 'FARGATE',
+        networkConfiguration: network,
+        count: 3,
+        startedBy: 'job',
+      }),
+    );
+    const { tasks: other } = await emu.ecs.send(
+      new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network }),
+    );
     await emu.ecs.send(new StopTaskCommand({ cluster: c, task: other![0]!.taskArn! }));
 
     const byStarter = await emu.ecs.send(new ListTasksCommand({ cluster: c, startedBy: 'job' }));
@@ -207,7 +275,9 @@ describe('DescribeTasks and ListTasks', () => {
     const short = await startTestEmulator({ stoppedTaskRetentionMs: 200 });
     try {
       storeTaskDefinition(short.deps.store, scope, 'brief', [{ name: 'app', image: 'busybox' }]);
-      const { tasks } = await short.ecs.send(new RunTaskCommand({ taskDefinition: 'brief', launchType: 'FARGATE', networkConfiguration: network }));
+      const { tasks } = await short.ecs.send(
+        new RunTaskCommand({ taskDefinition: 'brief', launchType: 'FARGATE', networkConfiguration: network }),
+      );
       const arn = tasks![0]!.taskArn!;
       await short.ecs.send(new StopTaskCommand({ task: arn }));
       await waitUntilTasksStopped({ client: short.ecs, maxWaitTime: 10, minDelay: 1 }, { tasks: [arn] });
@@ -223,7 +293,9 @@ describe('DescribeTasks and ListTasks', () => {
 describe('tasks in their cluster', () => {
   it('count in DescribeClusters and keep DeleteCluster from deleting the cluster', async () => {
     const c = await cluster();
-    const { tasks } = await emu.ecs.send(new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network, count: 2 }));
+    const { tasks } = await emu.ecs.send(
+      new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network, count: 2 }),
+    );
     const arns = tasks!.map((t) => t.taskArn!);
     await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 20, minDelay: 1 }, { cluster: c, tasks: arns });
     const described = await emu.ecs.send(new DescribeClustersCommand({ clusters: [c], include: ['STATISTICS'] }));

@@ -13,7 +13,11 @@ async function taggedCluster() {
   const { cluster } = await emu.ecs.send(
     new CreateClusterCommand({
       clusterName: uniqueName('ut'),
-      tags: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }, { key: 'c', value: '3' }],
+      tags: [
+        { key: 'a', value: '1' },
+        { key: 'b', value: '2' },
+        { key: 'c', value: '3' },
+      ],
     }),
   );
   return cluster!.clusterArn!;
@@ -38,7 +42,10 @@ describe('UntagResource', () => {
   describe('errors', () => {
     it('refuses to remove an aws: key', async () => {
       const arn = await taggedCluster();
-      await expectEcsError(emu.ecs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['aws:ecs:clusterName'] })), 'InvalidParameterException');
+      await expectEcsError(
+        emu.ecs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['aws:ecs:clusterName'] })),
+        'InvalidParameterException',
+      );
     });
 
     it('returns ClusterNotFoundException for an unknown cluster', async () => {

@@ -26,7 +26,9 @@ describe('UpdateClusterSettings', () => {
   describe('errors', () => {
     it('returns ClusterNotFoundException for an unknown cluster', async () => {
       await expectEcsError(
-        emu.ecs.send(new UpdateClusterSettingsCommand({ cluster: uniqueName('nope'), settings: [{ name: 'containerInsights', value: 'enabled' }] })),
+        emu.ecs.send(
+          new UpdateClusterSettingsCommand({ cluster: uniqueName('nope'), settings: [{ name: 'containerInsights', value: 'enabled' }] }),
+        ),
         'ClusterNotFoundException',
         'Cluster not found.',
       );

@@ -22,7 +22,12 @@ describe('UpdateCluster', () => {
       const { cluster } = await emu.ecs.send(
         new UpdateClusterCommand({ cluster: name, settings: [{ name: 'containerInsights', value: 'enabled' }] }),
       );
-      expect(cluster).toMatchObject({ clusterName: name, status: 'ACTIVE', settings: [{ name: 'containerInsights', value: 'enabled' }], tags: [] });
+      expect(cluster).toMatchObject({
+        clusterName: name,
+        status: 'ACTIVE',
+        settings: [{ name: 'containerInsights', value: 'enabled' }],
+        tags: [],
+      });
       const described = await emu.ecs.send(new DescribeClustersCommand({ clusters: [name], include: ['SETTINGS', 'TAGS'] }));
       expect(described.clusters?.[0]?.settings).toEqual([{ name: 'containerInsights', value: 'enabled' }]);
       expect(described.clusters?.[0]?.tags).toEqual([{ key: 't', value: '1' }]);
@@ -77,7 +82,9 @@ describe('UpdateCluster', () => {
   describe('errors', () => {
     it('returns ClusterNotFoundException for an unknown cluster', async () => {
       await expectEcsError(
-        emu.ecs.send(new UpdateClusterCommand({ cluster: uniqueName('nope'), settings: [{ name: 'containerInsights', value: 'enabled' }] })),
+        emu.ecs.send(
+          new UpdateClusterCommand({ cluster: uniqueName('nope'), settings: [{ name: 'containerInsights', value: 'enabled' }] }),
+        ),
         'ClusterNotFoundException',
         'Cluster not found.',
       );

@@ -90,9 +90,22 @@ beforeAll(async () => {
     name: `fl-${instanceId}-emulator`,
     Image: NODE_IMAGE,
     Cmd: [
-      'node', path.join(buildDir, 'cli', 'main.js'),
-      '--host', '0.0.0.0', '--port', '4599', '--data-dir', '/state', '--instance-id', instanceId, '--log-level', 'info',
-      '--agent-network', agentName, '--metadata-address', `${agentPrefix}.2`,
+      'node',
+      path.join(buildDir, 'cli', 'main.js'),
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '4599',
+      '--data-dir',
+      '/state',
+      '--instance-id',
+      instanceId,
+      '--log-level',
+      'info',
+      '--agent-network',
+      agentName,
+      '--metadata-address',
+      `${agentPrefix}.2`,
     ],
     Labels: LABELS,
     ExposedPorts: { '4599/tcp': {} },
@@ -104,12 +117,19 @@ beforeAll(async () => {
   });
   emulatorId = emulator.id;
   step('created');
-  await docker.getNetwork(agentName).connect({ Container: emulator.id, EndpointConfig: { IPAMConfig: { IPv4Address: `${agentPrefix}.2` } } });
+  await docker
+    .getNetwork(agentName)
+    .connect({ Container: emulator.id, EndpointConfig: { IPAMConfig: { IPv4Address: `${agentPrefix}.2` } } });
   await emulator.start();
   step('started');
   const info = await emulator.inspect();
   const port = info.NetworkSettings.Ports['4599/tcp']![0]!.HostPort;
-  ecs = new ECSClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' }, maxAttempts: 1 });
+  ecs = new ECSClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -124,7 +144,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   ecs?.destroy();
-  if (emulatorId) await docker.getContainer(emulatorId).remove({ force: true }).catch(() => undefined);
+  if (emulatorId)
+    await docker
+      .getContainer(emulatorId)
+      .remove({ force: true })
+      .catch(() => undefined);
   await sweep(instanceId);
   await fs.rm(buildDir, { recursive: true, force: true });
   if (stateDir) await fs.rm(stateDir, { recursive: true, force: true });
@@ -143,7 +167,11 @@ it('a task of the containerized emulator reads its metadata and credentials from
     }),
   );
   const { tasks } = await ecs.send(
-    new RunTaskCommand({ taskDefinition: 'compose-app', launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [subnetId] } } }),
+    new RunTaskCommand({
+      taskDefinition: 'compose-app',
+      launchType: 'FARGATE',
+      networkConfiguration: { awsvpcConfiguration: { subnets: [subnetId] } },
+    }),
   );
   const taskArn = tasks![0]!.taskArn!;
   try {
@@ -155,11 +183,15 @@ it('a task of the containerized emulator reads its metadata and credentials from
   const [app] = await docker.listContainers({ filters: { label: [`fargate-local.task-id=${taskId}`, 'fargate-local.role=app'] } });
   const [pause] = await docker.listContainers({ filters: { label: [`fargate-local.task-id=${taskId}`, 'fargate-local.role=pause'] } });
   // The sandbox joined the compose network, not a network of its own making.
-  expect(Object.keys(pause!.NetworkSettings.Networks).sort()).toEqual([`fargate-local-${instanceId}-vpc-${instanceId.slice(-8)}`, agentName].sort());
+  expect(Object.keys(pause!.NetworkSettings.Networks).sort()).toEqual(
+    [`fargate-local-${instanceId}-vpc-${instanceId.slice(-8)}`, agentName].sort(),
+  );
   expect(Object.keys(pause!.NetworkSettings.Networks)).not.toContain(DEFAULT_AGENT_NETWORK.name);
 
   const env = await containerEnv(app!.Id);
-  expect(env.ECS_CONTAINER_METADATA_URI_V4).toMatch(new RegExp(`^http://${agentPrefix.replaceAll('.', '\\.')}\\.2/v4/[0-9a-f]{32}-\\d{10}$`));
+  expect(env.ECS_CONTAINER_METADATA_URI_V4).toMatch(
+    new RegExp(`^http://${agentPrefix.replaceAll('.', '\\.')}\\.2/v4/[0-9a-f]{32}-\\d{10}$`),
+  );
   expect(env.AWS_CONTAINER_CREDENTIALS_FULL_URI).toMatch(new RegExp(`^http://${agentPrefix.replaceAll('.', '\\.')}\\.2/v2/credentials/`));
   const metadata = await wgetJson<{ Networks: { IPv4Addresses: string[] }[]; Name: string }>(app!.Id, env.ECS_CONTAINER_METADATA_URI_V4!);
   expect(metadata.Name).toBe('app');

@@ -32,7 +32,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (composeUp) await run('docker-compose', [...composeFiles, '-p', PROJECT, 'down', '--volumes', '--rmi', 'local', '--timeout', '5'], { cwd: ROOT, env: composeEnv(0) });
+  if (composeUp)
+    await run('docker-compose', [...composeFiles, '-p', PROJECT, 'down', '--volumes', '--rmi', 'local', '--timeout', '5'], {
+      cwd: ROOT,
+      env: composeEnv(0),
+    });
   await run('docker', ['rm', '--force', '--volumes', CONTAINER]);
   await run('docker', ['rmi', '--force', APP_IMAGE]);
   await removeImageAndDescendants(BASE_IMAGE);
@@ -87,7 +91,12 @@ interface AgentNet {
 }
 
 const LINK_LOCAL: AgentNet = { subnet: '169.254.0.0/16', gateway: '169.254.170.1', address: '169.254.170.2' };
-const FALLBACK: AgentNet & { ipRange: string } = { subnet: '198.51.100.0/24', gateway: '198.51.100.1', address: '198.51.100.2', ipRange: '198.51.100.128/25' };
+const FALLBACK: AgentNet & { ipRange: string } = {
+  subnet: '198.51.100.0/24',
+  gateway: '198.51.100.1',
+  address: '198.51.100.2',
+  ipRange: '198.51.100.128/25',
+};
 
 /**
  * Docker allows one network over 169.254.0.0/16 per engine. When another one holds it (the agent network of an
@@ -147,11 +156,11 @@ async function inspect(container: string) {
 describe.sequential('Docker image', () => {
   it('builds from a local base image alone, with the classic builder', async () => {
     // A registry holds no image by this name, so the build can only succeed from the local one.
-    await must(
-      'docker',
-      ['build', '--build-arg', `NODE_IMAGE=${BASE_IMAGE}`, '--label', LABEL, '--tag', APP_IMAGE, '.'],
-      { cwd: ROOT, env: BUILD_ENV, timeoutMs: 420_000 },
-    );
+    await must('docker', ['build', '--build-arg', `NODE_IMAGE=${BASE_IMAGE}`, '--label', LABEL, '--tag', APP_IMAGE, '.'], {
+      cwd: ROOT,
+      env: BUILD_ENV,
+      timeoutMs: 420_000,
+    });
     const config = JSON.parse(await must('docker', ['image', 'inspect', '--format', '{{json .Config}}', APP_IMAGE])) as {
       Entrypoint: string[];
       Env: string[];
@@ -159,15 +168,32 @@ describe.sequential('Docker image', () => {
     expect(config.Entrypoint).toEqual(['node', 'dist/cli/main.js']);
     expect(config.Env).toEqual(expect.arrayContaining(['HOST=0.0.0.0', 'FARGATE_LOCAL_DATA_DIR=/data']));
     // Production dependencies only: the compiler and the test runner stay in the build stage.
-    const dev = await run('docker', ['run', '--rm', '--label', LABEL, '--entrypoint', 'sh', APP_IMAGE, '-c', 'ls node_modules/typescript node_modules/vitest']);
+    const dev = await run('docker', [
+      'run',
+      '--rm',
+      '--label',
+      LABEL,
+      '--entrypoint',
+      'sh',
+      APP_IMAGE,
+      '-c',
+      'ls node_modules/typescript node_modules/vitest',
+    ]);
     expect(dev.code).not.toBe(0);
   }, 480_000);
 
   it('runs with the Docker socket mounted, publishes on 127.0.0.1 only, and answers CreateCluster', async () => {
     await must('docker', [
-      'run', '--detach', '--name', CONTAINER, '--label', LABEL,
-      '--volume', '/var/run/docker.sock:/var/run/docker.sock',
-      '--publish', '127.0.0.1::4599',
+      'run',
+      '--detach',
+      '--name',
+      CONTAINER,
+      '--label',
+      LABEL,
+      '--volume',
+      '/var/run/docker.sock:/var/run/docker.sock',
+      '--publish',
+      '127.0.0.1::4599',
       APP_IMAGE,
     ]);
     const bindings = (await inspect(CONTAINER)).NetworkSettings.Ports['4599/tcp'] ?? [];
@@ -180,7 +206,10 @@ describe.sequential('Docker image', () => {
 
     // The engine answers through the mounted socket from inside the container.
     const ping = await must('docker', [
-      'exec', CONTAINER, 'node', '-e',
+      'exec',
+      CONTAINER,
+      'node',
+      '-e',
       "require('http').get({socketPath:'/var/run/docker.sock',path:'/_ping'},r=>r.on('data',d=>process.stdout.write(d)))",
     ]);
     expect(ping).toBe('OK');
@@ -211,11 +240,14 @@ describe.sequential('docker-compose.yml', () => {
     const port = await freePort();
     const agentNet = await agentNetworkForThisEngine();
     if (agentNet.override) composeFiles = [...composeFiles, '-f', agentNet.override];
-    const compose = (...args: string[]) => must('docker-compose', [...composeFiles, '-p', PROJECT, ...args], { cwd: ROOT, env: composeEnv(port), timeoutMs: 420_000 });
+    const compose = (...args: string[]) =>
+      must('docker-compose', [...composeFiles, '-p', PROJECT, ...args], { cwd: ROOT, env: composeEnv(port), timeoutMs: 420_000 });
     composeUp = true;
     await compose('up', '--detach', '--build');
 
-    const ids = (await must('docker', ['ps', '--quiet', '--filter', `label=com.docker.compose.project=${PROJECT}`])).split('\n').filter(Boolean);
+    const ids = (await must('docker', ['ps', '--quiet', '--filter', `label=com.docker.compose.project=${PROJECT}`]))
+      .split('\n')
+      .filter(Boolean);
     expect(ids).toHaveLength(1);
     const container = await inspect(ids[0]!);
     expect(container.NetworkSettings.Ports['4599/tcp']).toEqual([{ HostIp: '127.0.0.1', HostPort: String(port) }]);

@@ -57,7 +57,10 @@ describe('sandbox and app containers', () => {
     expect(eth0.stdout).toContain(`inet ${spec.ipv4Address}/24`);
     const eth1 = await exec(app.dockerId, ['ip', '-4', '-o', 'addr', 'show', 'dev', 'eth1']);
     expect(eth1.stdout).toContain(`inet ${sandbox.agentIpv4Address}/16`);
-    const routes = (await exec(app.dockerId, ['ip', '-4', 'route'])).stdout.trim().split('\n').map((r) => r.trim());
+    const routes = (await exec(app.dockerId, ['ip', '-4', 'route'])).stdout
+      .trim()
+      .split('\n')
+      .map((r) => r.trim());
     expect(routes.filter((r) => r.startsWith('default'))).toEqual([`default via ${subnet.gateway} dev eth0`]);
     expect(routes.some((r) => r.startsWith('169.254.0.0/16 dev eth1'))).toBe(true);
     const mac = await exec(app.dockerId, ['cat', '/sys/class/net/eth0/address']);
@@ -71,7 +74,10 @@ describe('sandbox and app containers', () => {
     expect(pauseInfo.HostConfig.RestartPolicy?.Name).toBe('no');
     const appInfo = await docker.getContainer(app.dockerId).inspect();
     expect(appInfo.HostConfig.NetworkMode).toBe(`container:${sandbox.pauseContainerId}`);
-    expect(appInfo.Config.Labels).toMatchObject({ 'com.amazonaws.ecs.container-name': 'app', 'com.amazonaws.ecs.task-arn': spec.task.taskArn });
+    expect(appInfo.Config.Labels).toMatchObject({
+      'com.amazonaws.ecs.container-name': 'app',
+      'com.amazonaws.ecs.task-arn': spec.task.taskArn,
+    });
     expect(appInfo.HostConfig.Memory).toBe(512 * 1024 * 1024);
     expect(await netnsOf(app.dockerId)).toMatch(/^net:\[\d+\]$/);
 
@@ -166,7 +172,9 @@ describe('failures leave nothing behind', () => {
     const err = await runtime.ensureImage(image, 'prefer-cached').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuntimeError);
     expect((err as RuntimeError).errorName).toBe('CannotPullContainerError');
-    expect((err as RuntimeError).message).toMatch(/^CannotPullContainerError: Error response from daemon: Get "http:\/\/127\.0\.0\.1:1\/v2\/": .*connection refused$/);
+    expect((err as RuntimeError).message).toMatch(
+      /^CannotPullContainerError: Error response from daemon: Get "http:\/\/127\.0\.0\.1:1\/v2\/": .*connection refused$/,
+    );
     await expect(docker.getImage(image).inspect()).rejects.toMatchObject({ statusCode: 404 });
     expect((await ownedObjects(instanceId)).containers).toEqual([]);
   });
@@ -215,7 +223,13 @@ describe('failures leave nothing behind', () => {
 
   it('refuses an existing agent network that is not internal (no task starts without link-local isolation)', async () => {
     const x = 1 + Math.floor(Math.random() * 250);
-    const agentNetwork = { name: `zz-${instanceId}-agent`, subnet: `10.251.${x}.0/24`, gateway: `10.251.${x}.1`, ipRange: `10.251.${x}.128/25`, enableIcc: false };
+    const agentNetwork = {
+      name: `zz-${instanceId}-agent`,
+      subnet: `10.251.${x}.0/24`,
+      gateway: `10.251.${x}.1`,
+      ipRange: `10.251.${x}.128/25`,
+      enableIcc: false,
+    };
     await docker.createNetwork({
       Name: agentNetwork.name,
       IPAM: { Config: [{ Subnet: agentNetwork.subnet, Gateway: agentNetwork.gateway }] },
@@ -225,7 +239,9 @@ describe('failures leave nothing behind', () => {
     const spec = nextSandbox();
     const err = await strict.createSandbox(spec, limits).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuntimeError);
-    expect((err as RuntimeError).message).toMatch(/^ResourceInitializationError: network zz-.* exists but is not an internal, ICC-off agent network/);
+    expect((err as RuntimeError).message).toMatch(
+      /^ResourceInitializationError: network zz-.* exists but is not an internal, ICC-off agent network/,
+    );
     expect((await ownedObjects(instanceId)).containers.filter((c) => c.Labels['fargate-local.task-id'] === spec.task.taskId)).toEqual([]);
     await strict.close();
     await docker.getNetwork(agentNetwork.name).remove();
@@ -237,7 +253,9 @@ describe('failures leave nothing behind', () => {
     const writer = await runtime.startContainer(
       spec.task,
       sandbox,
-      appSpec('writer', ['sh', '-c', 'echo hi > /data/x; sleep 300'], { mounts: [{ kind: 'scratch', source: 'data', containerPath: '/data', readOnly: false }] }),
+      appSpec('writer', ['sh', '-c', 'echo hi > /data/x; sleep 300'], {
+        mounts: [{ kind: 'scratch', source: 'data', containerPath: '/data', readOnly: false }],
+      }),
     );
     await runtime.startContainer(
       spec.task,
@@ -280,11 +298,21 @@ describe('volumes and ports', () => {
     const hostPort = 20_000 + Math.floor(Math.random() * 20_000);
     spec.publishedPorts = [{ containerPort: 8080, hostPort, protocol: 'tcp', hostIp: '127.0.0.1' }];
     const sandbox = await runtime.createSandbox(spec, limits);
-    const web = await runtime.startContainer(spec.task, sandbox, appSpec('web', ['sh', '-c', 'echo published > /www/index.html; httpd -f -p 8080 -h /www']));
+    const web = await runtime.startContainer(
+      spec.task,
+      sandbox,
+      appSpec('web', ['sh', '-c', 'echo published > /www/index.html; httpd -f -p 8080 -h /www']),
+    );
     const routes = (await exec(web.dockerId, ['ip', '-4', 'route'])).stdout.split('\n').map((r) => r.trim());
     expect(routes.filter((r) => r.startsWith('default'))).toEqual([`default via ${publicSubnet.gateway} dev eth0`]);
     await expect
-      .poll(async () => await fetch(`http://127.0.0.1:${hostPort}/`).then((r) => r.text()).catch(() => ''), { timeout: 15_000 })
+      .poll(
+        async () =>
+          await fetch(`http://127.0.0.1:${hostPort}/`)
+            .then((r) => r.text())
+            .catch(() => ''),
+        { timeout: 15_000 },
+      )
       .toBe('published\n');
     await runtime.removeTask(spec.task.taskId);
     await docker.getNetwork(publicSubnet.name).remove();
@@ -298,7 +326,10 @@ describe('adoption and networking', () => {
     const owned = (await again.listOwned()).filter((o) => o.taskId === spec.task.taskId);
     expect(owned).toHaveLength(2);
     expect(owned.find((o) => o.containerName === null)).toMatchObject({ dockerId: sandbox.pauseContainerId, state: { running: true } });
-    expect(owned.find((o) => o.containerName === 'app')).toMatchObject({ dockerId: app.dockerId, state: { running: true, exitCode: null } });
+    expect(owned.find((o) => o.containerName === 'app')).toMatchObject({
+      dockerId: app.dockerId,
+      state: { running: true, exitCode: null },
+    });
     // Another instance id sees none of them.
     const other = new DockerTaskRuntime({ docker, instanceId: `${instanceId}-other`, logger: quietLogger, clock: systemClock });
     expect(await other.listOwned()).toEqual([]);

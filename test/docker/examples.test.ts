@@ -4,7 +4,15 @@
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CreateClusterCommand, CreateServiceCommand, DescribeClustersCommand, DescribeTasksCommand, ListClustersCommand, waitUntilServicesStable, waitUntilTasksStopped } from '@aws-sdk/client-ecs';
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DescribeClustersCommand,
+  DescribeTasksCommand,
+  ListClustersCommand,
+  waitUntilServicesStable,
+  waitUntilTasksStopped,
+} from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT, runCli } from '../support/cli-process.js';
 import { runningTasksOf } from '../support/services.js';
@@ -50,14 +58,23 @@ function runExample(env: Record<string, string>, timeoutMs = 90_000): Promise<{ 
 
 describe('examples/spot-interruption', () => {
   it('creates a Spot service, interrupts a task, waits for the replacement and says what happened', async () => {
-    const { code, stdout, stderr } = await runExample({ FARGATE_LOCAL_ENDPOINT: d.emu.endpoint, SUBNETS: DEFAULT_SUBNET, IMAGE: BUSYBOX_IMAGE });
+    const { code, stdout, stderr } = await runExample({
+      FARGATE_LOCAL_ENDPOINT: d.emu.endpoint,
+      SUBNETS: DEFAULT_SUBNET,
+      IMAGE: BUSYBOX_IMAGE,
+    });
     expect(stderr).not.toMatch(/Error/);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => l.replace(/^\[\s*[\d.]+ s\] /, ''));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/^\[\s*[\d.]+ s\] /, ''));
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^service web is steady: [0-9a-f]{32} on FARGATE_SPOT, [0-9a-f]{32} on FARGATE_SPOT$/);
     expect(lines[1]).toMatch(/^interrupting [0-9a-f]{32}$/);
-    expect(lines[2]).toBe('warning event: ECS Task State Change, lastStatus RUNNING, desiredStatus STOPPED, "Your Spot Task was interrupted."');
+    expect(lines[2]).toBe(
+      'warning event: ECS Task State Change, lastStatus RUNNING, desiredStatus STOPPED, "Your Spot Task was interrupted."',
+    );
     expect(lines[3]).toMatch(/^[0-9a-f]{32} STOPPED: stopCode SpotInterruption, "Your Spot Task was interrupted.", app exit code 0$/);
     expect(lines[4]).toMatch(/^replacement [0-9a-f]{32} is RUNNING on FARGATE_SPOT; the service runs 2 of 2 again$/);
     // It cleans up after itself: its cluster is deleted (INACTIVE), its containers are gone.
@@ -70,8 +87,20 @@ describe('examples/spot-interruption', () => {
 
   it('type-checks against the types the package exports for fargate-local/client', async () => {
     const tsc = path.join(ROOT, 'node_modules', '.bin', 'tsc');
-    const args = ['--ignoreConfig', '--noEmit', '--allowJs', '--checkJs', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
-    const out = await promisify(execFile)(tsc, [...args, '--target', 'es2022', '--skipLibCheck', '--types', 'node', EXAMPLE], { cwd: ROOT }).catch((e) => e);
+    const args = [
+      '--ignoreConfig',
+      '--noEmit',
+      '--allowJs',
+      '--checkJs',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+    ];
+    const out = await promisify(execFile)(tsc, [...args, '--target', 'es2022', '--skipLibCheck', '--types', 'node', EXAMPLE], {
+      cwd: ROOT,
+    }).catch((e) => e);
     expect(`${out.stdout}${out.stderr}`).toBe('');
   });
 
@@ -106,10 +135,25 @@ describe('fargate-local spot interrupt (the CLI equivalent)', () => {
     expect([one.code, JSON.parse(one.stdout)]).toEqual([0, { interrupted: [first!.taskArn] }]);
     await waitUntilTasksStopped(waiter, { cluster, tasks: [first!.taskArn!] });
     const stopped = (await d.ecs.send(new DescribeTasksCommand({ cluster, tasks: [first!.taskArn!] }))).tasks![0]!;
-    expect([stopped.stopCode, stopped.stoppedReason, stopped.containers![0]!.exitCode]).toEqual(['SpotInterruption', 'Your Spot Task was interrupted.', 0]);
+    expect([stopped.stopCode, stopped.stoppedReason, stopped.containers![0]!.exitCode]).toEqual([
+      'SpotInterruption',
+      'Your Spot Task was interrupted.',
+      0,
+    ]);
     await waitUntilServicesStable(waiter, { cluster, services: ['web'] });
 
-    const half = await runCli(['spot', 'interrupt', '--endpoint', d.emu.endpoint, '--cluster', cluster, '--service', 'web', '--percent', '50']);
+    const half = await runCli([
+      'spot',
+      'interrupt',
+      '--endpoint',
+      d.emu.endpoint,
+      '--cluster',
+      cluster,
+      '--service',
+      'web',
+      '--percent',
+      '50',
+    ]);
     expect(half.code).toBe(0);
     const { interrupted } = JSON.parse(half.stdout) as { interrupted: string[] };
     expect(interrupted).toHaveLength(1);

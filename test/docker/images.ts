@@ -35,7 +35,10 @@ function findStaticBusybox(): string | null {
 function staticBusybox(): string {
   let found = findStaticBusybox();
   if (!found && process.getuid?.() === 0) {
-    execFileSync('apt-get', ['install', '-y', '-qq', 'busybox-static'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'busybox-static'], {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     found = findStaticBusybox();
   }
   if (!found) throw new Error('the Docker tests need a static busybox: apt-get install busybox-static');
@@ -50,7 +53,10 @@ async function busyboxTar(binary: Buffer, applets: string[]): Promise<Buffer> {
   }
   pack.entry({ name: 'tmp/', type: 'directory', mode: 0o1777, mtime: epoch });
   pack.entry({ name: 'bin/busybox', mode: 0o755, mtime: epoch }, binary);
-  pack.entry({ name: 'etc/passwd', mode: 0o644, mtime: epoch }, 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n');
+  pack.entry(
+    { name: 'etc/passwd', mode: 0o644, mtime: epoch },
+    'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n',
+  );
   pack.entry({ name: 'etc/group', mode: 0o644, mtime: epoch }, 'root:x:0:\nnogroup:x:65534:\n');
   for (const applet of applets) {
     const name = applet.replace(/^\//, '');
@@ -193,16 +199,14 @@ export async function ensureNodeImage(docker: Dockerode): Promise<string> {
   for (const file of packageFilesList) add(`app/${path.relative(REPO_ROOT, file)}`, fs.readFileSync(file), 0o644);
   pack.finalize();
   const [repo, tag] = NODE_IMAGE.split(':') as [string, string];
-  const stream = await docker.importImage(pack as unknown as Readable, {
-    repo,
-    tag,
-    changes: [
-      `LABEL ${LABEL_CONTENT_HASH}=${digest}`,
-      'ENV PATH=/usr/local/bin:/usr/bin:/bin',
-      'WORKDIR /app',
-      'CMD ["node"]',
-    ],
-  } as object);
+  const stream = await docker.importImage(
+    pack as unknown as Readable,
+    {
+      repo,
+      tag,
+      changes: [`LABEL ${LABEL_CONTENT_HASH}=${digest}`, 'ENV PATH=/usr/local/bin:/usr/bin:/bin', 'WORKDIR /app', 'CMD ["node"]'],
+    } as object,
+  );
   await drain(stream as unknown as Readable);
   return NODE_IMAGE;
 }

@@ -61,13 +61,19 @@ async function newVpc(subnetCount: number, subnetPrefix = 26): Promise<Vpc> {
   return { vpcId: Vpc!.VpcId!, block, gateway: `${base}.1`, subnets };
 }
 
-async function run(taskDefinition: string, subnet: string, extra: { securityGroups?: string[]; assignPublicIp?: 'ENABLED' | 'DISABLED'; count?: number } = {}) {
+async function run(
+  taskDefinition: string,
+  subnet: string,
+  extra: { securityGroups?: string[]; assignPublicIp?: 'ENABLED' | 'DISABLED'; count?: number } = {},
+) {
   const { tasks, failures } = await emu.ecs.send(
     new RunTaskCommand({
       taskDefinition,
       launchType: 'FARGATE',
       count: extra.count ?? 1,
-      networkConfiguration: { awsvpcConfiguration: { subnets: [subnet], securityGroups: extra.securityGroups, assignPublicIp: extra.assignPublicIp } },
+      networkConfiguration: {
+        awsvpcConfiguration: { subnets: [subnet], securityGroups: extra.securityGroups, assignPublicIp: extra.assignPublicIp },
+      },
     }),
   );
   expect(failures).toEqual([]);
@@ -78,7 +84,12 @@ async function runRunning(taskDefinition: string, subnet: string, extra: Paramet
   const arns = await run(taskDefinition, subnet, extra);
   await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 90, minDelay: 1 }, { tasks: arns });
   const tasks = await Promise.all(arns.map((arn) => describeTask(emu.ecs, arn)));
-  return tasks.map((t) => ({ arn: t.taskArn!, ip: detailsOf(t).privateIPv4Address!, eni: detailsOf(t).networkInterfaceId!, ...dockerIdsOf(emu, t.taskArn!) }));
+  return tasks.map((t) => ({
+    arn: t.taskArn!,
+    ip: detailsOf(t).privateIPv4Address!,
+    eni: detailsOf(t).networkInterfaceId!,
+    ...dockerIdsOf(emu, t.taskArn!),
+  }));
 }
 
 async function stopAll(arns: string[]) {
@@ -162,7 +173,10 @@ describe('two VPCs', () => {
     // The default group lets anything in from its members only; open it to all, so only the VPC boundary is tested.
     const { SecurityGroups } = await emu.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [b.vpcId] }] }));
     await emu.ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({ GroupId: SecurityGroups![0]!.GroupId, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }),
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: SecurityGroups![0]!.GroupId,
+        IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+      }),
     );
     await emu.tasks.networkIdle();
     expect(await fetchFromTask(client!.app, webUrl(web!.ip))).toBe('');
@@ -208,21 +222,30 @@ describe('addresses', () => {
     const vpc = await newVpc(1, 28);
     const arns = [...(await run(defs.idle, vpc.subnets[0]!, { count: 10 })), ...(await run(defs.idle, vpc.subnets[0]!, { count: 2 }))];
     await expect
-      .poll(async () => (await Promise.all(arns.map((a) => describeTask(emu.ecs, a)))).filter((t) => t.lastStatus === 'RUNNING').length, { timeout: 90_000, interval: 1000 })
+      .poll(async () => (await Promise.all(arns.map((a) => describeTask(emu.ecs, a)))).filter((t) => t.lastStatus === 'RUNNING').length, {
+        timeout: 90_000,
+        interval: 1000,
+      })
       .toBe(11);
     const tasks = await Promise.all(arns.map((a) => describeTask(emu.ecs, a)));
     const failed = tasks.filter((t) => t.lastStatus === 'STOPPED');
     expect(failed).toHaveLength(1);
-    expect(failed[0]!.stoppedReason).toBe(`Unexpected EC2 error while attempting to Create Network Interface in subnet '${vpc.subnets[0]}': InsufficientFreeAddressesInSubnet`);
+    expect(failed[0]!.stoppedReason).toBe(
+      `Unexpected EC2 error while attempting to Create Network Interface in subnet '${vpc.subnets[0]}': InsufficientFreeAddressesInSubnet`,
+    );
     const running = tasks.filter((t) => t.lastStatus === 'RUNNING');
     const ips = running.map((t) => detailsOf(t).privateIPv4Address!);
     expect(new Set(ips).size).toBe(11);
     // What each container really has is what the API says.
     for (const t of running.slice(0, 3)) {
       const { app } = dockerIdsOf(emu, t.taskArn!);
-      expect((await exec(app, ['ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0'])).stdout).toContain(`inet ${detailsOf(t).privateIPv4Address}/`);
+      expect((await exec(app, ['ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0'])).stdout).toContain(
+        `inet ${detailsOf(t).privateIPv4Address}/`,
+      );
     }
-    const { NetworkInterfaces } = await emu.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'subnet-id', Values: [vpc.subnets[0]!] }] }));
+    const { NetworkInterfaces } = await emu.ec2.send(
+      new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'subnet-id', Values: [vpc.subnets[0]!] }] }),
+    );
     expect(NetworkInterfaces!.map((e) => e.PrivateIpAddress).sort()).toEqual([...ips].sort());
 
     await stopAll(running.map((t) => t.taskArn!));
@@ -241,17 +264,39 @@ describe('addresses', () => {
       const { Vpc } = await published.ec2.send(new CreateVpcCommand({ CidrBlock: block }));
       const { Subnet } = await published.ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: block }));
       const { tasks } = await published.ecs.send(
-        new RunTaskCommand({ taskDefinition: 'net-web', launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [Subnet!.SubnetId!] } } }),
+        new RunTaskCommand({
+          taskDefinition: 'net-web',
+          launchType: 'FARGATE',
+          networkConfiguration: { awsvpcConfiguration: { subnets: [Subnet!.SubnetId!] } },
+        }),
       );
       const arn = tasks![0]!.taskArn!;
       await waitUntilTasksRunning({ client: published.ecs, maxWaitTime: 60, minDelay: 1 }, { tasks: [arn] });
-      const ports = published.deps.store.read({ accountId: '000000000000', region: 'us-east-1' }, (s) => s.tasks[arn.split('/').pop()!]!.sandbox!.publishedPorts!);
+      const ports = published.deps.store.read(
+        { accountId: '000000000000', region: 'us-east-1' },
+        (s) => s.tasks[arn.split('/').pop()!]!.sandbox!.publishedPorts!,
+      );
       expect(ports).toHaveLength(1);
       expect(ports[0]).toMatchObject({ containerPort: PORT, hostIp: '127.0.0.1', protocol: 'tcp' });
-      await expect.poll(() => fetch(`http://127.0.0.1:${ports[0]!.hostPort}/`).then((r) => r.text()).catch(() => ''), { timeout: 15_000 }).toBe('hello-from-web\n');
+      await expect
+        .poll(
+          () =>
+            fetch(`http://127.0.0.1:${ports[0]!.hostPort}/`)
+              .then((r) => r.text())
+              .catch(() => ''),
+          { timeout: 15_000 },
+        )
+        .toBe('hello-from-web\n');
       const t = await describeTask(published.ecs, arn);
       expect(t.containers![0]!.networkBindings).toEqual([]);
-      const pause = await docker.getContainer(published.deps.store.read({ accountId: '000000000000', region: 'us-east-1' }, (s) => s.tasks[arn.split('/').pop()!]!.sandbox!.pauseContainerId)).inspect();
+      const pause = await docker
+        .getContainer(
+          published.deps.store.read(
+            { accountId: '000000000000', region: 'us-east-1' },
+            (s) => s.tasks[arn.split('/').pop()!]!.sandbox!.pauseContainerId,
+          ),
+        )
+        .inspect();
       expect(pause.HostConfig.PortBindings?.[`${PORT}/tcp`]?.[0]?.HostIp).toBe('127.0.0.1');
     } finally {
       await published.close();
@@ -271,11 +316,15 @@ describe('addresses', () => {
       const { Subnet } = await first.ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: block.replace('/24', '/28') }));
       const subnetId = Subnet!.SubnetId!;
       const network = { awsvpcConfiguration: { subnets: [subnetId] } };
-      const { tasks } = await first.ecs.send(new RunTaskCommand({ taskDefinition: 'net-idle', launchType: 'FARGATE', count: 2, networkConfiguration: network }));
+      const { tasks } = await first.ecs.send(
+        new RunTaskCommand({ taskDefinition: 'net-idle', launchType: 'FARGATE', count: 2, networkConfiguration: network }),
+      );
       const arns = tasks!.map((t) => t.taskArn!);
       await waitUntilTasksRunning({ client: first.ecs, maxWaitTime: 60, minDelay: 1 }, { tasks: arns });
       const before = await Promise.all(arns.map((a) => describeTask(first!.ecs, a)));
-      const enisBefore = (await first.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'subnet-id', Values: [subnetId] }] }))).NetworkInterfaces!;
+      const enisBefore = (
+        await first.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'subnet-id', Values: [subnetId] }] }))
+      ).NetworkInterfaces!;
       await first.close();
       first = null;
 
@@ -283,9 +332,13 @@ describe('addresses', () => {
       const after = await Promise.all(arns.map((a) => describeTask(second!.ecs, a)));
       expect(after.map((t) => t.lastStatus)).toEqual(['RUNNING', 'RUNNING']);
       expect(after.map((t) => detailsOf(t))).toEqual(before.map((t) => detailsOf(t)));
-      const enisAfter = (await second.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'subnet-id', Values: [subnetId] }] }))).NetworkInterfaces!;
+      const enisAfter = (
+        await second.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'subnet-id', Values: [subnetId] }] }))
+      ).NetworkInterfaces!;
       expect(enisAfter).toEqual(enisBefore);
-      const { tasks: more } = await second.ecs.send(new RunTaskCommand({ taskDefinition: 'net-idle', launchType: 'FARGATE', networkConfiguration: network }));
+      const { tasks: more } = await second.ecs.send(
+        new RunTaskCommand({ taskDefinition: 'net-idle', launchType: 'FARGATE', networkConfiguration: network }),
+      );
       await waitUntilTasksRunning({ client: second.ecs, maxWaitTime: 60, minDelay: 1 }, { tasks: [more![0]!.taskArn!] });
       const third = detailsOf(await describeTask(second.ecs, more![0]!.taskArn!)).privateIPv4Address!;
       expect(before.map((t) => detailsOf(t).privateIPv4Address)).not.toContain(third);

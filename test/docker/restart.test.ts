@@ -3,7 +3,15 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DescribeTasksCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, waitUntilTasksRunning, waitUntilTasksStopped } from '@aws-sdk/client-ecs';
+import {
+  DescribeTasksCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+  waitUntilTasksRunning,
+  waitUntilTasksStopped,
+} from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
 import { LABEL_TASK_ID } from '../../src/runtime/labels.js';
@@ -32,7 +40,9 @@ describe('restarts', () => {
           networkMode: 'awsvpc',
           cpu: '256',
           memory: '512',
-          containerDefinitions: [{ name: 'app', image: BUSYBOX_IMAGE, command: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1 & wait $!; done'] }],
+          containerDefinitions: [
+            { name: 'app', image: BUSYBOX_IMAGE, command: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1 & wait $!; done'] },
+          ],
         }),
       );
       const { tasks } = await first.ecs.send(
@@ -93,7 +103,9 @@ describe('kill -9', () => {
           ],
         }),
       );
-      const { tasks } = await ecs.send(new RunTaskCommand({ taskDefinition: 'crashy', launchType: 'FARGATE', networkConfiguration: network, count: 4 }));
+      const { tasks } = await ecs.send(
+        new RunTaskCommand({ taskDefinition: 'crashy', launchType: 'FARGATE', networkConfiguration: network, count: 4 }),
+      );
       const arns = tasks!.map((t) => t.taskArn!);
       await new Promise((r) => setTimeout(r, 400)); // some launches are half-way now
       await cli.kill9();

@@ -34,7 +34,11 @@ it('launches and stops tasks within the budget measured for this design', async 
     const sandbox = await runtime.createSandbox(spec, { cpu: 256, memory: 512 });
     sandboxMs.push(performance.now() - t);
     t = performance.now();
-    const app = await runtime.startContainer(spec.task, sandbox, appSpec('app', ['sh', '-c', "trap 'exit 0' TERM; while true; do sleep 0.1; done"]));
+    const app = await runtime.startContainer(
+      spec.task,
+      sandbox,
+      appSpec('app', ['sh', '-c', "trap 'exit 0' TERM; while true; do sleep 0.1; done"]),
+    );
     appMs.push(performance.now() - t);
     t = performance.now();
     await runtime.stopContainer(app.dockerId, 10);
@@ -45,7 +49,9 @@ it('launches and stops tasks within the budget measured for this design', async 
     removeMs.push(performance.now() - t);
   }
   const p50 = { sandbox: median(sandboxMs), app: median(appMs), stop: median(stopMs), remove: median(removeMs) };
-  console.log(`runtime timings, p50 of 10 (ms): ${JSON.stringify(Object.fromEntries(Object.entries(p50).map(([k, v]) => [k, Math.round(v)])))}`);
+  console.log(
+    `runtime timings, p50 of 10 (ms): ${JSON.stringify(Object.fromEntries(Object.entries(p50).map(([k, v]) => [k, Math.round(v)])))}`,
+  );
   expect(p50.sandbox).toBeLessThan(5_000);
   expect(p50.app).toBeLessThan(5_000);
   expect(p50.stop).toBeLessThan(5_000);

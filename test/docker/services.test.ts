@@ -13,7 +13,14 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EcsEvent } from '../../src/client/index.js';
 import { runningTasksOf } from '../support/services.js';
-import { AWSVPC, dockerContainerOf, DRAINING_APP, registerBusybox, startDockerEmulator, type DockerEmulator } from './support/docker-emulator.js';
+import {
+  AWSVPC,
+  dockerContainerOf,
+  DRAINING_APP,
+  registerBusybox,
+  startDockerEmulator,
+  type DockerEmulator,
+} from './support/docker-emulator.js';
 
 let d: DockerEmulator;
 let good: string;
@@ -38,7 +45,8 @@ async function cluster(): Promise<string> {
   await d.ecs.send(new CreateClusterCommand({ clusterName: name }));
   return name;
 }
-const describeService = async (name: string) => (await d.ecs.send(new DescribeServicesCommand({ cluster: name, services: ['web'] }))).services![0]!;
+const describeService = async (name: string) =>
+  (await d.ecs.send(new DescribeServicesCommand({ cluster: name, services: ['web'] }))).services![0]!;
 
 /** Collects events from `since` until `until` accepts one (included). */
 async function collect(since: number, until: (e: EcsEvent) => boolean, timeoutMs = 60_000): Promise<EcsEvent[]> {
@@ -73,7 +81,8 @@ describe('rolling update', () => {
     );
     await waitUntilServicesStable(waiter(), { cluster: name, services: ['web'] });
     const state = new Map<string, { lastStatus: string; desiredStatus: string }>();
-    for (const t of await runningTasksOf(d.ecs, name, 'web')) state.set(t.taskArn!, { lastStatus: t.lastStatus!, desiredStatus: t.desiredStatus! });
+    for (const t of await runningTasksOf(d.ecs, name, 'web'))
+      state.set(t.taskArn!, { lastStatus: t.lastStatus!, desiredStatus: t.desiredStatus! });
     const since = d.emu.events.lastSeq;
 
     // Sampled from outside too: what a client polling the API during the rollout sees.
@@ -82,8 +91,13 @@ describe('rolling update', () => {
     const poller = (async () => {
       while (polling) {
         const { taskArns } = await d.ecs.send(new ListTasksCommand({ cluster: name, serviceName: 'web' }));
-        const tasks: Task[] = taskArns?.length ? ((await d.ecs.send(new DescribeTasksCommand({ cluster: name, tasks: taskArns }))).tasks ?? []) : [];
-        polled.push({ healthy: tasks.filter((t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING').length, placed: tasks.length });
+        const tasks: Task[] = taskArns?.length
+          ? ((await d.ecs.send(new DescribeTasksCommand({ cluster: name, tasks: taskArns }))).tasks ?? [])
+          : [];
+        polled.push({
+          healthy: tasks.filter((t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING').length,
+          placed: tasks.length,
+        });
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
@@ -141,13 +155,17 @@ describe('deployment circuit breaker', () => {
     const badId = service!.deployments![0]!.id!;
     const events = await collect(since, (e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_COMPLETED' && e.detail.deploymentId === goodId);
 
-    expect(events.filter((e) => e['detail-type'] === 'ECS Deployment State Change').map((e) => [e.detail.eventName, e.detail.deploymentId])).toEqual([
+    expect(
+      events.filter((e) => e['detail-type'] === 'ECS Deployment State Change').map((e) => [e.detail.eventName, e.detail.deploymentId]),
+    ).toEqual([
       ['SERVICE_DEPLOYMENT_IN_PROGRESS', badId],
       ['SERVICE_DEPLOYMENT_FAILED', badId],
       ['SERVICE_DEPLOYMENT_IN_PROGRESS', goodId],
       ['SERVICE_DEPLOYMENT_COMPLETED', goodId],
     ]);
-    const stopped = events.filter((e) => e['detail-type'] === 'ECS Task State Change' && e.detail.startedBy === badId && e.detail.lastStatus === 'STOPPED');
+    const stopped = events.filter(
+      (e) => e['detail-type'] === 'ECS Task State Change' && e.detail.startedBy === badId && e.detail.lastStatus === 'STOPPED',
+    );
     const crashed = stopped.filter((e) => e.detail.stopCode === 'EssentialContainerExited');
     // The threshold for 2 tasks is 3 failures.
     expect(crashed.length).toBeGreaterThanOrEqual(3);
@@ -158,19 +176,29 @@ describe('deployment circuit breaker', () => {
     }
     // A task of the failed revision still starting when the breaker trips is stopped by the rollback instead.
     for (const e of stopped.filter((x) => !crashed.includes(x))) {
-      expect(e.detail).toMatchObject({ stopCode: 'ServiceSchedulerInitiated', stoppedReason: expect.stringMatching(/^Scaling activity initiated by \(deployment ecs-svc\/\d+\)$/) });
+      expect(e.detail).toMatchObject({
+        stopCode: 'ServiceSchedulerInitiated',
+        stoppedReason: expect.stringMatching(/^Scaling activity initiated by \(deployment ecs-svc\/\d+\)$/),
+      });
     }
 
     const svc = await describeService(name);
     expect(svc.taskDefinition).toBe(good);
     expect(svc.deployments!.map((x) => [x.id, x.status, x.rolloutState])).toEqual([[goodId, 'PRIMARY', 'COMPLETED']]);
     expect(svc.events!.map((e) => e.message)).toEqual(
-      expect.arrayContaining([`(service web) (deployment ${badId}) deployment failed: tasks failed to start.`, `(service web) rolling back to deployment ${goodId}.`]),
+      expect.arrayContaining([
+        `(service web) (deployment ${badId}) deployment failed: tasks failed to start.`,
+        `(service web) rolling back to deployment ${goodId}.`,
+      ]),
     );
     expect(svc).toMatchObject({ runningCount: 2, desiredCount: 2 });
     // The crashing tasks were RUNNING for a moment, too short to count towards minimumHealthyPercent (100): the
     // revision 1 tasks were never stopped, and their containers still run.
-    expect(events.some((e) => e['detail-type'] === 'ECS Task State Change' && original.includes(e.resources[0]!) && e.detail.desiredStatus === 'STOPPED')).toBe(false);
+    expect(
+      events.some(
+        (e) => e['detail-type'] === 'ECS Task State Change' && original.includes(e.resources[0]!) && e.detail.desiredStatus === 'STOPPED',
+      ),
+    ).toBe(false);
     const now = await runningTasksOf(d.ecs, name, 'web');
     expect(now.map((t) => t.taskArn!).sort()).toEqual(original);
     for (const t of now) {
@@ -183,7 +211,16 @@ describe('deployment circuit breaker', () => {
 describe('control-plane outage', () => {
   it('running containers keep running while every ECS call answers 503; DescribeServices works again once cleared', async () => {
     const name = await cluster();
-    await d.ecs.send(new CreateServiceCommand({ cluster: name, serviceName: 'web', taskDefinition: good, desiredCount: 2, launchType: 'FARGATE', networkConfiguration: AWSVPC }));
+    await d.ecs.send(
+      new CreateServiceCommand({
+        cluster: name,
+        serviceName: 'web',
+        taskDefinition: good,
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        networkConfiguration: AWSVPC,
+      }),
+    );
     await waitUntilServicesStable(waiter(), { cluster: name, services: ['web'] });
     const tasks = await runningTasksOf(d.ecs, name, 'web');
     const containers = await Promise.all(tasks.map((t) => dockerContainerOf(t.taskArn!)));

@@ -8,7 +8,9 @@ it('times interruption → replacement RUNNING on real containers, and leaves no
   await waitForDefaultVpcRange();
   const instanceId = newInstanceId('bench');
   const result = await benchSpotReplacement({ samples: 3, instanceId });
-  console.log(`Spot replacement, 3 samples (ms): ${result.samples.map((s) => `${Math.round(s.stoppedMs)}/${Math.round(s.replacementRunningMs)}`).join(', ')}`);
+  console.log(
+    `Spot replacement, 3 samples (ms): ${result.samples.map((s) => `${Math.round(s.stoppedMs)}/${Math.round(s.replacementRunningMs)}`).join(', ')}`,
+  );
   expect(result.samples).toHaveLength(3);
   for (const s of result.samples) {
     expect(s.stoppedMs).toBeGreaterThan(0);

@@ -48,17 +48,31 @@ async function cluster(): Promise<string> {
 const describeTask = async (clusterName: string, taskArn: string): Promise<Task> =>
   (await d.ecs.send(new DescribeTasksCommand({ cluster: clusterName, tasks: [taskArn] }))).tasks![0]!;
 const stoppedTask = (clusterName: string, taskArn: string) =>
-  eventually(async () => {
-    const t = await describeTask(clusterName, taskArn);
-    return t.lastStatus === 'STOPPED' ? t : undefined;
-  }, 30_000, `${taskArn} to stop`);
+  eventually(
+    async () => {
+      const t = await describeTask(clusterName, taskArn);
+      return t.lastStatus === 'STOPPED' ? t : undefined;
+    },
+    30_000,
+    `${taskArn} to stop`,
+  );
 
 describe('Spot interruption', () => {
   it('a service of three Spot tasks loses one to an interruption: warning event, SpotInterruption, back to three', async () => {
     const name = `svc-${++clusters}`;
-    await d.ecs.send(new CreateClusterCommand({ clusterName: name, capacityProviders: ['FARGATE_SPOT'], defaultCapacityProviderStrategy: SPOT }));
+    await d.ecs.send(
+      new CreateClusterCommand({ clusterName: name, capacityProviders: ['FARGATE_SPOT'], defaultCapacityProviderStrategy: SPOT }),
+    );
     // No strategy and no launch type: the cluster's default strategy (FARGATE_SPOT) applies.
-    await d.ecs.send(new CreateServiceCommand({ cluster: name, serviceName: 'web', taskDefinition: drainer, desiredCount: 3, networkConfiguration: AWSVPC }));
+    await d.ecs.send(
+      new CreateServiceCommand({
+        cluster: name,
+        serviceName: 'web',
+        taskDefinition: drainer,
+        desiredCount: 3,
+        networkConfiguration: AWSVPC,
+      }),
+    );
     await waitUntilServicesStable(waiter(), { cluster: name, services: ['web'] });
     const before = await runningTasksOf(d.ecs, name, 'web');
     expect(before.map((t) => [t.lastStatus, t.capacityProviderName])).toEqual(Array(3).fill(['RUNNING', 'FARGATE_SPOT']));
@@ -77,20 +91,33 @@ describe('Spot interruption', () => {
     );
     expect(warning).toMatchObject({
       source: 'aws.ecs',
-      detail: { lastStatus: 'RUNNING', desiredStatus: 'STOPPED', stopCode: 'SpotInterruption', stoppedReason: 'Your Spot Task was interrupted.' },
+      detail: {
+        lastStatus: 'RUNNING',
+        desiredStatus: 'STOPPED',
+        stopCode: 'SpotInterruption',
+        stoppedReason: 'Your Spot Task was interrupted.',
+      },
     });
     // SIGTERM reached the real process: the app's trap exited 0.
     expect((await exited).StatusCode).toBe(0);
     const stopped = await stoppedTask(name, victim);
-    expect(stopped).toMatchObject({ stopCode: 'SpotInterruption', stoppedReason: 'Your Spot Task was interrupted.', capacityProviderName: 'FARGATE_SPOT' });
+    expect(stopped).toMatchObject({
+      stopCode: 'SpotInterruption',
+      stoppedReason: 'Your Spot Task was interrupted.',
+      capacityProviderName: 'FARGATE_SPOT',
+    });
     expect(stopped.containers![0]!.exitCode).toBe(0);
     expect(await docker.listContainers({ all: true, filters: { id: [container.id] } })).toEqual([]);
 
-    const after = await eventually(async () => {
-      const tasks = await runningTasksOf(d.ecs, name, 'web');
-      const ok = tasks.length === 3 && tasks.every((t) => t.lastStatus === 'RUNNING' && t.capacityProviderName === 'FARGATE_SPOT');
-      return ok ? tasks : undefined;
-    }, 30_000, 'three RUNNING Spot tasks again');
+    const after = await eventually(
+      async () => {
+        const tasks = await runningTasksOf(d.ecs, name, 'web');
+        const ok = tasks.length === 3 && tasks.every((t) => t.lastStatus === 'RUNNING' && t.capacityProviderName === 'FARGATE_SPOT');
+        return ok ? tasks : undefined;
+      },
+      30_000,
+      'three RUNNING Spot tasks again',
+    );
     expect(after.map((t) => t.taskArn)).not.toContain(victim);
     const replacement = after.find((t) => !before.some((b) => b.taskArn === t.taskArn))!;
     expect((await (await dockerContainerOf(replacement.taskArn!)).inspect()).State.Running).toBe(true);
@@ -102,7 +129,11 @@ describe('Spot interruption', () => {
   it(`an app that traps SIGTERM drains and exits 0 at once; one that ignores it is killed after ${GRACE_SECONDS} s (137)`, async () => {
     const name = await cluster();
     const run = async (taskDefinition: string) =>
-      (await d.ecs.send(new RunTaskCommand({ cluster: name, taskDefinition, capacityProviderStrategy: SPOT, networkConfiguration: AWSVPC }))).tasks![0]!.taskArn!;
+      (
+        await d.ecs.send(
+          new RunTaskCommand({ cluster: name, taskDefinition, capacityProviderStrategy: SPOT, networkConfiguration: AWSVPC }),
+        )
+      ).tasks![0]!.taskArn!;
     const [gentle, rough] = await Promise.all([run(drainer), run(stubborn)]);
     await waitUntilTasksRunning(waiter(), { cluster: name, tasks: [gentle, rough] });
     const timed = async (taskArn: string, how: 'caught' | 'ignored') => {
@@ -166,16 +197,30 @@ describe('Spot capacity unavailable', () => {
     const name = await cluster();
     await d.control.setFault('spot-capacity-unavailable');
     const reason = 'Capacity is unavailable at this time. Please try again later or in a different availability zone';
-    const out = await d.ecs.send(new RunTaskCommand({ cluster: name, taskDefinition: drainer, capacityProviderStrategy: SPOT, networkConfiguration: AWSVPC }));
+    const out = await d.ecs.send(
+      new RunTaskCommand({ cluster: name, taskDefinition: drainer, capacityProviderStrategy: SPOT, networkConfiguration: AWSVPC }),
+    );
     expect(out.tasks).toEqual([]);
     expect(out.failures).toEqual([{ reason }]);
 
     const since = d.emu.events.lastSeq;
-    await d.ecs.send(new CreateServiceCommand({ cluster: name, serviceName: 'web', taskDefinition: drainer, desiredCount: 2, capacityProviderStrategy: SPOT, networkConfiguration: AWSVPC }));
-    const failure = await d.control.waitForEvent((e) => e.detail.eventName === 'SERVICE_TASK_PLACEMENT_FAILURE' && String(e.resources[0]).endsWith(`/${name}/web`), {
-      since,
-      timeoutMs: 10_000,
-    });
+    await d.ecs.send(
+      new CreateServiceCommand({
+        cluster: name,
+        serviceName: 'web',
+        taskDefinition: drainer,
+        desiredCount: 2,
+        capacityProviderStrategy: SPOT,
+        networkConfiguration: AWSVPC,
+      }),
+    );
+    const failure = await d.control.waitForEvent(
+      (e) => e.detail.eventName === 'SERVICE_TASK_PLACEMENT_FAILURE' && String(e.resources[0]).endsWith(`/${name}/web`),
+      {
+        since,
+        timeoutMs: 10_000,
+      },
+    );
     expect(failure.detail).toMatchObject({ eventType: 'ERROR', reason: 'RESOURCE:FARGATE' });
     const { services } = await d.ecs.send(new DescribeServicesCommand({ cluster: name, services: ['web'] }));
     expect(services![0]!.events!.map((e) => e.message)).toContain(`(service web) was unable to place a task. Reason: ${reason}.`);

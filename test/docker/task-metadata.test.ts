@@ -47,7 +47,10 @@ beforeAll(async () => {
     }),
   );
   await fs.mkdir(path.join(dir, 's3', 'config-bucket', 'env'), { recursive: true });
-  await fs.writeFile(path.join(dir, 's3', 'config-bucket', 'env', 'app.env'), '# comment\nFROM_FILE=yes\nLOG_LEVEL=debug\nnot a variable\n');
+  await fs.writeFile(
+    path.join(dir, 's3', 'config-bucket', 'env', 'app.env'),
+    '# comment\nFROM_FILE=yes\nLOG_LEVEL=debug\nnot a variable\n',
+  );
   d = await startEmulatorOnDocker(instanceId, {
     taskAgent: {
       metadataEndpoint: true,
@@ -61,7 +64,9 @@ beforeAll(async () => {
     [{ name: 'app', image: BUSYBOX_IMAGE, command: ['sleep', '300'], portMappings: [{ containerPort: 8080 }], stopTimeout: 2 }],
     { taskRoleArn: TASK_ROLE },
   );
-  nodeSleeper = await registerTaskDefinition(d, [{ name: 'app', image: NODE_IMAGE, command: ['sleep', '300'], stopTimeout: 2 }], { taskRoleArn: TASK_ROLE });
+  nodeSleeper = await registerTaskDefinition(d, [{ name: 'app', image: NODE_IMAGE, command: ['sleep', '300'], stopTimeout: 2 }], {
+    taskRoleArn: TASK_ROLE,
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -191,7 +196,6 @@ describe('inside a task (busybox wget)', () => {
     expect(s).toHaveProperty('memory_stats');
     expect(s).not.toHaveProperty('network_rate_stats');
   });
-
 });
 
 describe('inside a task (Node)', () => {
@@ -208,11 +212,15 @@ describe('inside a task (Node)', () => {
   it('answers unknown ids and paths as the agent does', async () => {
     expect(await httpGet(app, `http://${METADATA_ADDRESS}/v4/nope`)).toEqual({
       status: 404,
-      body: JSON.stringify('V4 container metadata handler: unable to get container ID from request: unable to get docker ID from v3 endpoint ID: nope'),
+      body: JSON.stringify(
+        'V4 container metadata handler: unable to get container ID from request: unable to get docker ID from v3 endpoint ID: nope',
+      ),
     });
     expect(await httpGet(app, `http://${METADATA_ADDRESS}/v3/nope/task`)).toEqual({
       status: 500,
-      body: JSON.stringify('V3 task metadata handler: unable to get task arn from request: unable to get task Arn from v3 endpoint ID: nope'),
+      body: JSON.stringify(
+        'V3 task metadata handler: unable to get task arn from request: unable to get task Arn from v3 endpoint ID: nope',
+      ),
     });
     expect(await httpGet(app, `http://${METADATA_ADDRESS}/v2/credentials/`)).toEqual({
       status: 400,
@@ -247,7 +255,12 @@ describe('inside a task (Node)', () => {
     expect(r.stderr).toBe('');
     const seen = JSON.parse(r.stdout) as { accessKeyId: string; secret: string; token: string; expiration: string };
     const served = JSON.parse((await httpGet(app, credentialsUrl(env))).body) as Record<string, string>;
-    expect(seen).toEqual({ accessKeyId: served.AccessKeyId, secret: served.SecretAccessKey, token: served.Token, expiration: new Date(served.Expiration!).toISOString() });
+    expect(seen).toEqual({
+      accessKeyId: served.AccessKeyId,
+      secret: served.SecretAccessKey,
+      token: served.Token,
+      expiration: new Date(served.Expiration!).toISOString(),
+    });
   });
 });
 
@@ -277,7 +290,10 @@ describe('isolation', () => {
     expect(meta.status).toBe(404);
     expect(meta.body).toContain('V4 container metadata handler');
     const creds = await httpGet(bApp, credentialsUrl(aEnv));
-    expect(creds).toEqual({ status: 400, body: JSON.stringify({ code: 'InvalidIdInRequest', message: 'CredentialsV2Request: Credentials not found', HTTPErrorCode: 400 }) });
+    expect(creds).toEqual({
+      status: 400,
+      body: JSON.stringify({ code: 'InvalidIdInRequest', message: 'CredentialsV2Request: Credentials not found', HTTPErrorCode: 400 }),
+    });
     const protection = await httpGet(bApp, `${aEnv.ECS_AGENT_URI}/task-protection/v1/state`);
     expect(protection.status).toBe(404);
   });
@@ -310,7 +326,9 @@ describe('isolation', () => {
         break;
       } catch (err) {
         if (attempt >= 60 || !/Address already in use/.test(String(err))) {
-          const net = (await docker.getNetwork(DEFAULT_AGENT_NETWORK.name).inspect()) as { Containers?: Record<string, { Name: string; IPv4Address: string }> };
+          const net = (await docker.getNetwork(DEFAULT_AGENT_NETWORK.name).inspect()) as {
+            Containers?: Record<string, { Name: string; IPv4Address: string }>;
+          };
           const holder = Object.values(net.Containers ?? {}).find((c) => c.IPv4Address.startsWith(`${former}/`));
           throw new Error(`${former} still in use by ${holder?.Name ?? 'nobody listed'}: ${String(err)}`);
         }
@@ -369,9 +387,13 @@ describe('secrets and environment files (execution role)', () => {
 
   it('a missing secret fails the task before any container starts, with Fargate’s reason', async () => {
     const missing = 'arn:aws:secretsmanager:us-east-1:000000000000:secret:nope-XyZ123';
-    const family = await registerTaskDefinition(d, [{ name: 'app', image: BUSYBOX_IMAGE, command: ['sleep', '300'], secrets: [{ name: 'X', valueFrom: missing }] }], {
-      executionRoleArn: EXECUTION_ROLE,
-    });
+    const family = await registerTaskDefinition(
+      d,
+      [{ name: 'app', image: BUSYBOX_IMAGE, command: ['sleep', '300'], secrets: [{ name: 'X', valueFrom: missing }] }],
+      {
+        executionRoleArn: EXECUTION_ROLE,
+      },
+    );
     const stopped = await waitStopped(d, await runTask(d, family));
     expect(stopped.stopCode).toBe('TaskFailedToStart');
     expect(stopped.stoppedReason).toMatch(
@@ -384,9 +406,13 @@ describe('secrets and environment files (execution role)', () => {
   });
 
   it('a missing parameter fails the task with the SSM reason', async () => {
-    const family = await registerTaskDefinition(d, [{ name: 'app', image: BUSYBOX_IMAGE, command: ['sleep', '300'], secrets: [{ name: 'X', valueFrom: '/app/missing' }] }], {
-      executionRoleArn: EXECUTION_ROLE,
-    });
+    const family = await registerTaskDefinition(
+      d,
+      [{ name: 'app', image: BUSYBOX_IMAGE, command: ['sleep', '300'], secrets: [{ name: 'X', valueFrom: '/app/missing' }] }],
+      {
+        executionRoleArn: EXECUTION_ROLE,
+      },
+    );
     const stopped = await waitStopped(d, await runTask(d, family));
     expect(stopped.stopCode).toBe('TaskFailedToStart');
     expect(stopped.stoppedReason).toBe(
@@ -396,7 +422,7 @@ describe('secrets and environment files (execution role)', () => {
 });
 
 describe('task scale-in protection from inside', () => {
-  it('PUT and GET ${ECS_AGENT_URI}/task-protection/v1/state on a service task, seen by GetTaskProtection', async () => {
+  it('PUT and GET $ECS_AGENT_URI/task-protection/v1/state on a service task, seen by GetTaskProtection', async () => {
     const task = await runTaskUntilRunning(d, nodeSleeper, { group: 'service:web' });
     const app = dockerIdOf(d, task, 'app');
     const env = await containerEnv(app);
@@ -412,7 +438,10 @@ describe('task scale-in protection from inside', () => {
     expect(JSON.parse(get.body)).toEqual(body);
     const bad = await httpRequest(app, url, 'PUT', JSON.stringify({ ProtectionEnabled: true, ExpiresInMinutes: 5000 }));
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body)).toMatchObject({ requestID: expect.any(String), error: { Arn: task.taskArn, Code: 'InvalidParameterException' } });
+    expect(JSON.parse(bad.body)).toMatchObject({
+      requestID: expect.any(String),
+      error: { Arn: task.taskArn, Code: 'InvalidParameterException' },
+    });
     await stopTask(d, task);
   });
 
@@ -445,4 +474,3 @@ describe('the endpoint', () => {
     }
   });
 });
-

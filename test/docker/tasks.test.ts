@@ -49,7 +49,9 @@ async function family(containers: ContainerDefinition[], volumes: Volume[] = [])
 }
 
 async function run(taskDefinition: string): Promise<string> {
-  const { tasks, failures } = await emu.ecs.send(new RunTaskCommand({ taskDefinition, launchType: 'FARGATE', networkConfiguration: network }));
+  const { tasks, failures } = await emu.ecs.send(
+    new RunTaskCommand({ taskDefinition, launchType: 'FARGATE', networkConfiguration: network }),
+  );
   expect(failures).toEqual([]);
   return tasks![0]!.taskArn!;
 }
@@ -58,7 +60,8 @@ async function describe1(arn: string): Promise<Task> {
   return (await emu.ecs.send(new DescribeTasksCommand({ tasks: [arn] }))).tasks![0]!;
 }
 
-const waitRunning = (arns: string[]) => waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { tasks: arns });
+const waitRunning = (arns: string[]) =>
+  waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { tasks: arns });
 const waitStopped = (arns: string[], maxWaitTime = 60) =>
   waitUntilTasksStopped({ client: emu.ecs, maxWaitTime, minDelay: 1, maxDelay: 1 }, { tasks: arns });
 
@@ -147,7 +150,12 @@ describe('a task on Docker', () => {
   it('starts containers in dependsOn order: HEALTHY and SUCCESS conditions hold before the dependent starts', async () => {
     const td = await family(
       [
-        { name: 'init', essential: false, command: ['sh', '-c', 'echo seeded > /shared/seed'], mountPoints: [{ sourceVolume: 'shared', containerPath: '/shared' }] },
+        {
+          name: 'init',
+          essential: false,
+          command: ['sh', '-c', 'echo seeded > /shared/seed'],
+          mountPoints: [{ sourceVolume: 'shared', containerPath: '/shared' }],
+        },
         {
           name: 'db',
           command: ['sh', '-c', 'sleep 2; touch /shared/db-ready; while true; do sleep 1; done'],
@@ -222,7 +230,11 @@ describe('a task on Docker', () => {
           { name: 'A', value: 'from-definition' },
           { name: 'B', value: 'kept' },
         ],
-        command: ['sh', '-c', 'test "$A" = overridden && test "$B" = kept && test "$AWS_EXECUTION_ENV" = AWS_ECS_FARGATE && test "$AWS_REGION" = us-east-1'],
+        command: [
+          'sh',
+          '-c',
+          'test "$A" = overridden && test "$B" = kept && test "$AWS_EXECUTION_ENV" = AWS_ECS_FARGATE && test "$AWS_REGION" = us-east-1',
+        ],
       },
     ]);
     const { tasks } = await emu.ecs.send(

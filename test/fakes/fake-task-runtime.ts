@@ -85,7 +85,7 @@ export class FakeTaskRuntime implements TaskRuntime {
 
   async stopContainer(dockerId: string, timeoutSeconds: number) {
     const c = this.containers.get(dockerId);
-    if (!c || !c.state.running) return;
+    if (!c?.state.running) return;
     this.calls.push(`stop ${c.name} t=${timeoutSeconds}`);
     this.exit(dockerId, c.onTerm ?? 137, false);
   }

@@ -16,7 +16,7 @@ export function findAwsCli(): string {
     }
   });
   if (!found) {
-    throw new Error('the AWS CLI (`aws`) is not installed. CI installs Debian\'s awscli (.ci/run); here: apt-get install awscli');
+    throw new Error("the AWS CLI (`aws`) is not installed. CI installs Debian's awscli (.ci/run); here: apt-get install awscli");
   }
   return found;
 }
@@ -26,7 +26,8 @@ export interface AwsResult {
   stdout: string;
   stderr: string;
   /** stdout parsed as JSON (undefined when empty). */
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: the CLI prints whatever the operation returns
+  json: any;
 }
 
 export interface AwsCli {

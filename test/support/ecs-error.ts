@@ -8,12 +8,7 @@ interface SdkError {
   $metadata: { httpStatusCode?: number };
 }
 
-export async function expectEcsError(
-  call: Promise<unknown>,
-  name: string,
-  message?: string | RegExp,
-  status = 400,
-): Promise<SdkError> {
+export async function expectEcsError(call: Promise<unknown>, name: string, message?: string | RegExp, status = 400): Promise<SdkError> {
   const err = (await call.then(
     () => {
       throw new Error(`expected ${name}, but the call succeeded`);

@@ -1,5 +1,13 @@
 // Helpers for service tests: a cluster with both Fargate providers, polling until a condition holds.
-import { CreateClusterCommand, DescribeServicesCommand, ListTasksCommand, DescribeTasksCommand, type ECSClient, type Service, type Task } from '@aws-sdk/client-ecs';
+import {
+  CreateClusterCommand,
+  DescribeServicesCommand,
+  ListTasksCommand,
+  DescribeTasksCommand,
+  type ECSClient,
+  type Service,
+  type Task,
+} from '@aws-sdk/client-ecs';
 import { uniqueName } from './emulator.js';
 
 export async function fargateCluster(ecs: ECSClient, prefix = 'svc'): Promise<string> {
@@ -27,7 +35,11 @@ export async function runningTasksOf(ecs: ECSClient, cluster: string, service: s
 }
 
 /** Polls `probe` until it returns a truthy value (which it resolves with), or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -36,7 +36,11 @@ export function storeTaskDefinition(
 }
 
 /** A minimal revision 1 of `family` (for operations that only need one to exist, such as tagging). */
-export function seedTaskDefinition(emu: TestEmulator, family: string, scope: Scope = { accountId: '000000000000', region: 'us-east-1' }): string {
+export function seedTaskDefinition(
+  emu: TestEmulator,
+  family: string,
+  scope: Scope = { accountId: '000000000000', region: 'us-east-1' },
+): string {
   const arn = taskDefinitionArn(scope, family, 1);
   emu.deps.store.update(scope, (state) => {
     state.taskDefinitions[`${family}:1`] = {

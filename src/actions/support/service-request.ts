@@ -2,13 +2,7 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { isArn, parseArn } from '../../domain/arn.js';
 import type { ClusterRecord } from '../../domain/cluster.js';
-import {
-  deploymentIdFrom,
-  serviceKey,
-  type AwsvpcRecord,
-  type DeploymentRecord,
-  type ServiceRecord,
-} from '../../domain/ecs-service.js';
+import { deploymentIdFrom, serviceKey, type AwsvpcRecord, type DeploymentRecord, type ServiceRecord } from '../../domain/ecs-service.js';
 import { invalidParameter } from '../../domain/errors.js';
 import { resolveAwsvpcConfiguration } from '../../domain/network/awsvpc-configuration.js';
 import { ensureDefaultVpc } from '../../domain/network/network-state.js';
@@ -28,7 +22,7 @@ export function serviceNameOf(ref: string): string {
 export function findService(state: Readonly<RegionState>, cluster: ClusterRecord, ref: string): ServiceRecord | undefined {
   if (isArn(ref)) {
     const parsed = parseArn(ref);
-    if (!parsed || parsed.resourceType !== 'service') return undefined;
+    if (parsed?.resourceType !== 'service') return undefined;
     const parts = parsed.resource.split('/');
     if (parts.length === 2 && parts[0] !== cluster.clusterName) return undefined;
   }
@@ -87,7 +81,11 @@ export function newDeployment(req: NewDeploymentRequest): DeploymentRecord {
     ...req.launch,
     platformVersion: platformVersionOf(req.platformVersion),
     platformFamily: 'Linux',
-    networkConfiguration: { subnets: [...req.network.subnets], securityGroups: [...req.network.securityGroups], assignPublicIp: req.network.assignPublicIp },
+    networkConfiguration: {
+      subnets: [...req.network.subnets],
+      securityGroups: [...req.network.securityGroups],
+      assignPublicIp: req.network.assignPublicIp,
+    },
     rolloutState: 'IN_PROGRESS',
     rolloutStateReason: rolloutReasons.inProgress(id),
     judgedTaskIds: [],

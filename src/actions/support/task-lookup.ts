@@ -8,7 +8,7 @@ import type { RegionState } from '../../store/schema.js';
 export function taskIdOf(ref: string): string | null {
   if (!isArn(ref)) return /^[a-f0-9]{32}$/.test(ref) ? ref : null;
   const parsed = parseArn(ref);
-  if (!parsed || parsed.resourceType !== 'task') return null;
+  if (parsed?.resourceType !== 'task') return null;
   return parsed.resource.split('/').pop() ?? null;
 }
 

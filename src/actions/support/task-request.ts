@@ -37,7 +37,9 @@ export function fargateStrategyOf(
     : cluster.defaultCapacityProviderStrategy;
   if (items.length === 0) throw invalidParameter('No Container Instances were found in your cluster.');
   if (items.every((i) => i.weight === 0)) {
-    throw invalidParameter('The specified capacity provider strategy must contain at least one capacity provider with a weight value greater than 0.');
+    throw invalidParameter(
+      'The specified capacity provider strategy must contain at least one capacity provider with a weight value greater than 0.',
+    );
   }
   return items;
 }

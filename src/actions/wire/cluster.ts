@@ -36,9 +36,7 @@ export function toWireCluster(cluster: ClusterRecord, state: Readonly<RegionStat
     ...clusterCounts(usage),
     statistics: include.includes('STATISTICS') ? clusterStatistics(usage) : [],
     tags: tags.map((t) => ({ key: t.key, value: t.value })),
-    settings: include.includes('SETTINGS')
-      ? cluster.settings.map((s) => ({ name: s.name as Ecs.ClusterSettingName, value: s.value }))
-      : [],
+    settings: include.includes('SETTINGS') ? cluster.settings.map((s) => ({ name: s.name as Ecs.ClusterSettingName, value: s.value })) : [],
     capacityProviders: [...cluster.capacityProviders],
     defaultCapacityProviderStrategy: cluster.defaultCapacityProviderStrategy.map((s) => ({ ...s })),
   };

@@ -27,7 +27,10 @@ export const dryRunOperation = () => new Ec2Error('DryRunOperation', 'Request wo
 export const internalError = () => new Ec2Error('InternalError', 'An internal error has occurred', 500);
 
 export const vpcNotFound = (ids: readonly string[]) =>
-  new Ec2Error('InvalidVpcID.NotFound', ids.length > 1 ? `The vpc IDs ${quoteList(ids)} do not exist` : `The vpc ID '${ids[0]}' does not exist`);
+  new Ec2Error(
+    'InvalidVpcID.NotFound',
+    ids.length > 1 ? `The vpc IDs ${quoteList(ids)} do not exist` : `The vpc ID '${ids[0]}' does not exist`,
+  );
 export const subnetNotFound = (ids: readonly string[]) =>
   new Ec2Error(
     'InvalidSubnetID.NotFound',
@@ -45,7 +48,8 @@ export const malformedId = (code: string, id: string, prefix: string) =>
 
 export const invalidVpcRange = (cidr: string) => new Ec2Error('InvalidVpc.Range', `The CIDR '${cidr}' is invalid.`);
 export const invalidSubnetRange = (cidr: string) => new Ec2Error('InvalidSubnet.Range', `The CIDR '${cidr}' is invalid.`);
-export const invalidSubnetConflict = (cidr: string) => new Ec2Error('InvalidSubnet.Conflict', `The CIDR '${cidr}' conflicts with another subnet`);
+export const invalidSubnetConflict = (cidr: string) =>
+  new Ec2Error('InvalidSubnet.Conflict', `The CIDR '${cidr}' conflicts with another subnet`);
 export const invalidCidrParameter = (cidr: string) =>
   new Ec2Error('InvalidParameterValue', `Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
 export const invalidAvailabilityZone = (zone: string, valid: readonly string[]) =>
@@ -54,8 +58,10 @@ export const invalidAvailabilityZone = (zone: string, valid: readonly string[]) 
     `Value (${zone}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: ${valid.join(', ')}.`,
   );
 
-export const subnetHasDependencies = (id: string) => new Ec2Error('DependencyViolation', `The subnet '${id}' has dependencies and cannot be deleted.`);
-export const vpcHasDependencies = (id: string) => new Ec2Error('DependencyViolation', `The vpc '${id}' has dependencies and cannot be deleted.`);
+export const subnetHasDependencies = (id: string) =>
+  new Ec2Error('DependencyViolation', `The subnet '${id}' has dependencies and cannot be deleted.`);
+export const vpcHasDependencies = (id: string) =>
+  new Ec2Error('DependencyViolation', `The vpc '${id}' has dependencies and cannot be deleted.`);
 export const groupHasDependentObject = (id: string) => new Ec2Error('DependencyViolation', `resource ${id} has a dependent object`);
 export const cannotDeleteDefaultGroup = (id: string) =>
   new Ec2Error('CannotDelete', `the specified group: "${id}" name: "default" cannot be deleted by a user`);
@@ -64,15 +70,20 @@ export const duplicateGroup = (name: string, vpcId: string) =>
   new Ec2Error('InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`);
 export const reservedGroupName = () => new Ec2Error('InvalidParameterValue', 'Cannot use reserved security group name: default');
 export const groupNameLooksLikeId = () => new Ec2Error('InvalidParameterValue', 'Group names may not be in the format sg-*.');
-export const duplicatePermission = (peer: string) => new Ec2Error('InvalidPermission.Duplicate', `the specified rule "${peer}" already exists`);
-export const permissionNotFound = () => new Ec2Error('InvalidPermission.NotFound', 'The specified rule does not exist in this security group.');
+export const duplicatePermission = (peer: string) =>
+  new Ec2Error('InvalidPermission.Duplicate', `the specified rule "${peer}" already exists`);
+export const permissionNotFound = () =>
+  new Ec2Error('InvalidPermission.NotFound', 'The specified rule does not exist in this security group.');
 export const portRangeRequired = () =>
   new Ec2Error('InvalidParameterValue', 'Invalid value for portRange. Must specify both from and to ports with TCP/UDP.');
 export const unknownProtocol = (protocol: string) =>
   new Ec2Error('InvalidParameterValue', `Invalid value '${protocol}' for IP protocol. Unknown protocol.`);
 // Ours: EC2's wording for an inverted port range was not found.
 export const invalidPortRange = (from: number, to: number) =>
-  new Ec2Error('InvalidParameterValue', `Invalid value for portRange. The from port (${from}) must not be greater than the to port (${to}).`);
+  new Ec2Error(
+    'InvalidParameterValue',
+    `Invalid value for portRange. The from port (${from}) must not be greater than the to port (${to}).`,
+  );
 export const malformedCidrIp = (cidr: string) => new Ec2Error('InvalidParameterValue', `CIDR block ${cidr} is malformed`);
 export const groupInOtherVpc = () =>
   new Ec2Error('InvalidGroup.NotFound', 'You have specified two resources that belong to different networks.');

@@ -50,7 +50,12 @@ describe('firewallPolicyFor', () => {
 
   it('matches a source group by the marks of the VPC’s group sets that include it, across subnets, as they come and go', () => {
     const { s, server, eni, newId } = setup();
-    authorizeRules(server, 'ingress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-client' }] }]), newId);
+    authorizeRules(
+      server,
+      'ingress',
+      ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-client' }] }]),
+      newId,
+    );
     const target = eni('subnet-a', ['sg-server']);
     const before = policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!);
     expect(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!.ingress).toEqual([]);
@@ -71,7 +76,12 @@ describe('firewallPolicyFor', () => {
   it('falls back to addresses for members without a mark (a VPC with more than 63 group sets), and for egress', () => {
     const { s, server, eni, newId } = setup();
     authorizeRules(server, 'ingress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: '-1', groups: [{ groupId: 'sg-client' }] }]), newId);
-    authorizeRules(server, 'egress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, groups: [{ groupId: 'sg-client' }] }]), newId);
+    authorizeRules(
+      server,
+      'egress',
+      ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, groups: [{ groupId: 'sg-client' }] }]),
+      newId,
+    );
     // Every mark but 1 (the target's set, next) already taken by other sets.
     s.groupSetMarks = { 'vpc-a': Object.fromEntries(Array.from({ length: 62 }, (_, i) => [`filler-${i}`, i + 2])) };
     const target = eni('subnet-a', ['sg-server']);

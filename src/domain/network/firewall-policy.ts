@@ -62,7 +62,11 @@ function membersOf(state: NetworkState, vpcId: string, groupId: string, byMark: 
 function toFirewallRules(state: NetworkState, vpcId: string, rules: readonly SecurityGroupRule[], byMark: boolean): FirewallRule[] {
   const byKey = new Map<string, Required<FirewallRule>>();
   for (const r of rules) {
-    const peers = r.cidrIpv4 ? { cidrs: [r.cidrIpv4], marks: [] } : r.groupId ? membersOf(state, vpcId, r.groupId, byMark) : { cidrs: [], marks: [] };
+    const peers = r.cidrIpv4
+      ? { cidrs: [r.cidrIpv4], marks: [] }
+      : r.groupId
+        ? membersOf(state, vpcId, r.groupId, byMark)
+        : { cidrs: [], marks: [] };
     if (peers.cidrs.length === 0 && peers.marks.length === 0) continue;
     const protocol = r.ipProtocol === '-1' ? 'all' : r.ipProtocol;
     const key = `${protocol}|${r.fromPort ?? ''}|${r.toPort ?? ''}`;
@@ -91,8 +95,18 @@ export function firewallPolicyFor(state: NetworkState, eni: NetworkInterfaceReco
     mark: eni.groupSetMark ?? 0,
     internetAccess: hasInternetAccess(state, eni),
     trustedSources: options.hostSubjectToGroups ? [] : [`${gatewayOf(cidr)}/32`, `${intToIp(cidr.network + 2)}/32`],
-    ingress: toFirewallRules(state, eni.vpcId, groups.flatMap((g) => g.ingress), true),
-    egress: toFirewallRules(state, eni.vpcId, groups.flatMap((g) => g.egress), false),
+    ingress: toFirewallRules(
+      state,
+      eni.vpcId,
+      groups.flatMap((g) => g.ingress),
+      true,
+    ),
+    egress: toFirewallRules(
+      state,
+      eni.vpcId,
+      groups.flatMap((g) => g.egress),
+      false,
+    ),
   };
 }
 

@@ -53,7 +53,9 @@ describe('createTaskEni', () => {
   const scope = { accountId: '123456789012', region: 'eu-west-2' };
   const state = (): NetworkState => ({
     vpcs: {},
-    subnets: { 'subnet-1': { subnetId: 'subnet-1', vpcId: 'vpc-1', cidrBlock: '10.0.3.0/28', availabilityZone: 'eu-west-2a' } as SubnetRecord },
+    subnets: {
+      'subnet-1': { subnetId: 'subnet-1', vpcId: 'vpc-1', cidrBlock: '10.0.3.0/28', availabilityZone: 'eu-west-2a' } as SubnetRecord,
+    },
     securityGroups: {},
     networkInterfaces: {},
   });

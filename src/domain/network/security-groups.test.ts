@@ -35,7 +35,12 @@ function setup() {
   return { s, web, newId };
 }
 
-const tcp = (port: number, cidrIp: string): PermissionInput => ({ ipProtocol: 'tcp', fromPort: port, toPort: port, ipRanges: [{ cidrIp }] });
+const tcp = (port: number, cidrIp: string): PermissionInput => ({
+  ipProtocol: 'tcp',
+  fromPort: port,
+  toPort: port,
+  ipRanges: [{ cidrIp }],
+});
 
 describe('createSecurityGroup', () => {
   it('starts with no ingress and all egress', () => {
@@ -59,7 +64,9 @@ describe('createSecurityGroup', () => {
 
   it('allows the same name in another VPC', () => {
     const { s } = setup();
-    expect(() => createSecurityGroup(s, { groupId: 'sg-web2', groupName: 'web', description: 'd', vpcId: 'vpc-b', tags: [] }, 0)).not.toThrow();
+    expect(() =>
+      createSecurityGroup(s, { groupId: 'sg-web2', groupName: 'web', description: 'd', vpcId: 'vpc-b', tags: [] }, 0),
+    ).not.toThrow();
   });
 });
 
@@ -67,7 +74,13 @@ describe('rules', () => {
   it('stores one rule per peer, with protocol numbers as EC2 names them', () => {
     const { s, web, newId } = setup();
     const specs = ruleSpecsOf(s, 'vpc-a', [
-      { ipProtocol: '6', fromPort: 80, toPort: 90, ipRanges: [{ cidrIp: '10.0.0.0/24' }, { cidrIp: '192.168.1.7/32', description: 'me' }], groups: [{ groupId: 'sg-defa' }] },
+      {
+        ipProtocol: '6',
+        fromPort: 80,
+        toPort: 90,
+        ipRanges: [{ cidrIp: '10.0.0.0/24' }, { cidrIp: '192.168.1.7/32', description: 'me' }],
+        groups: [{ groupId: 'sg-defa' }],
+      },
       { ipProtocol: 'ICMP', fromPort: 8, toPort: -1, ipRanges: [{ cidrIp: '0.0.0.0/0' }] },
       { ipProtocol: '-1', fromPort: 1, toPort: 2, groups: [{ groupName: 'default' }] },
     ]);
@@ -95,12 +108,28 @@ describe('rules', () => {
   });
 
   it.each([
-    [{ ipProtocol: 'tcp', ipRanges: [{ cidrIp: '0.0.0.0/0' }] }, 'InvalidParameterValue', 'Invalid value for portRange. Must specify both from and to ports with TCP/UDP.'],
+    [
+      { ipProtocol: 'tcp', ipRanges: [{ cidrIp: '0.0.0.0/0' }] },
+      'InvalidParameterValue',
+      'Invalid value for portRange. Must specify both from and to ports with TCP/UDP.',
+    ],
     [{ ipProtocol: 'tcp', fromPort: 90, toPort: 80, ipRanges: [{ cidrIp: '0.0.0.0/0' }] }, 'InvalidParameterValue', /from port \(90\)/],
-    [{ ipProtocol: 'banana', ipRanges: [{ cidrIp: '0.0.0.0/0' }] }, 'InvalidParameterValue', "Invalid value 'banana' for IP protocol. Unknown protocol."],
+    [
+      { ipProtocol: 'banana', ipRanges: [{ cidrIp: '0.0.0.0/0' }] },
+      'InvalidParameterValue',
+      "Invalid value 'banana' for IP protocol. Unknown protocol.",
+    ],
     [tcp(80, '10.0.0.0/33'), 'InvalidParameterValue', 'CIDR block 10.0.0.0/33 is malformed'],
-    [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-nope' }] }, 'InvalidGroup.NotFound', "The security group 'sg-nope' does not exist"],
-    [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-defb' }] }, 'InvalidGroup.NotFound', 'You have specified two resources that belong to different networks.'],
+    [
+      { ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-nope' }] },
+      'InvalidGroup.NotFound',
+      "The security group 'sg-nope' does not exist",
+    ],
+    [
+      { ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-defb' }] },
+      'InvalidGroup.NotFound',
+      'You have specified two resources that belong to different networks.',
+    ],
     [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80 }, 'MissingParameter', 'The request must contain the parameter IpPermissions'],
   ])('refuses %o', (permission, code, message) => {
     const { s } = setup();
@@ -112,7 +141,15 @@ describe('rules', () => {
 
   it('revokes by content (description aside) and by id; an unknown rule is InvalidPermission.NotFound', () => {
     const { s, web, newId } = setup();
-    const [a, b] = authorizeRules(web, 'ingress', ruleSpecsOf(s, 'vpc-a', [tcp(80, '0.0.0.0/0'), { ...tcp(443, '0.0.0.0/0'), ipRanges: [{ cidrIp: '0.0.0.0/0', description: 'tls' }] }]), newId);
+    const [a, b] = authorizeRules(
+      web,
+      'ingress',
+      ruleSpecsOf(s, 'vpc-a', [
+        tcp(80, '0.0.0.0/0'),
+        { ...tcp(443, '0.0.0.0/0'), ipRanges: [{ cidrIp: '0.0.0.0/0', description: 'tls' }] },
+      ]),
+      newId,
+    );
     const result = revokeRules(web, 'ingress', ruleSpecsOf(s, 'vpc-a', [tcp(443, '0.0.0.0/0'), tcp(22, '0.0.0.0/0')]));
     expect(result.revoked).toEqual([b]);
     expect(result.unknown).toMatchObject([{ ipProtocol: 'tcp', fromPort: 22 }]);
@@ -126,7 +163,16 @@ describe('rules', () => {
   });
 
   it('normalises protocols', () => {
-    expect(['-1', 'all', '6', 'TCP', '17', '1', '58', '47'].map(normalizeProtocol)).toEqual(['-1', '-1', 'tcp', 'tcp', 'udp', 'icmp', 'icmpv6', '47']);
+    expect(['-1', 'all', '6', 'TCP', '17', '1', '58', '47'].map(normalizeProtocol)).toEqual([
+      '-1',
+      '-1',
+      'tcp',
+      'tcp',
+      'udp',
+      'icmp',
+      'icmpv6',
+      '47',
+    ]);
   });
 });
 
@@ -138,8 +184,16 @@ describe('deleteSecurityGroup', () => {
       message: 'the specified group: "sg-defa" name: "default" cannot be deleted by a user',
     });
     const client = createSecurityGroup(s, { groupId: 'sg-client', groupName: 'client', description: 'c', vpcId: 'vpc-a', tags: [] }, 0);
-    authorizeRules(web, 'ingress', ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-client' }] }]), newId);
-    expect(failure(() => deleteSecurityGroup(s, client))).toEqual({ code: 'DependencyViolation', message: 'resource sg-client has a dependent object' });
+    authorizeRules(
+      web,
+      'ingress',
+      ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-client' }] }]),
+      newId,
+    );
+    expect(failure(() => deleteSecurityGroup(s, client))).toEqual({
+      code: 'DependencyViolation',
+      message: 'resource sg-client has a dependent object',
+    });
     web.ingress = [];
     s.networkInterfaces['eni-1'] = { groups: ['sg-client'] } as never;
     expect(failure(() => deleteSecurityGroup(s, client)).code).toBe('DependencyViolation');

@@ -45,7 +45,11 @@ export function getSecurityGroup(state: NetworkState, groupId: string): Security
 }
 
 /** A group named in a request by id, or by name within a VPC (EC2 looks names up in the default VPC). */
-export function resolveGroup(state: NetworkState, ref: { groupId?: string; groupName?: string }, vpcId: string | undefined): SecurityGroupRecord {
+export function resolveGroup(
+  state: NetworkState,
+  ref: { groupId?: string; groupName?: string },
+  vpcId: string | undefined,
+): SecurityGroupRecord {
   if (ref.groupId) return getSecurityGroup(state, ref.groupId);
   if (!ref.groupName) throw missingParameter('GroupId');
   const found = Object.values(state.securityGroups).find((g) => g.groupName === ref.groupName && g.vpcId === vpcId);
@@ -92,7 +96,18 @@ export function deleteSecurityGroup(state: NetworkState, group: SecurityGroupRec
   delete state.securityGroups[group.groupId];
 }
 
-const PROTOCOL_NAMES: Record<string, string> = { '-1': '-1', all: '-1', '6': 'tcp', tcp: 'tcp', '17': 'udp', udp: 'udp', '1': 'icmp', icmp: 'icmp', '58': 'icmpv6', icmpv6: 'icmpv6' };
+const PROTOCOL_NAMES: Record<string, string> = {
+  '-1': '-1',
+  all: '-1',
+  '6': 'tcp',
+  tcp: 'tcp',
+  '17': 'udp',
+  udp: 'udp',
+  '1': 'icmp',
+  icmp: 'icmp',
+  '58': 'icmpv6',
+  icmpv6: 'icmpv6',
+};
 
 /** `-1`, `tcp`, `udp`, `icmp`, `icmpv6`, or another protocol number (0-255) as EC2 stores it. */
 export function normalizeProtocol(protocol: string | undefined): string {
@@ -152,14 +167,21 @@ const sameRule = (a: RuleSpec, b: RuleSpec) =>
 export function describeRule(r: RuleSpec): string {
   const parts = [`peer: ${peerOf(r)}`];
   if (r.ipProtocol === '-1') parts.push('ALL');
-  else if (r.ipProtocol === 'tcp' || r.ipProtocol === 'udp') parts.push(r.ipProtocol.toUpperCase(), `from port: ${r.fromPort}`, `to port: ${r.toPort}`);
-  else if (r.ipProtocol === 'icmp' || r.ipProtocol === 'icmpv6') parts.push(r.ipProtocol.toUpperCase(), `type: ${r.fromPort}`, `code: ${r.toPort}`);
+  else if (r.ipProtocol === 'tcp' || r.ipProtocol === 'udp')
+    parts.push(r.ipProtocol.toUpperCase(), `from port: ${r.fromPort}`, `to port: ${r.toPort}`);
+  else if (r.ipProtocol === 'icmp' || r.ipProtocol === 'icmpv6')
+    parts.push(r.ipProtocol.toUpperCase(), `type: ${r.fromPort}`, `code: ${r.toPort}`);
   else parts.push(r.ipProtocol);
   return [...parts, 'ALLOW'].join(', ');
 }
 
 /** Adds rules to a group; refuses the whole request when one of them is already there (or twice in it). */
-export function authorizeRules(group: SecurityGroupRecord, direction: Direction, specs: readonly RuleSpec[], newRuleId: () => string): SecurityGroupRule[] {
+export function authorizeRules(
+  group: SecurityGroupRecord,
+  direction: Direction,
+  specs: readonly RuleSpec[],
+  newRuleId: () => string,
+): SecurityGroupRule[] {
   const rules = group[direction];
   const added: SecurityGroupRule[] = [];
   for (const spec of specs) {

@@ -71,7 +71,11 @@ describe('createVpc', () => {
     const s = empty();
     const vpc = vpcIn(s, '10.9.0.7/16');
     expect(vpc.cidrBlock).toBe('10.9.0.0/16');
-    expect(Object.values(s.securityGroups).filter((g) => g.vpcId === vpc.vpcId).map((g) => g.groupName)).toEqual(['default']);
+    expect(
+      Object.values(s.securityGroups)
+        .filter((g) => g.vpcId === vpc.vpcId)
+        .map((g) => g.groupName),
+    ).toEqual(['default']);
     expect(vpcIn(s, '10.10.0.0/28').cidrBlock).toBe('10.10.0.0/28');
   });
 
@@ -95,7 +99,12 @@ describe('createSubnet', () => {
     const s = empty();
     const vpc = vpcIn(s);
     const subnet = subnetIn(s, vpc.vpcId, '10.0.1.0/28', 'us-east-1b');
-    expect(subnet).toMatchObject({ availabilityZone: 'us-east-1b', availabilityZoneId: 'use1-az2', defaultForAz: false, mapPublicIpOnLaunch: false });
+    expect(subnet).toMatchObject({
+      availabilityZone: 'us-east-1b',
+      availabilityZoneId: 'use1-az2',
+      defaultForAz: false,
+      mapPublicIpOnLaunch: false,
+    });
     expect(availableIpAddressCount(s, subnet)).toBe(11);
   });
 
@@ -113,7 +122,10 @@ describe('createSubnet', () => {
 
   it('refuses an unknown VPC and an availability zone of another region', () => {
     const s = empty();
-    expect(failure(() => subnetIn(s, 'vpc-0123', '10.0.0.0/24'))).toEqual({ code: 'InvalidVpcID.NotFound', message: "The vpc ID 'vpc-0123' does not exist" });
+    expect(failure(() => subnetIn(s, 'vpc-0123', '10.0.0.0/24'))).toEqual({
+      code: 'InvalidVpcID.NotFound',
+      message: "The vpc ID 'vpc-0123' does not exist",
+    });
     const vpc = vpcIn(s);
     expect(failure(() => subnetIn(s, vpc.vpcId, '10.0.0.0/24', 'eu-west-1a')).message).toMatch(
       /^Value \(eu-west-1a\) for parameter availabilityZone is invalid\. Subnets can currently only be created in the following availability zones: us-east-1a, us-east-1b/,

@@ -82,7 +82,10 @@ export interface AvailabilityZone {
 /** `us-east-1` → `use1`, `ap-southeast-2` → `apse2`, as AWS abbreviates regions in zone ids. */
 function regionAbbreviation(region: string): string {
   const [area = '', direction = '', number = ''] = region.split('-');
-  const compass = direction.replace(/(north|south)?(east|west|central)?/, (_m, ns?: string, ew?: string) => `${ns?.[0] ?? ''}${ew?.[0] ?? ''}`);
+  const compass = direction.replace(
+    /(north|south)?(east|west|central)?/,
+    (_m, ns?: string, ew?: string) => `${ns?.[0] ?? ''}${ew?.[0] ?? ''}`,
+  );
   return `${area}${compass}${number}`;
 }
 
@@ -134,7 +137,14 @@ export function defaultVpc(scope: Scope, now: number, cidrBlock: string = DEFAUL
     }),
   );
   const groupId = stableId('sg', scope.accountId, scope.region, vpcId, 'default');
-  const securityGroup = newSecurityGroup({ groupId, groupName: 'default', description: 'default VPC security group', vpcId, tags: [], createdAt: now });
+  const securityGroup = newSecurityGroup({
+    groupId,
+    groupName: 'default',
+    description: 'default VPC security group',
+    vpcId,
+    tags: [],
+    createdAt: now,
+  });
   securityGroup.ingress.push({ ruleId: stableId('sgr', groupId, 'ingress', 'default'), ipProtocol: '-1', groupId });
   const vpc: VpcRecord = {
     vpcId,

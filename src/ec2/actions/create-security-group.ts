@@ -34,4 +34,3 @@ export const createSecurityGroup: Ec2Action = (ctx) => {
     securityGroupArn: ec2Arn(ctx.scope, 'security-group', group.groupId),
   };
 };
-

@@ -9,10 +9,16 @@ import { vpcXml } from '../wire/vpc.js';
 export const createVpc: Ec2Action = (ctx) => {
   const cidrBlock = requiredStr(ctx.params, 'CidrBlock');
   const tenancy = str(ctx.params, 'InstanceTenancy') ?? 'default';
-  if (tenancy !== 'default' && tenancy !== 'dedicated') throw invalidParameterValue(`Value (${tenancy}) for parameter instanceTenancy is invalid.`);
+  if (tenancy !== 'default' && tenancy !== 'dedicated')
+    throw invalidParameterValue(`Value (${tenancy}) for parameter instanceTenancy is invalid.`);
   const tags = tagsFromSpecifications(ctx.params, 'vpc');
   const vpc = updateNetwork(ctx, (s) =>
-    create(s, ctx.scope, { vpcId: newEc2Id(ctx, 'vpc'), defaultGroupId: newEc2Id(ctx, 'sg'), cidrBlock, instanceTenancy: tenancy, tags }, ctx.deps.clock.now()),
+    create(
+      s,
+      ctx.scope,
+      { vpcId: newEc2Id(ctx, 'vpc'), defaultGroupId: newEc2Id(ctx, 'sg'), cidrBlock, instanceTenancy: tenancy, tags },
+      ctx.deps.clock.now(),
+    ),
   );
   return { vpc: vpcXml(ctx.scope, vpc) };
 };

@@ -44,7 +44,11 @@ export const describeNetworkInterfaces: Ec2Action = (ctx) => {
       'attachment.instance-owner-id': () => FARGATE_INSTANCE_OWNER_ID,
       'attachment.delete-on-termination': () => false,
     };
-    const page = paginate(applyFilters(chosen, filtersOf(ctx.params), fields, () => []), ctx.params, { min: 5, max: 1000 });
+    const page = paginate(
+      applyFilters(chosen, filtersOf(ctx.params), fields, () => []),
+      ctx.params,
+      { min: 5, max: 1000 },
+    );
     return { networkInterfaceSet: set(page.items.map((e) => networkInterfaceXml(ctx.scope, s, e))), nextToken: page.nextToken };
   });
 };

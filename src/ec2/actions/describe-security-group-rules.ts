@@ -29,5 +29,8 @@ export const describeSecurityGroupRules: Ec2Action = (ctx) => {
     () => [],
   );
   const page = paginate(filtered, ctx.params, { min: 5, max: 1000 });
-  return { securityGroupRuleSet: set(page.items.map((x) => securityGroupRuleXml(ctx.scope, x.group, x.rule, x.isEgress))), nextToken: page.nextToken };
+  return {
+    securityGroupRuleSet: set(page.items.map((x) => securityGroupRuleXml(ctx.scope, x.group, x.rule, x.isEgress))),
+    nextToken: page.nextToken,
+  };
 };

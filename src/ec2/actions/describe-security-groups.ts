@@ -38,6 +38,10 @@ export const describeSecurityGroups: Ec2Action = (ctx) => {
   if (missingName) throw securityGroupNotFound(missingName);
   const chosen = all.filter((g) => (!ids.length || ids.includes(g.groupId)) && (!names.length || names.includes(g.groupName)));
   const fields: FilterFields<SecurityGroupRecord> = { ...FIELDS, 'owner-id': () => ctx.scope.accountId };
-  const page = paginate(applyFilters(chosen, filtersOf(ctx.params), fields, (g) => g.tags), ctx.params, { min: 5, max: 1000 });
+  const page = paginate(
+    applyFilters(chosen, filtersOf(ctx.params), fields, (g) => g.tags),
+    ctx.params,
+    { min: 5, max: 1000 },
+  );
   return { securityGroupInfo: set(page.items.map((g) => securityGroupXml(ctx.scope, g))), nextToken: page.nextToken };
 };

@@ -13,7 +13,9 @@ import { subnetXml } from '../wire/subnet.js';
 export const describeSubnets: Ec2Action = (ctx) => {
   const ids = strList(ctx.params, 'SubnetId');
   checkIdFormat(ids, 'subnet', 'InvalidSubnetID.Malformed');
-  const all = readNetwork(ctx, (s) => Object.values(s.subnets).map((subnet) => ({ subnet, available: availableIpAddressCount(s, subnet) })));
+  const all = readNetwork(ctx, (s) =>
+    Object.values(s.subnets).map((subnet) => ({ subnet, available: availableIpAddressCount(s, subnet) })),
+  );
   const missing = ids.filter((id) => !all.some((x) => x.subnet.subnetId === id));
   if (missing.length) throw subnetNotFound(missing);
   const chosen = ids.length ? all.filter((x) => ids.includes(x.subnet.subnetId)) : all;

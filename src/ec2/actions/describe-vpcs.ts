@@ -27,6 +27,10 @@ export const describeVpcs: Ec2Action = (ctx) => {
   if (missing.length) throw vpcNotFound(missing);
   const chosen = ids.length ? all.filter((v) => ids.includes(v.vpcId)) : all;
   const fields: FilterFields<VpcRecord> = { ...FIELDS, 'owner-id': () => ctx.scope.accountId };
-  const page = paginate(applyFilters(chosen, filtersOf(ctx.params), fields, (v) => v.tags), ctx.params, { min: 5, max: 1000 });
+  const page = paginate(
+    applyFilters(chosen, filtersOf(ctx.params), fields, (v) => v.tags),
+    ctx.params,
+    { min: 5, max: 1000 },
+  );
   return { vpcSet: set(page.items.map((v) => vpcXml(ctx.scope, v))), nextToken: page.nextToken };
 };

@@ -13,7 +13,10 @@ export const modifySubnetAttribute: Ec2Action = (ctx) => {
   checkIdFormat([subnetId], 'subnet', 'InvalidSubnetID.Malformed');
   const mapPublic = struct(ctx.params, 'MapPublicIpOnLaunch');
   const value = mapPublic ? bool(mapPublic, 'Value') : undefined;
-  if (value === undefined) throw invalidParameterCombination('Exactly one attribute must be specified, and the only attribute supported here is MapPublicIpOnLaunch.');
+  if (value === undefined)
+    throw invalidParameterCombination(
+      'Exactly one attribute must be specified, and the only attribute supported here is MapPublicIpOnLaunch.',
+    );
   const vpcId = updateNetwork(ctx, (s) => {
     const subnet = getSubnet(s, subnetId);
     subnet.mapPublicIpOnLaunch = value;

@@ -20,7 +20,10 @@ export function filtersOf(params: QueryParams): Filter[] {
 }
 
 function pattern(value: string): RegExp {
-  const escaped = value.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = value
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`, 's');
 }
 
@@ -34,7 +37,12 @@ function valuesOf<T>(item: T, name: string, fields: FilterFields<T>, tags: (item
   return Array.isArray(v) ? [...v] : [v as FieldValue];
 }
 
-export function applyFilters<T>(items: readonly T[], filters: readonly Filter[], fields: FilterFields<T>, tags: (item: T) => readonly Tag[] | undefined): T[] {
+export function applyFilters<T>(
+  items: readonly T[],
+  filters: readonly Filter[],
+  fields: FilterFields<T>,
+  tags: (item: T) => readonly Tag[] | undefined,
+): T[] {
   for (const f of filters) {
     const taggable = f.name.startsWith('tag:') || f.name === 'tag-key' || f.name === 'tag-value';
     if (!fields[f.name] && !taggable) throw invalidFilter(f.name);

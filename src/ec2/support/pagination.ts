@@ -19,7 +19,9 @@ export function paginate<T>(items: readonly T[], params: QueryParams, bounds: { 
   }
   if (maxResults === undefined) return { items: items.slice(start) };
   if (maxResults < bounds.min || maxResults > bounds.max) {
-    throw invalidParameterValue(`Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${bounds.min} and ${bounds.max}.`);
+    throw invalidParameterValue(
+      `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${bounds.min} and ${bounds.max}.`,
+    );
   }
   const end = start + maxResults;
   return { items: items.slice(start, end), ...(end < items.length ? { nextToken: Buffer.from(String(end)).toString('base64url') } : {}) };

@@ -11,8 +11,15 @@ export function permissionsOf(params: QueryParams): PermissionInput[] {
     toPort: int(p, 'ToPort'),
     ipRanges: structList(p, 'IpRanges').map((r) => ({ cidrIp: str(r, 'CidrIp'), description: str(r, 'Description') })),
     ipv6Ranges: structList(p, 'Ipv6Ranges').map((r) => ({ cidrIpv6: str(r, 'CidrIpv6'), description: str(r, 'Description') })),
-    prefixListIds: structList(p, 'PrefixListIds').map((r) => ({ prefixListId: str(r, 'PrefixListId'), description: str(r, 'Description') })),
-    groups: structList(p, 'Groups').map((g) => ({ groupId: str(g, 'GroupId'), groupName: str(g, 'GroupName'), description: str(g, 'Description') })),
+    prefixListIds: structList(p, 'PrefixListIds').map((r) => ({
+      prefixListId: str(r, 'PrefixListId'),
+      description: str(r, 'Description'),
+    })),
+    groups: structList(p, 'Groups').map((g) => ({
+      groupId: str(g, 'GroupId'),
+      groupName: str(g, 'GroupName'),
+      description: str(g, 'Description'),
+    })),
   }));
   const cidrIp = str(params, 'CidrIp');
   const sourceGroup = str(params, 'SourceSecurityGroupName');

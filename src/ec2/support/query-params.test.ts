@@ -21,7 +21,9 @@ describe('parseQueryParams', () => {
   });
 
   it('reads deep structures', () => {
-    const p = parse('IpPermissions.1.IpProtocol=tcp&IpPermissions.1.FromPort=80&IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0%2F0&IpPermissions.1.Groups.1.GroupId=sg-1');
+    const p = parse(
+      'IpPermissions.1.IpProtocol=tcp&IpPermissions.1.FromPort=80&IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0%2F0&IpPermissions.1.Groups.1.GroupId=sg-1',
+    );
     const [perm] = structList(p, 'IpPermissions');
     expect(int(perm!, 'FromPort')).toBe(80);
     expect(structList(perm!, 'IpRanges')).toEqual([{ CidrIp: '0.0.0.0/0' }]);
@@ -46,7 +48,12 @@ describe('filters', () => {
 
   it('ORs values, ANDs filters, and understands wildcards and tags', () => {
     expect(run([{ name: 'vpc-id', values: ['a', 'b'] }])).toEqual(['a', 'b']);
-    expect(run([{ name: 'vpc-id', values: ['a', 'b'] }, { name: 'cidr', values: ['10.1.*'] }])).toEqual(['b']);
+    expect(
+      run([
+        { name: 'vpc-id', values: ['a', 'b'] },
+        { name: 'cidr', values: ['10.1.*'] },
+      ]),
+    ).toEqual(['b']);
     expect(run([{ name: 'tag:Name', values: ['web-?'] }])).toEqual(['a']);
     expect(run([{ name: 'tag-key', values: ['Env'] }])).toEqual(['b']);
     expect(run([{ name: 'tag-value', values: ['prod', 'web*'] }])).toEqual(['a', 'b']);
@@ -72,19 +79,25 @@ describe('paginate', () => {
 
 describe('tag specifications', () => {
   it('reads the tags for the resource type being created', () => {
-    const p = parse('TagSpecification.1.ResourceType=vpc&TagSpecification.1.Tag.1.Key=Name&TagSpecification.1.Tag.1.Value=main&TagSpecification.1.Tag.2.Key=Empty');
+    const p = parse(
+      'TagSpecification.1.ResourceType=vpc&TagSpecification.1.Tag.1.Key=Name&TagSpecification.1.Tag.1.Value=main&TagSpecification.1.Tag.2.Key=Empty',
+    );
     expect(tagsFromSpecifications(p, 'vpc')).toEqual([
       { key: 'Name', value: 'main' },
       { key: 'Empty', value: '' },
     ]);
     expect(() => tagsFromSpecifications(p, 'subnet')).toThrow("'vpc' is not a valid taggable resource type for this operation.");
-    expect(() => tagsFromSpecifications(parse('TagSpecification.1.ResourceType=vpc&TagSpecification.1.Tag.1.Key=aws:x'), 'vpc')).toThrow(/reserved/);
+    expect(() => tagsFromSpecifications(parse('TagSpecification.1.ResourceType=vpc&TagSpecification.1.Tag.1.Key=aws:x'), 'vpc')).toThrow(
+      /reserved/,
+    );
   });
 });
 
 describe('xml', () => {
   it('writes EC2’s answer and error shapes, escaping text', () => {
-    expect(successXml('DescribeVpcs', 'r-1', { vpcSet: set([{ vpcId: 'vpc-1', isDefault: true, note: 'a<b & "c"' }]), nextToken: undefined })).toBe(
+    expect(
+      successXml('DescribeVpcs', 'r-1', { vpcSet: set([{ vpcId: 'vpc-1', isDefault: true, note: 'a<b & "c"' }]), nextToken: undefined }),
+    ).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n<DescribeVpcsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r-1</requestId><vpcSet><item><vpcId>vpc-1</vpcId><isDefault>true</isDefault><note>a&lt;b &amp; &quot;c&quot;</note></item></vpcSet></DescribeVpcsResponse>',
     );
     expect(errorXml('InvalidVpcID.NotFound', "The vpc ID 'vpc-<1>' does not exist", 'r-2')).toBe(

@@ -7,7 +7,8 @@ import type { Ec2Context } from '../context.js';
 
 export function readNetwork<T>(ctx: Ec2Context, fn: (state: Readonly<RegionState>) => T): T {
   const { deps, scope } = ctx;
-  if (!deps.store.read(scope, (s) => s.defaultVpcCreated)) deps.store.update(scope, (s) => ensureDefaultVpc(s, scope, deps.clock.now(), deps.config.defaultVpcCidr));
+  if (!deps.store.read(scope, (s) => s.defaultVpcCreated))
+    deps.store.update(scope, (s) => ensureDefaultVpc(s, scope, deps.clock.now(), deps.config.defaultVpcCidr));
   return deps.store.read(scope, fn);
 }
 

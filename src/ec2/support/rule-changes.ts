@@ -64,4 +64,3 @@ export function revoke(ctx: Ec2Context, direction: Direction): XmlObject {
     ),
   };
 }
-

@@ -8,7 +8,9 @@ import type { Scope } from '../../domain/scope.js';
 import { set, timestamp, type XmlObject } from '../support/xml.js';
 
 export function networkInterfaceXml(scope: Scope, state: Readonly<NetworkState>, eni: NetworkInterfaceRecord): XmlObject {
-  const association = eni.publicIp ? { publicIp: eni.publicIp, publicDnsName: publicDnsName(eni.publicIp, scope.region), ipOwnerId: 'amazon' } : undefined;
+  const association = eni.publicIp
+    ? { publicIp: eni.publicIp, publicDnsName: publicDnsName(eni.publicIp, scope.region), ipOwnerId: 'amazon' }
+    : undefined;
   return {
     networkInterfaceId: eni.networkInterfaceId,
     subnetId: eni.subnetId,
@@ -35,7 +37,9 @@ export function networkInterfaceXml(scope: Scope, state: Readonly<NetworkState>,
     },
     association,
     tagSet: set([]),
-    privateIpAddressesSet: set([{ privateIpAddress: eni.privateIpAddress, privateDnsName: eni.privateDnsName, primary: true, association }]),
+    privateIpAddressesSet: set([
+      { privateIpAddress: eni.privateIpAddress, privateDnsName: eni.privateDnsName, primary: true, association },
+    ]),
     ipv6AddressesSet: set([]),
     interfaceType: eni.interfaceType,
   };

@@ -21,7 +21,9 @@ export function ipPermissionsXml(scope: Scope, rules: readonly RuleSpec[]): XmlO
       ipProtocol: first.ipProtocol,
       fromPort: first.fromPort,
       toPort: first.toPort,
-      groups: set(group.filter((r) => r.groupId).map((r) => ({ ...described(r.description), userId: scope.accountId, groupId: r.groupId }))),
+      groups: set(
+        group.filter((r) => r.groupId).map((r) => ({ ...described(r.description), userId: scope.accountId, groupId: r.groupId })),
+      ),
       ipRanges: set(group.filter((r) => r.cidrIpv4).map((r) => ({ ...described(r.description), cidrIp: r.cidrIpv4 }))),
       ipv6Ranges: set(group.filter((r) => r.cidrIpv6).map((r) => ({ ...described(r.description), cidrIpv6: r.cidrIpv6 }))),
       prefixListIds: set(group.filter((r) => r.prefixListId).map((r) => ({ ...described(r.description), prefixListId: r.prefixListId }))),

@@ -10,7 +10,9 @@ export function vpcXml(scope: Scope, vpc: VpcRecord): XmlObject {
     ownerId: scope.accountId,
     state: vpc.state,
     cidrBlock: vpc.cidrBlock,
-    cidrBlockAssociationSet: set([{ associationId: vpc.cidrBlockAssociationId, cidrBlock: vpc.cidrBlock, cidrBlockState: { state: 'associated' } }]),
+    cidrBlockAssociationSet: set([
+      { associationId: vpc.cidrBlockAssociationId, cidrBlock: vpc.cidrBlock, cidrBlockState: { state: 'associated' } },
+    ]),
     ipv6CidrBlockAssociationSet: set([]),
     dhcpOptionsId: vpc.dhcpOptionsId,
     tagSet: tagSet(vpc.tags),

@@ -31,7 +31,12 @@ export async function startDockerEmulator(prefix: string, overrides: Partial<Con
   const instanceId = newInstanceId(prefix);
   await waitForDefaultVpcRange();
   const emu = await startEmulator(testConfig({ instanceId, ...overrides }));
-  const ecs = new ECSClient({ endpoint: emu.endpoint, region: SCOPE.region, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' }, maxAttempts: 1 });
+  const ecs = new ECSClient({
+    endpoint: emu.endpoint,
+    region: SCOPE.region,
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
   return {
     emu,
     ecs,
@@ -49,17 +54,27 @@ export async function startDockerEmulator(prefix: string, overrides: Partial<Con
 export async function waitForDefaultVpcRange(timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
-    const clash = (await docker.listNetworks()).filter((n) => (n.IPAM?.Config ?? []).some((c) => c.Subnet && cidrsOverlap(c.Subnet, DEFAULT_VPC_CIDR)));
+    const clash = (await docker.listNetworks()).filter((n) =>
+      (n.IPAM?.Config ?? []).some((c) => c.Subnet && cidrsOverlap(c.Subnet, DEFAULT_VPC_CIDR)),
+    );
     if (clash.length === 0) return;
     if (attempt === 0) console.warn(`waiting for Docker networks over ${DEFAULT_VPC_CIDR} to go: ${clash.map((n) => n.Name).join(', ')}`);
-    if (Date.now() > deadline) throw new Error(`Docker networks over ${DEFAULT_VPC_CIDR} are in the way: ${clash.map((n) => n.Name).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(`Docker networks over ${DEFAULT_VPC_CIDR} are in the way: ${clash.map((n) => n.Name).join(', ')}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
 
 /** Registers a one-container Fargate task definition running `script` in the busybox test image; returns its ARN. */
-export async function registerBusybox(ecs: ECSClient, family: string, script: string, extra: Partial<ContainerDefinition> = {}): Promise<string> {
-  return registerTaskDefinition(ecs, family, [{ name: 'app', image: BUSYBOX_IMAGE, essential: true, command: ['sh', '-c', script], ...extra }]);
+export async function registerBusybox(
+  ecs: ECSClient,
+  family: string,
+  script: string,
+  extra: Partial<ContainerDefinition> = {},
+): Promise<string> {
+  return registerTaskDefinition(ecs, family, [
+    { name: 'app', image: BUSYBOX_IMAGE, essential: true, command: ['sh', '-c', script], ...extra },
+  ]);
 }
 
 export async function registerTaskDefinition(ecs: ECSClient, family: string, containerDefinitions: ContainerDefinition[]): Promise<string> {
@@ -78,7 +93,10 @@ export async function registerTaskDefinition(ecs: ECSClient, family: string, con
 
 /** The Docker container of one of a task's containers (by the labels the runtime puts on it). */
 export async function dockerContainerOf(taskArn: string, containerName = 'app') {
-  const [found] = await docker.listContainers({ all: true, filters: labelFilter({ [LABEL_TASK_ARN]: taskArn, [LABEL_CONTAINER_NAME]: containerName }) });
+  const [found] = await docker.listContainers({
+    all: true,
+    filters: labelFilter({ [LABEL_TASK_ARN]: taskArn, [LABEL_CONTAINER_NAME]: containerName }),
+  });
   if (!found) throw new Error(`no Docker container for ${containerName} of ${taskArn}`);
   return docker.getContainer(found.Id);
 }

@@ -122,7 +122,10 @@ export class EventLog {
     const seen = this.events.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching runtime event in ${timeoutMs} ms; got ${JSON.stringify(this.events)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching runtime event in ${timeoutMs} ms; got ${JSON.stringify(this.events)}`)),
+        timeoutMs,
+      );
       this.waiters.push({
         match,
         resolve: (e) => {
@@ -148,11 +151,29 @@ export async function ownedObjects(instanceId: string) {
 /** Removes every container, volume and network labelled with this instance id (apps before pauses). */
 export async function sweep(instanceId: string): Promise<void> {
   const { containers, volumes, networks } = await ownedObjects(instanceId);
-  const rm = (id: string) => docker.getContainer(id).remove({ force: true, v: true }).catch(() => undefined);
+  const rm = (id: string) =>
+    docker
+      .getContainer(id)
+      .remove({ force: true, v: true })
+      .catch(() => undefined);
   await Promise.all(containers.filter((c) => c.Labels['fargate-local.role'] !== 'pause').map((c) => rm(c.Id)));
   await Promise.all(containers.filter((c) => c.Labels['fargate-local.role'] === 'pause').map((c) => rm(c.Id)));
-  await Promise.all(volumes.map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
-  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+  await Promise.all(
+    volumes.map((v) =>
+      docker
+        .getVolume(v.Name)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
+  await Promise.all(
+    networks.map((n) =>
+      docker
+        .getNetwork(n.Id)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
 }
 
 export function median(values: number[]): number {

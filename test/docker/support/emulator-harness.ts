@@ -126,7 +126,10 @@ export async function runTask(d: DockerEmulator, family: string, extra: Partial<
 
 export async function runTaskUntilRunning(d: DockerEmulator, family: string, extra: Partial<RunTaskCommandInput> = {}): Promise<Task> {
   const task = await runTask(d, family, extra);
-  await waitUntilTasksRunning({ client: d.emu.ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { cluster: task.clusterArn, tasks: [task.taskArn!] });
+  await waitUntilTasksRunning(
+    { client: d.emu.ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 },
+    { cluster: task.clusterArn, tasks: [task.taskArn!] },
+  );
   return describe(d, task);
 }
 
@@ -137,12 +140,18 @@ export async function describe(d: DockerEmulator, task: Task): Promise<Task> {
 
 export async function stopTask(d: DockerEmulator, task: Task): Promise<Task> {
   await d.emu.ecs.send(new StopTaskCommand({ cluster: task.clusterArn, task: task.taskArn! }));
-  await waitUntilTasksStopped({ client: d.emu.ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { cluster: task.clusterArn, tasks: [task.taskArn!] });
+  await waitUntilTasksStopped(
+    { client: d.emu.ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 },
+    { cluster: task.clusterArn, tasks: [task.taskArn!] },
+  );
   return describe(d, task);
 }
 
 export async function waitStopped(d: DockerEmulator, task: Task): Promise<Task> {
-  await waitUntilTasksStopped({ client: d.emu.ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { cluster: task.clusterArn, tasks: [task.taskArn!] });
+  await waitUntilTasksStopped(
+    { client: d.emu.ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 },
+    { cluster: task.clusterArn, tasks: [task.taskArn!] },
+  );
   return describe(d, task);
 }
 
@@ -172,7 +181,11 @@ export async function containerEnv(dockerId: string): Promise<Record<string, str
 }
 
 /** Runs a command in a container with extra environment variables; stdout, stderr and exit code. */
-export function execWithEnv(dockerId: string, cmd: string[], env: Record<string, string>): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+export function execWithEnv(
+  dockerId: string,
+  cmd: string[],
+  env: Record<string, string>,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return exec(dockerId, cmd, env);
 }
 

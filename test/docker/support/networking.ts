@@ -72,7 +72,9 @@ export async function registerTestTasks(ecs: ECSClient, port: number): Promise<{
     new RegisterTaskDefinitionCommand({
       ...base,
       family: 'net-idle',
-      containerDefinitions: [{ name: 'idle', image: BUSYBOX_IMAGE, command: ['sh', '-c', "trap 'exit 0' TERM; while true; do sleep 1; done"], stopTimeout: 2 }],
+      containerDefinitions: [
+        { name: 'idle', image: BUSYBOX_IMAGE, command: ['sh', '-c', "trap 'exit 0' TERM; while true; do sleep 1; done"], stopTimeout: 2 },
+      ],
     }),
   );
   return { web: web.taskDefinition!.taskDefinitionArn!, idle: idle.taskDefinition!.taskDefinitionArn! };
