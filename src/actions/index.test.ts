@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ecsOperationNames } from '../protocol/model/ecs-schema.js';
+import { OPERATIONS } from './index.js';
+
+// Operations of the installed model that have no handler yet, each with the issue that adds it. This list only
+// shrinks: the test fails when a listed operation gets a handler (take it off) and when an operation of the model
+// is neither handled nor listed (a new SDK version added it: write its handler, or list it with its issue).
+const NOT_YET_HANDLED: Readonly<Record<string, string>> = {
+  AssociateGatewayWithCluster: 'issue 18 (gateways)',
+  ContinueServiceDeployment: 'issue 12 (blue/green lifecycle hooks)',
+  CreateCapacityProvider: 'issue 18',
+  CreateDaemon: 'issue 18',
+  CreateExpressGatewayService: 'issue 18 (Express Mode)',
+  CreateGateway: 'issue 18 (gateways)',
+  CreateTaskSet: 'issue 12 (task sets)',
+  DeleteAttributes: 'issue 18',
+  DeleteCapacityProvider: 'issue 18',
+  DeleteDaemon: 'issue 18',
+  DeleteDaemonTaskDefinition: 'issue 18',
+  DeleteExpressGatewayService: 'issue 18 (Express Mode)',
+  DeleteGateway: 'issue 18 (gateways)',
+  DeleteTaskSet: 'issue 12 (task sets)',
+  DeregisterContainerInstance: 'issue 18',
+  DescribeContainerInstances: 'issue 18',
+  DescribeDaemon: 'issue 18',
+  DescribeDaemonDeployments: 'issue 18',
+  DescribeDaemonRevisions: 'issue 18',
+  DescribeDaemonTaskDefinition: 'issue 18',
+  DescribeExpressGatewayService: 'issue 18 (Express Mode)',
+  DescribeGateway: 'issue 18 (gateways)',
+  DescribeGatewayResources: 'issue 18 (gateways)',
+  DescribeGatewayRoute: 'issue 18 (gateways)',
+  DescribeServiceDeployments: 'issue 18',
+  DescribeServiceRevisions: 'issue 18',
+  DescribeTaskSets: 'issue 12 (task sets)',
+  DisassociateGatewayFromCluster: 'issue 18 (gateways)',
+  DiscoverPollEndpoint: 'issue 18',
+  ExecuteCommand: 'issue 18',
+  ListAttributes: 'issue 18',
+  ListContainerInstances: 'issue 18',
+  ListDaemonDeployments: 'issue 18',
+  ListDaemonTaskDefinitions: 'issue 18',
+  ListDaemons: 'issue 18',
+  ListGatewayClusterAssociations: 'issue 18 (gateways)',
+  ListGatewayRoutes: 'issue 18 (gateways)',
+  ListGateways: 'issue 18 (gateways)',
+  ListServiceDeployments: 'issue 18',
+  PutAttributes: 'issue 18',
+  RegisterContainerInstance: 'issue 18',
+  RegisterDaemonTaskDefinition: 'issue 18',
+  StartTask: 'issue 18',
+  StopServiceDeployment: 'issue 18',
+  SubmitAttachmentStateChanges: 'issue 18',
+  SubmitContainerStateChange: 'issue 18',
+  SubmitTaskStateChange: 'issue 18',
+  UpdateCapacityProvider: 'issue 18',
+  UpdateContainerAgent: 'issue 18',
+  UpdateContainerInstancesState: 'issue 18',
+  UpdateDaemon: 'issue 18',
+  UpdateExpressGatewayService: 'issue 18 (Express Mode)',
+  UpdateGateway: 'issue 18 (gateways)',
+  UpdateServicePrimaryTaskSet: 'issue 12 (task sets)',
+  UpdateTaskSet: 'issue 12 (task sets)',
+};
+
+const modelOperations = ecsOperationNames();
+
+describe('the operation table against the installed @aws-sdk/client-ecs model', () => {
+  it('reads the whole model', () => {
+    expect(modelOperations.length).toBeGreaterThanOrEqual(88);
+  });
+
+  it.each(modelOperations)('%s has a handler (or is listed as not yet handled, with its issue)', (operation) => {
+    const handled = Object.hasOwn(OPERATIONS, operation);
+    const listed = Object.hasOwn(NOT_YET_HANDLED, operation);
+    if (listed) expect(handled, `${operation} has a handler now: take it off NOT_YET_HANDLED`).toBe(false);
+    else expect(handled, `${operation} is in the model but has no handler in src/actions/index.ts`).toBe(true);
+  });
+
+  it('handles nothing the model does not have', () => {
+    expect(Object.keys(OPERATIONS).filter((op) => !modelOperations.includes(op))).toEqual([]);
+    expect(Object.keys(NOT_YET_HANDLED).filter((op) => !modelOperations.includes(op))).toEqual([]);
+  });
+});
