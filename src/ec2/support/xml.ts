@@ -1,21 +1,13 @@
-// EC2's XML answers, written by fast-xml-parser's builder (it escapes text). Success:
+// EC2's XML answers (the writer is src/protocol/xml.ts). Success:
 //   <DescribeVpcsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>…</requestId>…</…Response>
-// Errors (EC2's own shape, not the <ErrorResponse> of other query services):
+// Errors (EC2's own shape, not the <ErrorResponse> of the awsQuery services):
 //   <Response><Errors><Error><Code>…</Code><Message>…</Message></Error></Errors><RequestID>…</RequestID></Response>
-// In the body objects a list is `{ item: [...] }` (set()), a boolean or number is written as text, and undefined
-// members are left out.
-import { XMLBuilder } from 'fast-xml-parser';
+// A list is `{ item: [...] }` (set()).
+import { type XmlObject, xmlDocument } from '../../protocol/xml.js';
+
+export { timestamp, XML_CONTENT_TYPE, type XmlObject, type XmlValue } from '../../protocol/xml.js';
 
 export const EC2_NAMESPACE = 'http://ec2.amazonaws.com/doc/2016-11-15/';
-export const XML_CONTENT_TYPE = 'text/xml;charset=UTF-8';
-
-export type XmlValue = string | number | boolean | undefined | XmlObject | XmlObject[];
-export interface XmlObject {
-  [name: string]: XmlValue;
-}
-
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
-const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 /** An EC2 list: `<name><item>…</item>…</name>`; empty lists are written as an empty element. */
 export function set(items: readonly XmlObject[]): XmlObject | string {
@@ -23,12 +15,9 @@ export function set(items: readonly XmlObject[]): XmlObject | string {
 }
 
 export function successXml(action: string, requestId: string, body: XmlObject): string {
-  return DECLARATION + builder.build({ [`${action}Response`]: { '@_xmlns': EC2_NAMESPACE, requestId, ...body } });
+  return xmlDocument({ [`${action}Response`]: { '@_xmlns': EC2_NAMESPACE, requestId, ...body } });
 }
 
 export function errorXml(code: string, message: string, requestId: string): string {
-  return DECLARATION + builder.build({ Response: { Errors: { Error: { Code: code, Message: message } }, RequestID: requestId } });
+  return xmlDocument({ Response: { Errors: { Error: { Code: code, Message: message } }, RequestID: requestId } });
 }
-
-/** EC2 timestamps: ISO 8601 with milliseconds, UTC. */
-export const timestamp = (ms: number) => new Date(ms).toISOString();
