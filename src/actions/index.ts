@@ -3,18 +3,25 @@ import type { Action } from './context.js';
 import { createCluster } from './create-cluster.js';
 import { createService } from './create-service.js';
 import { deleteAccountSetting } from './delete-account-setting.js';
+import { deleteAttributes } from './delete-attributes.js';
 import { deleteCluster } from './delete-cluster.js';
 import { deleteService } from './delete-service.js';
 import { deleteTaskDefinitions } from './delete-task-definitions.js';
+import { deregisterContainerInstance } from './deregister-container-instance.js';
 import { deregisterTaskDefinition } from './deregister-task-definition.js';
 import { describeCapacityProviders } from './describe-capacity-providers.js';
 import { describeClusters } from './describe-clusters.js';
+import { describeContainerInstances } from './describe-container-instances.js';
 import { describeServices } from './describe-services.js';
 import { describeTaskDefinition } from './describe-task-definition.js';
 import { describeTasks } from './describe-tasks.js';
+import { discoverPollEndpoint } from './discover-poll-endpoint.js';
+import { executeCommand } from './execute-command.js';
 import { getTaskProtection } from './get-task-protection.js';
 import { listAccountSettings } from './list-account-settings.js';
+import { listAttributes } from './list-attributes.js';
 import { listClusters } from './list-clusters.js';
+import { listContainerInstances } from './list-container-instances.js';
 import { listServicesByNamespace } from './list-services-by-namespace.js';
 import { listServices } from './list-services.js';
 import { listTagsForResource } from './list-tags-for-resource.js';
@@ -23,14 +30,22 @@ import { listTaskDefinitions } from './list-task-definitions.js';
 import { listTasks } from './list-tasks.js';
 import { putAccountSettingDefault } from './put-account-setting-default.js';
 import { putAccountSetting } from './put-account-setting.js';
+import { putAttributes } from './put-attributes.js';
 import { putClusterCapacityProviders } from './put-cluster-capacity-providers.js';
+import { registerContainerInstance } from './register-container-instance.js';
 import { registerTaskDefinition } from './register-task-definition.js';
 import { runTask } from './run-task.js';
+import { startTask } from './start-task.js';
 import { stopTask } from './stop-task.js';
+import { submitAttachmentStateChanges } from './submit-attachment-state-changes.js';
+import { submitContainerStateChange } from './submit-container-state-change.js';
+import { submitTaskStateChange } from './submit-task-state-change.js';
 import { tagResource } from './tag-resource.js';
 import { untagResource } from './untag-resource.js';
 import { updateClusterSettings } from './update-cluster-settings.js';
 import { updateCluster } from './update-cluster.js';
+import { updateContainerAgent } from './update-container-agent.js';
+import { updateContainerInstancesState } from './update-container-instances-state.js';
 import { updateService } from './update-service.js';
 import { updateTaskProtection } from './update-task-protection.js';
 
@@ -38,18 +53,25 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   CreateCluster: createCluster,
   CreateService: createService,
   DeleteAccountSetting: deleteAccountSetting,
+  DeleteAttributes: deleteAttributes,
   DeleteCluster: deleteCluster,
   DeleteService: deleteService,
   DeleteTaskDefinitions: deleteTaskDefinitions,
+  DeregisterContainerInstance: deregisterContainerInstance,
   DeregisterTaskDefinition: deregisterTaskDefinition,
   DescribeCapacityProviders: describeCapacityProviders,
   DescribeClusters: describeClusters,
+  DescribeContainerInstances: describeContainerInstances,
   DescribeServices: describeServices,
   DescribeTaskDefinition: describeTaskDefinition,
   DescribeTasks: describeTasks,
+  DiscoverPollEndpoint: discoverPollEndpoint,
+  ExecuteCommand: executeCommand,
   GetTaskProtection: getTaskProtection,
   ListAccountSettings: listAccountSettings,
+  ListAttributes: listAttributes,
   ListClusters: listClusters,
+  ListContainerInstances: listContainerInstances,
   ListServices: listServices,
   ListServicesByNamespace: listServicesByNamespace,
   ListTagsForResource: listTagsForResource,
@@ -58,14 +80,22 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   ListTasks: listTasks,
   PutAccountSetting: putAccountSetting,
   PutAccountSettingDefault: putAccountSettingDefault,
+  PutAttributes: putAttributes,
   PutClusterCapacityProviders: putClusterCapacityProviders,
+  RegisterContainerInstance: registerContainerInstance,
   RegisterTaskDefinition: registerTaskDefinition,
   RunTask: runTask,
+  StartTask: startTask,
   StopTask: stopTask,
+  SubmitAttachmentStateChanges: submitAttachmentStateChanges,
+  SubmitContainerStateChange: submitContainerStateChange,
+  SubmitTaskStateChange: submitTaskStateChange,
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateCluster: updateCluster,
   UpdateClusterSettings: updateClusterSettings,
+  UpdateContainerAgent: updateContainerAgent,
+  UpdateContainerInstancesState: updateContainerInstancesState,
   UpdateService: updateService,
   UpdateTaskProtection: updateTaskProtection,
 };

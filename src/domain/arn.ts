@@ -16,6 +16,8 @@ export const containerArn = (scope: Scope, clusterName: string, taskId: string, 
   `${base(scope)}:container/${clusterName}/${taskId}/${containerId}`;
 export const serviceArn = (scope: Scope, clusterName: string, serviceName: string) =>
   `${base(scope)}:service/${clusterName}/${serviceName}`;
+export const containerInstanceArn = (scope: Scope, clusterName: string, id: string) =>
+  `${base(scope)}:container-instance/${clusterName}/${id}`;
 export const capacityProviderArn = (scope: Scope, name: string) => `${base(scope)}:capacity-provider/${name}`;
 
 export interface ParsedArn {

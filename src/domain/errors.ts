@@ -3,6 +3,7 @@
 
 export type EcsErrorCode =
   | 'AccessDeniedException'
+  | 'AttributeLimitExceededException'
   | 'ClientException'
   | 'ClusterContainsContainerInstancesException'
   | 'ClusterContainsServicesException'
@@ -18,6 +19,9 @@ export type EcsErrorCode =
   | 'ServerException'
   | 'ServiceNotActiveException'
   | 'ServiceNotFoundException'
+  | 'ServiceDeploymentNotFoundException'
+  | 'TargetNotConnectedException'
+  | 'TargetNotFoundException'
   | 'UnsupportedFeatureException'
   | 'UpdateInProgressException'
   // Protocol-level codes, shared by every AWS JSON service.
