@@ -147,7 +147,7 @@ export class DockerTaskRuntime implements TaskRuntime {
       const agentIp = info.NetworkSettings.Networks[this.networks.agent.name]?.IPAddress;
       if (!info.State.Running || !agentIp) throw new Error(`pause container of task ${taskId} is not running on the agent network`);
       // Before any app container starts: the security groups are in place.
-      const firewall = spec.firewall ? await this.firewall.apply(container.id, spec.firewall) : undefined;
+      const firewall = spec.firewall ? await this.firewall.apply(container.id, spec.firewall, info.State.Pid) : undefined;
       pending.settle(true);
       this.logger.debug({ taskId, containerId, agentIp, firewall }, 'sandbox started');
       return {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { FirewallPolicy } from '../domain/network/firewall-policy.js';
 import { RuntimeError } from '../domain/task-runtime.js';
 import type { ImageResolver } from './images.js';
+import { HostNamespaceRules, type RunResult } from './host-namespace-rules.js';
 import { TaskFirewall } from './task-firewall.js';
 
 const policy: FirewallPolicy = {
@@ -52,7 +53,7 @@ const image = async () => ({ image: 'fw:1', entrypoint: ['/sbin/xtables-nft-mult
 describe('TaskFirewall', () => {
   it('runs iptables-restore in the pause container’s namespace with NET_ADMIN only, then removes the helper', async () => {
     const stub = stubDocker([0]);
-    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image });
+    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image, hostRules: null });
     expect(await firewall.apply('pause-1', policy)).toBe('enforced');
     expect(stub.created[0]).toMatchObject({
       Image: 'fw:1',
@@ -68,14 +69,14 @@ describe('TaskFirewall', () => {
 
   it('runs without enforcement when no helper image can be had', async () => {
     const stub = stubDocker([]);
-    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: async () => null });
+    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: async () => null, hostRules: null });
     expect(await firewall.apply('pause-1', policy)).toBe('unenforced');
     expect(stub.created).toEqual([]);
   });
 
   it('gives up enforcing when the very first apply fails (the host cannot), and stops trying', async () => {
     const stub = stubDocker([1]);
-    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image });
+    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image, hostRules: null });
     expect(await firewall.apply('pause-1', policy)).toBe('unenforced');
     expect(await firewall.apply('pause-2', policy)).toBe('unenforced');
     expect(stub.created).toHaveLength(1);
@@ -84,12 +85,87 @@ describe('TaskFirewall', () => {
 
   it('fails an apply once enforcement has worked here', async () => {
     const stub = stubDocker([0, 1]);
-    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image });
+    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image, hostRules: null });
     await firewall.apply('pause-1', policy);
     const err = await firewall.apply('pause-2', policy).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuntimeError);
     expect((err as RuntimeError).message).toBe(
       'ResourceInitializationError: failed to apply the security groups: iptables-restore exited 1: iptables-restore: line 3 failed',
     );
+  });
+});
+
+/** The host path over a fake /proc and a recorded command runner. */
+function hostPath(options: { root?: boolean; cgroupOf?: Record<number, string>; results?: RunResult[] } = {}) {
+  const calls: { file: string; args: string[]; input: string }[] = [];
+  const results = options.results ?? [];
+  const rules = new HostNamespaceRules({
+    isRoot: () => options.root ?? true,
+    exists: async (file) => file === '/usr/bin/nsenter' || file === '/usr/sbin/xtables-nft-multi',
+    readFile: async (file) => {
+      const pid = Number(/^\/proc\/(\d+)\/cgroup$/.exec(file)?.[1]);
+      const cgroup = options.cgroupOf?.[pid];
+      if (cgroup === undefined) throw new Error('ENOENT');
+      return cgroup;
+    },
+    run: async (file, args, input) => {
+      calls.push({ file, args, input });
+      return results.shift() ?? { code: 0, output: '' };
+    },
+  });
+  return { rules, calls };
+}
+
+describe('TaskFirewall from the host', () => {
+  const cgroupOf = { 4242: '0::/system.slice/docker-pause-1.scope\n', 4343: '0::/system.slice/docker-pause-2.scope\n' };
+
+  it('enters the pause container’s namespace with nsenter and starts no helper container', async () => {
+    const stub = stubDocker([]);
+    const host = hostPath({ cgroupOf });
+    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image, hostRules: host.rules });
+    expect(await firewall.apply('pause-1', policy, 4242)).toBe('enforced');
+    expect(stub.created).toEqual([]);
+    expect(host.calls).toHaveLength(1);
+    expect(host.calls[0]!.file).toBe('/usr/bin/nsenter');
+    expect(host.calls[0]!.args).toEqual(['--net=/proc/4242/ns/net', '--', '/usr/sbin/xtables-nft-multi', 'iptables-restore']);
+    expect(host.calls[0]!.input).toContain('-A OUTPUT ! -d 10.0.0.0/16 -j DROP');
+  });
+
+  it('never enters a process that is not the container (no shared pid namespace): the helper takes over for good', async () => {
+    const stub = stubDocker([0, 0]);
+    const host = hostPath({ cgroupOf: { 4242: '0::/some/other/process\n' } });
+    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image, hostRules: host.rules });
+    expect(await firewall.apply('pause-1', policy, 4242)).toBe('enforced');
+    expect(await firewall.apply('pause-2', policy, 4343)).toBe('enforced');
+    expect(host.calls).toEqual([]);
+    expect(stub.created).toHaveLength(2);
+  });
+
+  it('uses the helper when the emulator is not root', async () => {
+    const stub = stubDocker([0]);
+    const host = hostPath({ root: false, cgroupOf });
+    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image, hostRules: host.rules });
+    expect(await firewall.apply('pause-1', policy, 4242)).toBe('enforced');
+    expect(host.calls).toEqual([]);
+    expect(stub.created).toHaveLength(1);
+  });
+
+  it('fails an apply with iptables-restore’s words once the host path has worked', async () => {
+    const stub = stubDocker([]);
+    const host = hostPath({
+      cgroupOf,
+      results: [
+        { code: 0, output: '' },
+        { code: 2, output: 'line 4 failed\n' },
+      ],
+    });
+    const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image, hostRules: host.rules });
+    await firewall.apply('pause-1', policy, 4242);
+    const err = await firewall.apply('pause-2', policy, 4343).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RuntimeError);
+    expect((err as RuntimeError).message).toBe(
+      'ResourceInitializationError: failed to apply the security groups: iptables-restore exited 2: line 4 failed',
+    );
+    expect(stub.created).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
-// Security groups at the task boundary: `iptables-restore` run by a short-lived helper container that joins the
-// pause container's network namespace (`NetworkMode: container:<pause>`) with NET_ADMIN and nothing else. The rules
-// live in the namespace and go with it: nothing is left in the host's iptables and no host root is needed. App
-// containers never hold NET_ADMIN (Fargate only lets them add SYS_PTRACE), so they cannot change the rules.
+// Security groups at the task boundary: `iptables-restore` run inside the pause container's network namespace. The
+// rules live in the namespace and go with it: nothing is left in the host's iptables. App containers never hold
+// NET_ADMIN (Fargate only lets them add SYS_PTRACE), so they cannot change the rules.
+//
+// Two ways in, the first that works here is kept:
+// - from the host (host-namespace-rules.ts): nsenter into the namespace, when the emulator runs on the Docker host as
+//   root; a process spawn, no container;
+// - a short-lived helper container that joins the namespace (`NetworkMode: container:<pause>`) with NET_ADMIN and
+//   nothing else; needs no host root, so it serves the compose deployment and Docker Desktop.
 //
 // Where the helper cannot run (no image could be built or pulled, or the first apply fails, e.g. a kernel without
 // nf_tables) security groups are not enforced: one warning says so, and tasks run without the rules.
@@ -12,6 +17,7 @@ import type { FirewallPolicy } from '../domain/network/firewall-policy.js';
 import { RuntimeError, type FirewallOutcome } from '../domain/task-runtime.js';
 import type { Logger } from '../logger.js';
 import { daemonErrorDetail, ignoreNotFound } from './docker-errors.js';
+import { HostNamespaceRules, HostNamespaceUnavailable } from './host-namespace-rules.js';
 import { buildFirewallImage, DEFAULT_FIREWALL_PULL_IMAGE, type FirewallImage } from './firewall-image.js';
 import type { ImageResolver } from './images.js';
 import { LABEL_FIREWALL_OF, LABEL_INSTANCE, LABEL_ROLE } from './labels.js';
@@ -24,6 +30,8 @@ export interface TaskFirewallOptions {
   pullImage?: string | null;
   /** Where the helper image comes from (tests); by default built from this host's iptables, else pulled. */
   findImage?: () => Promise<FirewallImage | null>;
+  /** The host-side way in; null: always use the helper container. Default: tried first, kept when it works. */
+  hostRules?: HostNamespaceRules | null;
 }
 
 async function rulesArchive(text: string): Promise<Buffer> {
@@ -39,6 +47,8 @@ export class TaskFirewall {
   private image: Promise<FirewallImage | null> | null = null;
   /** False once enforcement proved impossible here; null until the first apply tells. */
   private works: boolean | null = null;
+  /** The host-side way in, until it proves unusable here. */
+  private host: HostNamespaceRules | null;
 
   constructor(
     private readonly docker: Dockerode,
@@ -46,14 +56,32 @@ export class TaskFirewall {
     private readonly images: ImageResolver,
     private readonly logger: Logger,
     private readonly options: TaskFirewallOptions = {},
-  ) {}
+  ) {
+    this.host = options.hostRules === undefined ? new HostNamespaceRules() : options.hostRules;
+  }
 
-  async apply(pauseContainerId: string, policy: FirewallPolicy): Promise<FirewallOutcome> {
+  /** Writes the policy's rules into the namespace of the pause container (`pid`: its main process, when known). */
+  async apply(pauseContainerId: string, policy: FirewallPolicy, pid?: number): Promise<FirewallOutcome> {
     if (this.works === false) return 'unenforced';
+    const rules = renderIptablesRules(policy);
+    if (this.host) {
+      try {
+        await this.host.restore(pauseContainerId, pid ?? (await this.pidOf(pauseContainerId)), rules);
+        this.works = true;
+        return 'enforced';
+      } catch (err) {
+        if (this.works === true && !(err instanceof HostNamespaceUnavailable)) {
+          throw new RuntimeError('ResourceInitializationError', `failed to apply the security groups: ${(err as Error).message}`);
+        }
+        // Never worked here: the helper container is the way from now on.
+        this.host = null;
+        this.logger.debug({ detail: (err as Error).message }, 'security groups are applied by a helper container');
+      }
+    }
     const image = await this.helperImage();
     if (!image) return 'unenforced';
     try {
-      await this.run(image, pauseContainerId, renderIptablesRules(policy));
+      await this.run(image, pauseContainerId, rules);
       this.works = true;
       return 'enforced';
     } catch (err) {
@@ -68,6 +96,11 @@ export class TaskFirewall {
       }
       throw new RuntimeError('ResourceInitializationError', `failed to apply the security groups: ${detail}`);
     }
+  }
+
+  private async pidOf(containerId: string): Promise<number> {
+    const info = (await this.docker.getContainer(containerId).inspect()) as { State?: { Pid?: number } };
+    return info.State?.Pid ?? 0;
   }
 
   private async run(image: FirewallImage, pauseContainerId: string, rules: string): Promise<void> {

@@ -1,6 +1,8 @@
 // Helpers for tests on the real engine: a private instance id and subnet per test file, specs for tasks, exec,
 // and a sweep that removes everything labelled with the instance id.
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { PassThrough } from 'node:stream';
 import Dockerode from 'dockerode';
 import { pino } from 'pino';
@@ -78,6 +80,19 @@ export function appSpec(name: string, command: string[], extra: Partial<Containe
     capabilitiesDrop: [],
     ...extra,
   };
+}
+
+/** The filter table inside a container's network namespace, read from this host (the tests run as root on it). */
+export async function namespaceRules(containerId: string): Promise<string> {
+  const info = await docker.getContainer(containerId).inspect();
+  const { stdout } = await promisify(execFile)(
+    'nsenter',
+    [`--net=/proc/${info.State.Pid}/ns/net`, '--', 'xtables-nft-multi', 'iptables-save', '-t', 'filter'],
+    {
+      timeout: 10_000,
+    },
+  );
+  return stdout;
 }
 
 export async function exec(

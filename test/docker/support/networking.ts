@@ -8,7 +8,7 @@ import { startTestEmulator, type TestEmulator } from '../../support/emulator.js'
 import { ec2Client } from '../../support/ec2.js';
 import { BUSYBOX_IMAGE } from '../images.js';
 import { cidrsOverlap } from '../../../src/runtime/networks.js';
-import { docker, exec, quietLogger } from './docker-harness.js';
+import { docker, exec, namespaceRules, quietLogger } from './docker-harness.js';
 
 export const scope: Scope = { accountId: '000000000000', region: 'us-east-1' };
 
@@ -102,22 +102,7 @@ export async function fetchFromTask(containerId: string, url: string, seconds = 
   return r.exitCode === 0 ? r.stdout : '';
 }
 
-/** The filter table inside a task's network namespace (iptables-save through the emulator's helper image). */
-export async function firewallRulesOf(instanceId: string, pauseContainerId: string): Promise<string> {
-  const [image] = await docker.listImages({ filters: { label: ['fargate-local.role=firewall-image'] } });
-  if (!image) throw new Error('no firewall helper image');
-  const container = await docker.createContainer({
-    Image: image.Id,
-    Entrypoint: ['/sbin/xtables-nft-multi', 'iptables-save', '-t', 'filter'],
-    Tty: true,
-    Labels: { 'fargate-local.instance': instanceId },
-    HostConfig: { NetworkMode: `container:${pauseContainerId}`, CapAdd: ['NET_ADMIN'] },
-  });
-  try {
-    await container.start();
-    await container.wait();
-    return String(await container.logs({ stdout: true, stderr: true }));
-  } finally {
-    await container.remove({ force: true });
-  }
+/** The filter table inside a container's network namespace (iptables-save entered from this host, as root). */
+export async function firewallRulesOf(_instanceId: string, pauseContainerId: string): Promise<string> {
+  return namespaceRules(pauseContainerId);
 }
