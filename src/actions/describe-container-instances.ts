@@ -1,23 +1,11 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
-import { invalidParameter } from '../domain/errors.js';
-import { resolveCluster } from '../store/clusters.js';
 import type { ActionContext } from './context.js';
-import { assertAtMost, containerInstanceArnOf } from './support/container-instances.js';
+import { allMissing } from './support/container-instances.js';
 
 /** Every instance named is a MISSING failure: a Fargate-only cluster has none. */
 export function describeContainerInstances(
   ctx: ActionContext,
   input: Ecs.DescribeContainerInstancesRequest,
 ): Ecs.DescribeContainerInstancesResponse {
-  const { scope, deps } = ctx;
-  const refs = input.containerInstances ?? [];
-  if (refs.length === 0) throw invalidParameter('ContainerInstances cannot be empty.');
-  assertAtMost(refs, 100, 'instanceIds');
-  return deps.store.read(scope, (state) => {
-    const cluster = resolveCluster(state, scope, input.cluster);
-    return {
-      containerInstances: [],
-      failures: refs.map((ref) => ({ arn: containerInstanceArnOf(scope, cluster, ref), reason: 'MISSING' })),
-    };
-  });
+  return allMissing(ctx, input.cluster, input.containerInstances, 100);
 }

@@ -5,6 +5,8 @@ import { containerInstanceArn, isArn, parseArn } from '../../domain/arn.js';
 import type { ClusterRecord } from '../../domain/cluster.js';
 import { EcsError, invalidParameter } from '../../domain/errors.js';
 import type { Scope } from '../../domain/scope.js';
+import { resolveCluster } from '../../store/clusters.js';
+import type { ActionContext } from '../context.js';
 
 /** The ARN a container instance reference (id or ARN) stands for in `cluster`, as failures report it. */
 export function containerInstanceArnOf(scope: Scope, cluster: ClusterRecord, ref: string): string {
@@ -42,4 +44,23 @@ export const notAnAgent = () =>
 /** Lists the calls take at most 10 of (UpdateContainerInstancesState, StartTask). */
 export function assertAtMost(items: readonly unknown[] | undefined, max: number, what: string): void {
   if ((items?.length ?? 0) > max) throw invalidParameter(`${what} can have at most ${max} items.`);
+}
+
+/** Describe/UpdateState on a list of instances: the cluster checked, then every instance a MISSING failure. */
+export function allMissing(
+  ctx: ActionContext,
+  clusterRef: string | undefined,
+  refs: string[] | undefined,
+  max: number,
+): { containerInstances: []; failures: { arn: string; reason: string }[] } {
+  if (!refs?.length) throw invalidParameter('ContainerInstances cannot be empty.');
+  assertAtMost(refs, max, 'instanceIds');
+  const { scope, deps } = ctx;
+  return deps.store.read(scope, (state) => {
+    const cluster = resolveCluster(state, scope, clusterRef);
+    return {
+      containerInstances: [],
+      failures: refs.map((ref) => ({ arn: containerInstanceArnOf(scope, cluster, ref), reason: 'MISSING' })),
+    };
+  });
 }
