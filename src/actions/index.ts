@@ -1,9 +1,11 @@
 // Every ECS operation this emulator answers, by its X-Amz-Target name. One module per operation.
 import type { Action } from './context.js';
+import { createCapacityProvider } from './create-capacity-provider.js';
 import { createCluster } from './create-cluster.js';
 import { createService } from './create-service.js';
 import { deleteAccountSetting } from './delete-account-setting.js';
 import { deleteAttributes } from './delete-attributes.js';
+import { deleteCapacityProvider } from './delete-capacity-provider.js';
 import { deleteCluster } from './delete-cluster.js';
 import { deleteService } from './delete-service.js';
 import { deleteTaskDefinitions } from './delete-task-definitions.js';
@@ -42,6 +44,7 @@ import { submitContainerStateChange } from './submit-container-state-change.js';
 import { submitTaskStateChange } from './submit-task-state-change.js';
 import { tagResource } from './tag-resource.js';
 import { untagResource } from './untag-resource.js';
+import { updateCapacityProvider } from './update-capacity-provider.js';
 import { updateClusterSettings } from './update-cluster-settings.js';
 import { updateCluster } from './update-cluster.js';
 import { updateContainerAgent } from './update-container-agent.js';
@@ -50,10 +53,12 @@ import { updateService } from './update-service.js';
 import { updateTaskProtection } from './update-task-protection.js';
 
 export const OPERATIONS: Readonly<Record<string, Action>> = {
+  CreateCapacityProvider: createCapacityProvider,
   CreateCluster: createCluster,
   CreateService: createService,
   DeleteAccountSetting: deleteAccountSetting,
   DeleteAttributes: deleteAttributes,
+  DeleteCapacityProvider: deleteCapacityProvider,
   DeleteCluster: deleteCluster,
   DeleteService: deleteService,
   DeleteTaskDefinitions: deleteTaskDefinitions,
@@ -92,6 +97,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   SubmitTaskStateChange: submitTaskStateChange,
   TagResource: tagResource,
   UntagResource: untagResource,
+  UpdateCapacityProvider: updateCapacityProvider,
   UpdateCluster: updateCluster,
   UpdateClusterSettings: updateClusterSettings,
   UpdateContainerAgent: updateContainerAgent,

@@ -106,5 +106,6 @@ export function capacityProviderInUse(state: Readonly<RegionState>, clusterArnVa
   return byTask || byService;
 }
 
-/** Whether a capacity provider of that name exists in the account: only FARGATE and FARGATE_SPOT do. */
-export const capacityProviderExists = (_state: Readonly<RegionState>, name: string) => isFargateCapacityProvider(name);
+/** Whether a capacity provider of that name exists in the account: FARGATE, FARGATE_SPOT, or an ACTIVE created one. */
+export const capacityProviderExists = (state: Readonly<RegionState>, name: string) =>
+  isFargateCapacityProvider(name) || state.capacityProviders?.[name]?.status === 'ACTIVE';

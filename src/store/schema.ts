@@ -6,6 +6,7 @@ import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import type { NetworkState } from '../domain/network/network-state.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
+import type { CapacityProviderRecord } from '../domain/capacity-provider.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -25,6 +26,8 @@ export interface RegionState extends NetworkState {
   tags: Record<string, Tag[]>;
   /** By setting name, then principal ARN ('' = the account default). */
   accountSettings: Record<string, Record<string, AccountSettingRecord>>;
+  /** Auto Scaling group and Managed Instances capacity providers, by name (FARGATE and FARGATE_SPOT are not stored). */
+  capacityProviders: Record<string, CapacityProviderRecord>;
 }
 
 export interface StateDocument {
@@ -42,6 +45,7 @@ export function emptyRegionState(): RegionState {
     services: {},
     tags: {},
     accountSettings: {},
+    capacityProviders: {},
     vpcs: {},
     subnets: {},
     securityGroups: {},

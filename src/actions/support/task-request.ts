@@ -1,7 +1,7 @@
 // What task-launching operations (RunTask, later the service scheduler) resolve before a task exists.
 import type * as Ecs from '@aws-sdk/client-ecs';
 import type { CapacityProviderStrategyItem, ClusterRecord } from '../../domain/cluster.js';
-import { validateCapacityProviderStrategy } from '../../domain/capacity-provider-strategy.js';
+import { isFargateCapacityProvider, validateCapacityProviderStrategy } from '../../domain/capacity-provider-strategy.js';
 import { EcsError, invalidParameter } from '../../domain/errors.js';
 import type { Tag } from '../../domain/tags.js';
 import {
@@ -24,6 +24,10 @@ export function taskDefinitionForRun(
   return td;
 }
 
+/** AWS's refusal of a strategy that mixes Fargate and Auto Scaling group providers. */
+const MIXED_PROVIDERS =
+  'The specified capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other and try again.';
+
 /** The Fargate capacity providers to spread new tasks over, from launchType, a strategy, or the cluster default. */
 export function fargateStrategyOf(
   launchType: string | undefined,
@@ -36,6 +40,10 @@ export function fargateStrategyOf(
     ? validateCapacityProviderStrategy(strategy, cluster.capacityProviders)
     : cluster.defaultCapacityProviderStrategy;
   if (items.length === 0) throw invalidParameter('No Container Instances were found in your cluster.');
+  // Auto Scaling group and Managed Instances providers have no instances behind them here.
+  const ec2Backed = items.filter((i) => !isFargateCapacityProvider(i.capacityProvider));
+  if (ec2Backed.length === items.length) throw invalidParameter('No Container Instances were found in your cluster.');
+  if (ec2Backed.length > 0) throw invalidParameter(MIXED_PROVIDERS);
   if (items.every((i) => i.weight === 0)) {
     throw invalidParameter(
       'The specified capacity provider strategy must contain at least one capacity provider with a weight value greater than 0.',
