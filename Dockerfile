@@ -27,6 +27,7 @@ ENV NODE_ENV=production \
 COPY package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY ui ./ui
 RUN mkdir -p /data
 EXPOSE 4599
 ENTRYPOINT ["node", "dist/cli/main.js"]

@@ -19,6 +19,7 @@ import { FaultRegistry } from './engine/fault-registry.js';
 import { ServiceScheduler } from './engine/service-scheduler.js';
 import { SpotInterrupter } from './engine/spot-interrupter.js';
 import { CONTROL_PREFIX, controlRouter } from './control/routes.js';
+import { DASHBOARD_PATH, dashboardRouter } from './ui/dashboard.js';
 import { withOutageGate } from './control/outage-gate.js';
 import { EventHub } from './events/event-hub.js';
 import { publishEcsEvents } from './events/publishing.js';
@@ -71,7 +72,10 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
       deps,
       operations: withOutageGate(OPERATIONS, faults),
       queryServices: [createEc2Service()],
-      routers: [{ path: CONTROL_PREFIX, router: control }],
+      routers: [
+        { path: DASHBOARD_PATH, router: dashboardRouter() },
+        { path: CONTROL_PREFIX, router: control },
+      ],
     }),
   );
   server.keepAliveTimeout = 65_000;
