@@ -11,6 +11,7 @@ import { systemClock } from './domain/ports.js';
 import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
 import { createEc2Service } from './ec2/service.js';
+import { createServiceDiscoveryService } from './servicediscovery/service.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
 import { createDockerClient } from './runtime/docker-client.js';
@@ -71,6 +72,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     createApp({
       deps,
       operations: withOutageGate(OPERATIONS, faults),
+      jsonServices: [createServiceDiscoveryService()],
       queryServices: [createEc2Service()],
       routers: [
         { path: DASHBOARD_PATH, router: dashboardRouter() },

@@ -59,3 +59,7 @@ export function clusterNameFrom(ref: string | undefined): string | null {
   if (parsed?.resourceType !== 'cluster' || parsed.resource.includes('/')) return null;
   return parsed.resource;
 }
+
+// AWS Cloud Map (servicediscovery) resources.
+export const cloudMapNamespaceArn = (scope: Scope, namespaceId: string) => `${base(scope, 'servicediscovery')}:namespace/${namespaceId}`;
+export const cloudMapServiceArn = (scope: Scope, serviceId: string) => `${base(scope, 'servicediscovery')}:service/${serviceId}`;

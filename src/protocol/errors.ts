@@ -5,7 +5,7 @@ export interface WireError {
   status: number;
   code: string;
   /** `message` is left out when there is none, as AWS does for SerializationException and UnknownOperationException. */
-  body: { __type: string; message?: string };
+  body: { __type: string; message?: string; [member: string]: string | undefined };
 }
 
 /** Maps any thrown value to the wire; `unexpected` is true when it was not an ECS error (a bug: log it). */

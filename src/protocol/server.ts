@@ -22,6 +22,8 @@ export interface JsonService {
   operations: Readonly<Record<string, Action>>;
   /** Checks the input against the service's model before the operation runs; throws the service's error. */
   validate?: (operation: string, input: unknown) => void;
+  /** The service's own errors on the wire; what it leaves (undefined) goes through the shared `toWireError`. */
+  wireError?: (err: unknown) => WireError | undefined;
 }
 
 export interface ServerOptions {
@@ -108,7 +110,8 @@ async function handleJsonRpc(req: Request, res: Response, deps: AppDeps, service
     send(res, requestId, 200, output ?? {});
     deps.logger.debug({ requestId, operation, ms: Date.now() - started }, 'request');
   } catch (err) {
-    const wire = toWireError(err);
+    const own = service.wireError?.(err);
+    const wire = own ? { ...own, unexpected: false } : toWireError(err);
     if (wire.unexpected) deps.logger.error({ err, requestId, operation }, 'unexpected failure');
     else deps.logger.debug({ requestId, operation, code: wire.code }, wire.body.message);
     send(res, requestId, wire.status, wire.body, wire.code);

@@ -7,11 +7,12 @@ import type { NetworkState } from '../domain/network/network-state.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
 import type { CapacityProviderRecord } from '../domain/capacity-provider.js';
+import type { CloudMapState } from '../domain/cloudmap/records.js';
 
 export const SCHEMA_VERSION = 1;
 
 /** Everything one account owns in one region. */
-export interface RegionState extends NetworkState {
+export interface RegionState extends NetworkState, CloudMapState {
   /** By cluster name. */
   clusters: Record<string, ClusterRecord>;
   /** By `<family>:<revision>`. */
@@ -50,6 +51,10 @@ export function emptyRegionState(): RegionState {
     subnets: {},
     securityGroups: {},
     networkInterfaces: {},
+    cloudMapNamespaces: {},
+    cloudMapServices: {},
+    cloudMapInstances: {},
+    cloudMapOperations: {},
   };
 }
 

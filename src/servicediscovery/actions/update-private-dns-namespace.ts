@@ -1,0 +1,4 @@
+import type { Action } from '../../actions/context.js';
+import { updateNamespaceOfType } from './update-namespace.js';
+
+export const updatePrivateDnsNamespace: Action = (ctx, input) => updateNamespaceOfType(ctx, input, 'DNS_PRIVATE');
