@@ -47,7 +47,7 @@ const SCOPE = { accountId: '000000000000', region: 'us-east-1' };
 export async function benchSpotReplacement(options: SpotBenchOptions = {}): Promise<SpotBenchResult> {
   const count = options.samples ?? 10;
   const instanceId = options.instanceId ?? `bench-spot-${Date.now().toString(36)}`;
-  const emu = await startEmulator(testConfig({ instanceId, spotGraceSeconds: 0 }));
+  const emu = await startEmulator(testConfig({ instanceId, spotGraceMs: 0 }));
   const ecs = new ECSClient({
     endpoint: emu.endpoint,
     region: SCOPE.region,

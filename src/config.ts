@@ -1,10 +1,18 @@
 // The one place that reads configuration: command-line flags first, then environment variables, then defaults.
-// Nothing else in src/ reads process.env or process.argv.
+// Nothing else in src/ reads process.env or process.argv. Every option is one descriptor in OPTIONS below, which
+// generates the commander option (and its --help group), the value in Config and the README's tables
+// (config-options.ts has the machinery; test/api/cli.test.ts keeps the README equal to the table).
+// To add an option: a field in Config (durations in milliseconds) and one descriptor in OPTIONS.
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { assemble, commandFor, type Env, httpUrl, int, type OptionDescriptor, readOptions, renderOptionTables } from './config-options.js';
 
 export type PullPolicy = 'always' | 'once' | 'prefer-cached';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+/** Where task role (and execution role) credentials come from. */
+export type CredentialsSource = 'static' | 'host' | 'sts';
+export type SecretsSource = 'file' | 'aws';
 
 export interface Config {
   /** API port; 0 picks a free one (tests). */
@@ -15,7 +23,7 @@ export interface Config {
   defaultAccountId: string;
   defaultRegion: string;
   logLevel: LogLevel;
-  /** What runs inside tasks: the metadata and credentials endpoints, secrets, environment files (see the end). */
+  /** What runs inside tasks: the metadata and credentials endpoints, secrets, environment files. */
   taskAgent: TaskAgentConfig;
   /** How long a STOPPED task stays describable. */
   stoppedTaskRetentionMs: number;
@@ -31,8 +39,8 @@ export interface Config {
   instanceId: string;
   /** The /16 every account's default VPC gets (AWS: 172.31.0.0/16); change it when emulators share an engine. */
   defaultVpcCidr: string;
-  /** Fargate Spot's warning period: SIGTERM at the interruption, SIGKILL this many seconds later (AWS: two minutes). */
-  spotGraceSeconds: number;
+  /** Fargate Spot's warning period: SIGTERM at the interruption, SIGKILL this long after (AWS: two minutes). */
+  spotGraceMs: number;
   /** Random Spot interruptions per Spot task-hour (soak testing); 0 = only on demand. */
   spotInterruptionRatePerHour: number;
   /** URL that receives every EventBridge-shaped event as a JSON POST; null = none. */
@@ -43,7 +51,7 @@ export interface Config {
    * How long a service task with no essential health check must have been RUNNING before it counts towards the
    * service's minimumHealthyPercent, i.e. before a rolling update stops an old task on its account (AWS: 40 s).
    */
-  minimumHealthyDelaySeconds: number;
+  minimumHealthyDelayMs: number;
   /** Enforce security groups (and private subnets' lack of internet access) inside each task's network namespace. */
   enforceSecurityGroups: boolean;
   /** Make the host subject to the security groups too (by default it reaches every task, like `curl <task-ip>`). */
@@ -53,244 +61,6 @@ export interface Config {
   /** Image with iptables pulled when none can be built from this host's; null never pulls. */
   firewallImage: string | null;
 }
-
-export const DEFAULTS = {
-  port: 4599,
-  host: '127.0.0.1',
-  dataDir: '.fargate-local',
-  defaultAccountId: '000000000000',
-  defaultRegion: 'us-east-1',
-  logLevel: 'info' as LogLevel,
-  stoppedTaskRetentionSeconds: 3600,
-  pullPolicy: 'prefer-cached' as PullPolicy,
-  launchConcurrency: 4,
-  instanceId: 'default',
-  defaultVpcCidr: '172.31.0.0/16',
-  spotGraceSeconds: 120,
-  spotInterruptionRatePerHour: 0,
-  serviceSchedulerIntervalMs: 1000,
-  minimumHealthyDelaySeconds: 40,
-  firewallImage: 'registry.k8s.io/build-image/distroless-iptables:v0.8.7',
-};
-
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const PULL_POLICIES: PullPolicy[] = ['always', 'once', 'prefer-cached'];
-
-function int(name: string, min: number, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-    }
-    return n;
-  };
-}
-
-function slash16(value: string): string {
-  const m = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/.exec(value);
-  if (!m || Number(m[1]) > 255 || Number(m[2]) > 255) throw new InvalidArgumentError('a /16 block such as 10.42.0.0/16.');
-  return value;
-}
-
-function accountId(value: string): string {
-  if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('an account id is 12 digits.');
-  return value;
-}
-
-export function buildCommand(env: NodeJS.ProcessEnv): Command {
-  const e = (name: string) => (env[name] === '' ? undefined : env[name]);
-  return addTaskAgentOptions(new Command('fargate-local'))
-    .description('A local, AWS-compatible emulator of Amazon ECS on Fargate.')
-    .addOption(
-      new Option('-p, --port <port>', 'API port')
-        .env('PORT')
-        .argParser(int('port', 0, 65535))
-        .default(DEFAULTS.port),
-    )
-    .addOption(new Option('--host <address>', 'address the API listens on').env('HOST').default(DEFAULTS.host))
-    .addOption(new Option('-d, --data-dir <dir>', 'directory for persistent state').env('FARGATE_LOCAL_DATA_DIR').default(DEFAULTS.dataDir))
-    .addOption(new Option('--in-memory', 'keep state in memory only (throwaway runs)').env('FARGATE_LOCAL_IN_MEMORY'))
-    .addOption(
-      new Option('--account-id <id>', 'default account id')
-        .env('FARGATE_LOCAL_ACCOUNT_ID')
-        .argParser(accountId)
-        .default(DEFAULTS.defaultAccountId),
-    )
-    .addOption(
-      new Option('--region <region>', 'default region')
-        .env('FARGATE_LOCAL_REGION')
-        .default(e('AWS_DEFAULT_REGION') ?? DEFAULTS.defaultRegion),
-    )
-    .addOption(new Option('--log-level <level>', 'log level').env('LOG_LEVEL').choices(LOG_LEVELS).default(DEFAULTS.logLevel))
-    .addOption(
-      new Option('--stopped-task-retention <seconds>', 'how long stopped tasks stay describable')
-        .env('FARGATE_LOCAL_STOPPED_TASK_RETENTION')
-        .argParser(int('stopped-task-retention', 0, 30 * 24 * 3600))
-        .default(DEFAULTS.stoppedTaskRetentionSeconds),
-    )
-    .addOption(
-      new Option('--pull-policy <policy>', 'image pull behaviour')
-        .env('FARGATE_LOCAL_PULL_POLICY')
-        .choices(PULL_POLICIES)
-        .default(DEFAULTS.pullPolicy),
-    )
-    .addOption(
-      new Option('--launch-concurrency <n>', 'task launches run at once')
-        .env('FARGATE_LOCAL_LAUNCH_CONCURRENCY')
-        .argParser(int('launch-concurrency', 1, 64))
-        .default(DEFAULTS.launchConcurrency),
-    )
-    .addOption(new Option('--keep-stopped-containers', 'keep the containers of stopped tasks').env('FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS'))
-    .addOption(
-      new Option('--docker-socket <path>', 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)').env(
-        'FARGATE_LOCAL_DOCKER_SOCKET',
-      ),
-    )
-    .addOption(
-      new Option('--instance-id <id>', 'names this emulator on a shared Docker engine')
-        .env('FARGATE_LOCAL_INSTANCE_ID')
-        .default(DEFAULTS.instanceId),
-    )
-    .addOption(
-      new Option('--default-vpc-cidr <cidr>', "the /16 of every account's default VPC")
-        .env('FARGATE_LOCAL_DEFAULT_VPC_CIDR')
-        .argParser(slash16)
-        .default(DEFAULTS.defaultVpcCidr),
-    )
-    .addOption(
-      new Option('--spot-grace-seconds <seconds>', 'Spot interruption warning period before SIGKILL')
-        .env('FARGATE_LOCAL_SPOT_GRACE_SECONDS')
-        .argParser(int('spot-grace-seconds', 0, 3600))
-        .default(DEFAULTS.spotGraceSeconds),
-    )
-    .addOption(
-      new Option('--spot-interruption-rate <per-hour>', 'random Spot interruptions per Spot task-hour (0 = none)')
-        .env('FARGATE_LOCAL_SPOT_INTERRUPTION_RATE')
-        .argParser(rate)
-        .default(DEFAULTS.spotInterruptionRatePerHour),
-    )
-    .addOption(
-      new Option('--events-webhook <url>', 'POST every ECS event (EventBridge shape) to this URL').env('FARGATE_LOCAL_EVENTS_WEBHOOK'),
-    )
-    .addOption(
-      new Option(
-        '--minimum-healthy-delay <seconds>',
-        'seconds a task without a health check runs before a rolling update counts it healthy',
-      )
-        .env('FARGATE_LOCAL_MINIMUM_HEALTHY_DELAY')
-        .argParser(int('minimum-healthy-delay', 0, 3600))
-        .default(DEFAULTS.minimumHealthyDelaySeconds),
-    )
-    .addOption(
-      new Option(
-        '--no-security-groups',
-        'do not enforce security groups (nor private subnets) in tasks (env FARGATE_LOCAL_NO_SECURITY_GROUPS)',
-      ),
-    )
-    .addOption(
-      new Option('--security-groups-apply-to-host', 'the host reaches tasks only as their security groups allow').env(
-        'FARGATE_LOCAL_SECURITY_GROUPS_APPLY_TO_HOST',
-      ),
-    )
-    .addOption(new Option('--publish-task-ports', "publish tasks' container ports on 127.0.0.1").env('FARGATE_LOCAL_PUBLISH_TASK_PORTS'))
-    .addOption(
-      new Option('--firewall-image <image>', "image with iptables to pull where the host's own cannot be used ('' never pulls)")
-        .env('FARGATE_LOCAL_FIREWALL_IMAGE')
-        .default(DEFAULTS.firewallImage),
-    );
-}
-
-function rate(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 3600)
-    throw new InvalidArgumentError('the rate is a number of interruptions per hour, from 0 to 3600.');
-  return n;
-}
-
-/** Where the control commands (`fargate-local spot …`, `fault …`) find a running emulator. */
-export function controlEndpointFrom(env: NodeJS.ProcessEnv): string {
-  if (env.FARGATE_LOCAL_ENDPOINT) return env.FARGATE_LOCAL_ENDPOINT;
-  return `http://127.0.0.1:${env.PORT || DEFAULTS.port}`;
-}
-
-function truthy(v: unknown): boolean {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') return !['', '0', 'false', 'no', 'off'].includes(v.toLowerCase());
-  return false;
-}
-
-/** Reads the configuration from argv (without node and script) and env; throws commander errors on bad input. */
-export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Config {
-  const command = buildCommand(env).exitOverride();
-  command.parse(argv, { from: 'user' });
-  const o = command.opts();
-  // A boolean flag set from the environment counts only if its value is truthy (FARGATE_LOCAL_IN_MEMORY=false is off);
-  // commander itself would turn the flag on for any value.
-  const flag = (key: string, envVar: string) => (command.getOptionValueSource(key) === 'env' ? truthy(env[envVar]) : truthy(o[key]));
-  return {
-    port: o.port,
-    host: o.host,
-    dataDir: flag('inMemory', 'FARGATE_LOCAL_IN_MEMORY') ? null : path.resolve(cwd, o.dataDir),
-    defaultAccountId: o.accountId,
-    defaultRegion: o.region,
-    logLevel: o.logLevel,
-    taskAgent: readTaskAgentConfig(command, env, cwd),
-    stoppedTaskRetentionMs: o.stoppedTaskRetention * 1000,
-    pullPolicy: o.pullPolicy,
-    launchConcurrency: o.launchConcurrency,
-    keepStoppedContainers: flag('keepStoppedContainers', 'FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS'),
-    dockerSocket: o.dockerSocket ?? null,
-    instanceId: o.instanceId,
-    defaultVpcCidr: o.defaultVpcCidr,
-    spotGraceSeconds: o.spotGraceSeconds,
-    spotInterruptionRatePerHour: o.spotInterruptionRate,
-    eventsWebhookUrl: o.eventsWebhook ?? null,
-    serviceSchedulerIntervalMs: DEFAULTS.serviceSchedulerIntervalMs,
-    minimumHealthyDelaySeconds: o.minimumHealthyDelay,
-    // commander sets securityGroups=false for --no-security-groups; the variable counts when set to a true value.
-    enforceSecurityGroups: o.securityGroups !== false && !truthy(env.FARGATE_LOCAL_NO_SECURITY_GROUPS),
-    securityGroupsApplyToHost: flag('securityGroupsApplyToHost', 'FARGATE_LOCAL_SECURITY_GROUPS_APPLY_TO_HOST'),
-    publishTaskPorts: flag('publishTaskPorts', 'FARGATE_LOCAL_PUBLISH_TASK_PORTS'),
-    firewallImage: o.firewallImage ? o.firewallImage : null,
-  };
-}
-
-/** A configuration for embedding (tests, benchmarks): defaults, in memory, a free port, quiet. */
-export function testConfig(overrides: Partial<Omit<Config, 'taskAgent'>> & { taskAgent?: Partial<TaskAgentConfig> } = {}): Config {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: null,
-    defaultAccountId: DEFAULTS.defaultAccountId,
-    defaultRegion: DEFAULTS.defaultRegion,
-    logLevel: 'silent',
-    stoppedTaskRetentionMs: DEFAULTS.stoppedTaskRetentionSeconds * 1000,
-    pullPolicy: DEFAULTS.pullPolicy,
-    launchConcurrency: DEFAULTS.launchConcurrency,
-    keepStoppedContainers: false,
-    dockerSocket: null,
-    instanceId: DEFAULTS.instanceId,
-    defaultVpcCidr: DEFAULTS.defaultVpcCidr,
-    spotGraceSeconds: DEFAULTS.spotGraceSeconds,
-    spotInterruptionRatePerHour: DEFAULTS.spotInterruptionRatePerHour,
-    eventsWebhookUrl: null,
-    serviceSchedulerIntervalMs: 200,
-    // Tests and benchmarks count a RUNNING task as healthy at once unless they ask for AWS's delay.
-    minimumHealthyDelaySeconds: 0,
-    enforceSecurityGroups: true,
-    securityGroupsApplyToHost: false,
-    publishTaskPorts: false,
-    firewallImage: DEFAULTS.firewallImage,
-    ...overrides,
-    taskAgent: testTaskAgentConfig(overrides.taskAgent),
-  };
-}
-
-// --- Task agent settings: 169.254.170.2, credentials, secrets, environment files (src/metadata/ and friends). ---
-
-/** Where task role (and execution role) credentials come from. */
-export type CredentialsSource = 'static' | 'host' | 'sts';
-export type SecretsSource = 'file' | 'aws';
 
 export interface TaskAgentConfig {
   /** Serve task metadata, credentials and task protection at 169.254.170.2:80 (bound when the first task starts). */
@@ -307,7 +77,7 @@ export interface TaskAgentConfig {
    */
   credentialsSource: CredentialsSource;
   /** How long issued credentials last; they are replaced once half of that has passed. */
-  credentialsLifetimeSeconds: number;
+  credentialsLifetimeMs: number;
   /** Endpoint for STS, Secrets Manager and SSM (e.g. LocalStack); null = AWS's own regional endpoints. */
   awsEndpoint: string | null;
   /** file: secrets and registry credentials from `secretsFile` (offline); aws: Secrets Manager and SSM. */
@@ -326,88 +96,33 @@ export interface TaskAgentConfig {
   agentNetwork: string | null;
 }
 
-/** The address tasks reach the metadata and credentials endpoints at, on port 80. */
+/** The address tasks reach the metadata and credentials endpoints at on AWS, on port 80. */
 export const METADATA_ADDRESS = '169.254.170.2';
+/** Where the API listens unless told otherwise; the control commands look for it there too. */
+export const DEFAULT_PORT = 4599;
 
-export const TASK_AGENT_DEFAULTS = {
-  credentialsSource: 'static' as CredentialsSource,
-  credentialsLifetimeSeconds: 6 * 3600,
-  secretsSource: 'file' as SecretsSource,
-  secretsFile: 'fargate-local-secrets.json',
-  environmentFilesDir: 'fargate-local-s3',
-};
-
-const CREDENTIALS_SOURCES: CredentialsSource[] = ['static', 'host', 'sts'];
-const SECRETS_SOURCES: SecretsSource[] = ['file', 'aws'];
-
-function httpUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InvalidArgumentError('not a URL.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('an http(s) URL is needed.');
+function slash16(value: string): string {
+  const m = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/.exec(value);
+  if (!m || Number(m[1]) > 255 || Number(m[2]) > 255) throw new InvalidArgumentError('a /16 block such as 10.42.0.0/16.');
   return value;
 }
 
-function addTaskAgentOptions(command: Command): Command {
-  return command
-    .addOption(
-      new Option('--no-metadata-endpoint', 'do not serve 169.254.170.2 (task metadata and credentials)').env(
-        'FARGATE_LOCAL_NO_METADATA_ENDPOINT',
-      ),
-    )
-    .addOption(
-      new Option('--metadata-address <ip>', 'address tasks reach the metadata endpoint at (SDKs expect 169.254.170.2)')
-        .env('FARGATE_LOCAL_METADATA_ADDRESS')
-        .default(METADATA_ADDRESS),
-    )
-    .addOption(
-      new Option('--credentials-source <source>', 'task role credentials: static fake keys, the host’s own, or STS AssumeRole')
-        .env('FARGATE_LOCAL_CREDENTIALS_SOURCE')
-        .choices(CREDENTIALS_SOURCES)
-        .default(TASK_AGENT_DEFAULTS.credentialsSource),
-    )
-    .addOption(
-      new Option('--credentials-lifetime <seconds>', 'lifetime of issued task credentials')
-        .env('FARGATE_LOCAL_CREDENTIALS_LIFETIME')
-        .argParser(int('credentials-lifetime', 60, 43200))
-        .default(TASK_AGENT_DEFAULTS.credentialsLifetimeSeconds),
-    )
-    .addOption(
-      new Option('--aws-endpoint <url>', 'STS, Secrets Manager and SSM endpoint (e.g. LocalStack)')
-        .env('FARGATE_LOCAL_AWS_ENDPOINT')
-        .argParser(httpUrl),
-    )
-    .addOption(
-      new Option('--secrets-source <source>', 'task secrets from a local file or from Secrets Manager/SSM')
-        .env('FARGATE_LOCAL_SECRETS_SOURCE')
-        .choices(SECRETS_SOURCES)
-        .default(TASK_AGENT_DEFAULTS.secretsSource),
-    )
-    .addOption(
-      new Option('--secrets-file <path>', 'JSON file of secrets and parameters')
-        .env('FARGATE_LOCAL_SECRETS_FILE')
-        .default(TASK_AGENT_DEFAULTS.secretsFile),
-    )
-    .addOption(
-      new Option('--environment-files-dir <dir>', 'local stand-in for S3 environment files (<dir>/<bucket>/<key>)')
-        .env('FARGATE_LOCAL_ENVIRONMENT_FILES_DIR')
-        .default(TASK_AGENT_DEFAULTS.environmentFilesDir),
-    )
-    .addOption(
-      new Option('--task-aws-endpoint-url [url]', 'set AWS_ENDPOINT_URL in task containers (no value: this emulator at 169.254.170.2)').env(
-        'FARGATE_LOCAL_TASK_AWS_ENDPOINT_URL',
-      ),
-    )
-    .addOption(
-      new Option('--agent-network <name>', 'join this existing agent network (docker compose deployment)').env(
-        'FARGATE_LOCAL_AGENT_NETWORK',
-      ),
-    );
+function accountId(value: string): string {
+  if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('an account id is 12 digits.');
+  return value;
 }
 
+function rate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 3600)
+    throw new InvalidArgumentError('the rate is a number of interruptions per hour, from 0 to 3600.');
+  return n;
+}
+
+const resolvePath = (value: unknown, { cwd }: { cwd: string }) => path.resolve(cwd, String(value));
+const nullIfEmpty = (value: unknown) => (value === undefined || value === '' ? null : value);
+
+/** `--task-aws-endpoint-url` alone (or a true value) points tasks at this emulator; a false value or none: unset. */
 function taskAwsEndpointUrl(value: unknown): string | null {
   if (value === undefined || value === false) return null;
   if (value === true || (typeof value === 'string' && ['', '1', 'true', 'yes', 'on'].includes(value.toLowerCase())))
@@ -416,38 +131,364 @@ function taskAwsEndpointUrl(value: unknown): string | null {
   return httpUrl(String(value));
 }
 
-function readTaskAgentConfig(command: Command, env: NodeJS.ProcessEnv, cwd: string): TaskAgentConfig {
-  const o = command.opts();
-  return {
-    // A negated flag from the environment counts only if its value is truthy (commander would take any value).
-    metadataEndpoint: !(command.getOptionValueSource('metadataEndpoint') === 'env'
-      ? truthy(env.FARGATE_LOCAL_NO_METADATA_ENDPOINT)
-      : o.metadataEndpoint === false),
-    metadataAddress: o.metadataAddress,
-    credentialsSource: o.credentialsSource,
-    credentialsLifetimeSeconds: o.credentialsLifetime,
-    awsEndpoint: o.awsEndpoint ?? null,
-    secretsSource: o.secretsSource,
-    secretsFile: path.resolve(cwd, o.secretsFile),
-    environmentFilesDir: path.resolve(cwd, o.environmentFilesDir),
-    taskAwsEndpointUrl: taskAwsEndpointUrl(o.taskAwsEndpointUrl),
-    agentNetwork: o.agentNetwork || null,
-  };
+/** Every option, grouped and ordered as --help and the README list them. */
+export const OPTIONS: readonly OptionDescriptor[] = [
+  // API server
+  {
+    flags: '-p, --port <port>',
+    env: 'PORT',
+    group: 'API server',
+    help: 'API port',
+    doc: 'API port (`0` picks a free one)',
+    parse: int('port', 0, 65535),
+    default: DEFAULT_PORT,
+    to: 'port',
+  },
+  {
+    flags: '--host <address>',
+    env: 'HOST',
+    group: 'API server',
+    help: 'address the API listens on',
+    doc: 'address the API listens on; the container image sets `0.0.0.0`',
+    default: '127.0.0.1',
+    to: 'host',
+  },
+  {
+    flags: '--account-id <id>',
+    env: 'FARGATE_LOCAL_ACCOUNT_ID',
+    group: 'API server',
+    help: 'default account id',
+    doc: 'account for requests whose access key id is not 12 digits',
+    parse: accountId,
+    default: '000000000000',
+    to: 'defaultAccountId',
+  },
+  {
+    flags: '--region <region>',
+    env: 'FARGATE_LOCAL_REGION',
+    group: 'API server',
+    help: 'default region',
+    doc: 'region for requests that carry none',
+    default: (env) => env.AWS_DEFAULT_REGION || 'us-east-1',
+    defaultDoc: '`AWS_DEFAULT_REGION`, else `us-east-1`',
+    to: 'defaultRegion',
+  },
+  {
+    flags: '--log-level <level>',
+    env: 'LOG_LEVEL',
+    group: 'API server',
+    help: 'log level',
+    doc: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; logs are JSON lines on stdout',
+    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] satisfies LogLevel[],
+    default: 'info',
+    to: 'logLevel',
+  },
+  // State
+  {
+    flags: '-d, --data-dir <dir>',
+    env: 'FARGATE_LOCAL_DATA_DIR',
+    group: 'State',
+    help: 'directory for persistent state',
+    doc: 'where the state file lives',
+    default: '.fargate-local',
+    defaultDoc: '`.fargate-local` (relative to the working directory)',
+    to: 'dataDir',
+    convert: (value, ctx) => (ctx.values.inMemory ? null : resolvePath(value, ctx)),
+  },
+  {
+    flags: '--in-memory',
+    env: 'FARGATE_LOCAL_IN_MEMORY',
+    group: 'State',
+    help: 'keep state in memory only (throwaway runs)',
+    doc: 'keep state in memory only; nothing survives the process',
+  },
+  {
+    flags: '--stopped-task-retention <seconds>',
+    env: 'FARGATE_LOCAL_STOPPED_TASK_RETENTION',
+    group: 'State',
+    help: 'how long stopped tasks stay describable',
+    parse: int('stopped-task-retention', 0, 30 * 24 * 3600),
+    unit: 'seconds',
+    default: 3600,
+    to: 'stoppedTaskRetentionMs',
+  },
+  // Docker
+  {
+    flags: '--docker-socket <path>',
+    env: 'FARGATE_LOCAL_DOCKER_SOCKET',
+    group: 'Docker',
+    help: 'Docker engine socket (default: DOCKER_HOST or /var/run/docker.sock)',
+    doc: 'the Docker engine',
+    defaultDoc: '`DOCKER_HOST`, else `/var/run/docker.sock`',
+    to: 'dockerSocket',
+  },
+  {
+    flags: '--instance-id <id>',
+    env: 'FARGATE_LOCAL_INSTANCE_ID',
+    group: 'Docker',
+    help: 'names this emulator on a shared Docker engine',
+    doc: 'names this emulator on a Docker engine shared by several',
+    default: 'default',
+    to: 'instanceId',
+  },
+  {
+    flags: '--pull-policy <policy>',
+    env: 'FARGATE_LOCAL_PULL_POLICY',
+    group: 'Docker',
+    help: 'image pull behaviour',
+    doc: "image pulls: `always`, `once` or `prefer-cached` (as the ECS agent's `ECS_IMAGE_PULL_BEHAVIOR`)",
+    choices: ['always', 'once', 'prefer-cached'] satisfies PullPolicy[],
+    default: 'prefer-cached',
+    to: 'pullPolicy',
+  },
+  {
+    flags: '--launch-concurrency <n>',
+    env: 'FARGATE_LOCAL_LAUNCH_CONCURRENCY',
+    group: 'Docker',
+    help: 'task launches run at once',
+    doc: 'task launches run at once (1–64)',
+    parse: int('launch-concurrency', 1, 64),
+    default: 4,
+    to: 'launchConcurrency',
+  },
+  {
+    flags: '--keep-stopped-containers',
+    env: 'FARGATE_LOCAL_KEEP_STOPPED_CONTAINERS',
+    group: 'Docker',
+    help: 'keep the containers of stopped tasks',
+    doc: 'keep the containers of stopped tasks, for debugging',
+    to: 'keepStoppedContainers',
+  },
+  // Networking
+  {
+    flags: '--default-vpc-cidr <cidr>',
+    env: 'FARGATE_LOCAL_DEFAULT_VPC_CIDR',
+    group: 'Networking',
+    help: "the /16 of every account's default VPC",
+    doc: "the /16 of every account's default VPC; give each emulator sharing one Docker engine its own (Docker refuses overlapping networks)",
+    parse: slash16,
+    default: '172.31.0.0/16',
+    to: 'defaultVpcCidr',
+  },
+  {
+    flags: '--no-security-groups',
+    env: 'FARGATE_LOCAL_NO_SECURITY_GROUPS',
+    group: 'Networking',
+    help: 'do not enforce security groups (nor private subnets) in tasks',
+    doc: "do not enforce security groups, nor private subnets' lack of internet access, inside tasks",
+    defaultDoc: 'off (groups enforced)',
+    to: 'enforceSecurityGroups',
+  },
+  {
+    flags: '--security-groups-apply-to-host',
+    env: 'FARGATE_LOCAL_SECURITY_GROUPS_APPLY_TO_HOST',
+    group: 'Networking',
+    help: 'the host reaches tasks only as their security groups allow',
+    doc: 'the host reaches tasks only as their security groups allow (by default `curl <task-ip>` just works)',
+    to: 'securityGroupsApplyToHost',
+  },
+  {
+    flags: '--publish-task-ports',
+    env: 'FARGATE_LOCAL_PUBLISH_TASK_PORTS',
+    group: 'Networking',
+    help: "publish tasks' container ports on 127.0.0.1",
+    doc: "publish tasks' container ports on 127.0.0.1 (Docker Desktop, where task IPs are not routable)",
+    to: 'publishTaskPorts',
+  },
+  {
+    flags: '--firewall-image <image>',
+    env: 'FARGATE_LOCAL_FIREWALL_IMAGE',
+    group: 'Networking',
+    help: "image with iptables to pull where the host's own cannot be used ('' never pulls)",
+    doc: "image with iptables to pull where the host's own iptables cannot be used (`''` never pulls)",
+    default: 'registry.k8s.io/build-image/distroless-iptables:v0.8.7',
+    to: 'firewallImage',
+    convert: nullIfEmpty,
+  },
+  // Task metadata, credentials and secrets
+  {
+    flags: '--no-metadata-endpoint',
+    env: 'FARGATE_LOCAL_NO_METADATA_ENDPOINT',
+    group: 'Task metadata, credentials and secrets',
+    help: 'do not serve 169.254.170.2 (task metadata and credentials)',
+    doc: 'do not serve task metadata and credentials at 169.254.170.2',
+    defaultDoc: 'off',
+    to: 'taskAgent.metadataEndpoint',
+  },
+  {
+    flags: '--metadata-address <ip>',
+    env: 'FARGATE_LOCAL_METADATA_ADDRESS',
+    group: 'Task metadata, credentials and secrets',
+    help: 'address tasks reach the metadata endpoint at (SDKs expect 169.254.170.2)',
+    default: METADATA_ADDRESS,
+    to: 'taskAgent.metadataAddress',
+  },
+  {
+    flags: '--agent-network <name>',
+    env: 'FARGATE_LOCAL_AGENT_NETWORK',
+    group: 'Task metadata, credentials and secrets',
+    help: 'join this existing agent network (docker compose deployment)',
+    doc: 'join this existing agent network instead of creating one (the compose deployment)',
+    to: 'taskAgent.agentNetwork',
+    convert: nullIfEmpty,
+  },
+  {
+    flags: '--credentials-source <source>',
+    env: 'FARGATE_LOCAL_CREDENTIALS_SOURCE',
+    group: 'Task metadata, credentials and secrets',
+    help: 'task role credentials: static fake keys, the host’s own, or STS AssumeRole',
+    doc: "task role credentials: `static` (fake keys unique per task), `host` (the host's own), `sts` (AssumeRole)",
+    choices: ['static', 'host', 'sts'] satisfies CredentialsSource[],
+    default: 'static',
+    to: 'taskAgent.credentialsSource',
+  },
+  {
+    flags: '--credentials-lifetime <seconds>',
+    env: 'FARGATE_LOCAL_CREDENTIALS_LIFETIME',
+    group: 'Task metadata, credentials and secrets',
+    help: 'lifetime of issued task credentials',
+    doc: 'lifetime of issued task credentials; they rotate before they expire',
+    parse: int('credentials-lifetime', 60, 43200),
+    unit: 'seconds',
+    default: 6 * 3600,
+    to: 'taskAgent.credentialsLifetimeMs',
+  },
+  {
+    flags: '--aws-endpoint <url>',
+    env: 'FARGATE_LOCAL_AWS_ENDPOINT',
+    group: 'Task metadata, credentials and secrets',
+    help: 'STS, Secrets Manager and SSM endpoint (e.g. LocalStack)',
+    doc: 'STS, Secrets Manager and SSM endpoint, e.g. LocalStack',
+    defaultDoc: 'none (real AWS)',
+    parse: httpUrl,
+    to: 'taskAgent.awsEndpoint',
+  },
+  {
+    flags: '--secrets-source <source>',
+    env: 'FARGATE_LOCAL_SECRETS_SOURCE',
+    group: 'Task metadata, credentials and secrets',
+    help: 'task secrets from a local file or from Secrets Manager/SSM',
+    doc: 'task secrets from the local secrets file (`file`) or from Secrets Manager/SSM (`aws`)',
+    choices: ['file', 'aws'] satisfies SecretsSource[],
+    default: 'file',
+    to: 'taskAgent.secretsSource',
+  },
+  {
+    flags: '--secrets-file <path>',
+    env: 'FARGATE_LOCAL_SECRETS_FILE',
+    group: 'Task metadata, credentials and secrets',
+    help: 'JSON file of secrets and parameters',
+    doc: 'JSON file of secrets and parameters for offline use',
+    default: 'fargate-local-secrets.json',
+    to: 'taskAgent.secretsFile',
+    convert: resolvePath,
+  },
+  {
+    flags: '--environment-files-dir <dir>',
+    env: 'FARGATE_LOCAL_ENVIRONMENT_FILES_DIR',
+    group: 'Task metadata, credentials and secrets',
+    help: 'local stand-in for S3 environment files (<dir>/<bucket>/<key>)',
+    doc: 'local stand-in for S3 environment files: `<dir>/<bucket>/<key>`',
+    default: 'fargate-local-s3',
+    to: 'taskAgent.environmentFilesDir',
+    convert: resolvePath,
+  },
+  {
+    flags: '--task-aws-endpoint-url [url]',
+    env: 'FARGATE_LOCAL_TASK_AWS_ENDPOINT_URL',
+    group: 'Task metadata, credentials and secrets',
+    help: 'set AWS_ENDPOINT_URL in task containers (no value: this emulator at 169.254.170.2)',
+    doc: 'set `AWS_ENDPOINT_URL` in task containers (no value: this emulator)',
+    defaultDoc: 'off',
+    to: 'taskAgent.taskAwsEndpointUrl',
+    convert: taskAwsEndpointUrl,
+  },
+  // Services, Spot and events
+  {
+    flags: '--minimum-healthy-delay <seconds>',
+    env: 'FARGATE_LOCAL_MINIMUM_HEALTHY_DELAY',
+    group: 'Services, Spot and events',
+    help: 'seconds a task without a health check runs before a rolling update counts it healthy',
+    doc: 'how long a service task without a health check must run before a rolling update counts it healthy (AWS: 40 s)',
+    parse: int('minimum-healthy-delay', 0, 3600),
+    unit: 'seconds',
+    default: 40,
+    to: 'minimumHealthyDelayMs',
+  },
+  {
+    flags: '--spot-grace-seconds <seconds>',
+    env: 'FARGATE_LOCAL_SPOT_GRACE_SECONDS',
+    group: 'Services, Spot and events',
+    help: 'Spot interruption warning period before SIGKILL',
+    doc: "time between a Spot interruption's SIGTERM and its SIGKILL",
+    parse: int('spot-grace-seconds', 0, 3600),
+    unit: 'seconds',
+    default: 120,
+    to: 'spotGraceMs',
+  },
+  {
+    flags: '--spot-interruption-rate <per-hour>',
+    env: 'FARGATE_LOCAL_SPOT_INTERRUPTION_RATE',
+    group: 'Services, Spot and events',
+    help: 'random Spot interruptions per Spot task-hour (0 = none)',
+    doc: 'random Spot interruptions per Spot task-hour, for soak tests',
+    parse: rate,
+    default: 0,
+    to: 'spotInterruptionRatePerHour',
+  },
+  {
+    flags: '--events-webhook <url>',
+    env: 'FARGATE_LOCAL_EVENTS_WEBHOOK',
+    group: 'Services, Spot and events',
+    help: 'POST every ECS event (EventBridge shape) to this URL',
+    to: 'eventsWebhookUrl',
+  },
+];
+
+/** Settings with no option: fixed here, overridden by tests through testConfig. */
+const FIXED = { serviceSchedulerIntervalMs: 1000 } satisfies Partial<Config>;
+
+export function buildCommand(env: Env): Command {
+  return commandFor('fargate-local', OPTIONS, env).description('A local, AWS-compatible emulator of Amazon ECS on Fargate.');
 }
 
-function testTaskAgentConfig(overrides: Partial<TaskAgentConfig> | undefined): TaskAgentConfig {
+/** Reads the configuration from argv (without node and script) and env; throws commander errors on bad input. */
+export function readConfig(argv: string[], env: Env, cwd: string): Config {
+  const command = buildCommand(env).exitOverride();
+  command.parse(argv, { from: 'user' });
+  return { ...FIXED, ...assemble(OPTIONS, readOptions(command, OPTIONS, env), cwd) } as unknown as Config;
+}
+
+/** The README's configuration tables, generated from OPTIONS (npm run docs:options), sit between these markers. */
+export const README_OPTIONS_BEGIN = '<!-- options: generated from src/config.ts by `npm run docs:options` -->';
+export const README_OPTIONS_END = '<!-- /options -->';
+export const renderReadmeOptions = () => renderOptionTables(OPTIONS);
+
+/** Where the control commands (`fargate-local spot …`, `fault …`) find a running emulator. */
+export function controlEndpointFrom(env: Env): string {
+  if (env.FARGATE_LOCAL_ENDPOINT) return env.FARGATE_LOCAL_ENDPOINT;
+  return `http://127.0.0.1:${env.PORT || DEFAULT_PORT}`;
+}
+
+type TestOverrides = Partial<Omit<Config, 'taskAgent'>> & { taskAgent?: Partial<TaskAgentConfig> };
+
+/** A configuration for embedding (tests, benchmarks): the defaults, in memory, a free port, quiet. */
+export function testConfig(overrides: TestOverrides = {}): Config {
+  const defaults = readConfig([], {}, process.cwd());
   return {
-    // Off in tests unless asked for: only one process can serve 169.254.170.2:80.
-    metadataEndpoint: false,
-    metadataAddress: METADATA_ADDRESS,
-    credentialsSource: TASK_AGENT_DEFAULTS.credentialsSource,
-    credentialsLifetimeSeconds: TASK_AGENT_DEFAULTS.credentialsLifetimeSeconds,
-    awsEndpoint: null,
-    secretsSource: TASK_AGENT_DEFAULTS.secretsSource,
-    secretsFile: path.resolve(TASK_AGENT_DEFAULTS.secretsFile),
-    environmentFilesDir: path.resolve(TASK_AGENT_DEFAULTS.environmentFilesDir),
-    taskAwsEndpointUrl: null,
-    agentNetwork: null,
+    ...defaults,
+    port: 0,
+    dataDir: null,
+    logLevel: 'silent',
+    serviceSchedulerIntervalMs: 200,
+    // Tests and benchmarks count a RUNNING task as healthy at once unless they ask for AWS's delay.
+    minimumHealthyDelayMs: 0,
     ...overrides,
+    taskAgent: {
+      ...defaults.taskAgent,
+      // Off in tests unless asked for: only one process can serve 169.254.170.2:80.
+      metadataEndpoint: false,
+      ...overrides.taskAgent,
+    },
   };
 }

@@ -52,7 +52,7 @@ export interface ReconcileEnv {
   now: number;
   ids: Ids;
   capacityAvailable(provider: string): boolean;
-  /** See Config.minimumHealthyDelaySeconds. */
+  /** See Config.minimumHealthyDelayMs. */
   healthyCountDelayMs?: number;
 }
 

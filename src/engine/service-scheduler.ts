@@ -133,7 +133,7 @@ export class ServiceScheduler {
         now: this.ctx.clock.now(),
         ids: this.ctx.ids,
         capacityAvailable: (p) => this.ctx.faults.capacityAvailable(p),
-        healthyCountDelayMs: this.ctx.config.minimumHealthyDelaySeconds * 1000,
+        healthyCountDelayMs: this.ctx.config.minimumHealthyDelayMs,
       }),
     );
     for (const s of effects.stop) this.ctx.tasks.stop(scope, s.taskId, s.stopCode, s.reason);

@@ -70,7 +70,7 @@ export class SpotInterrupter {
   private interruptTask(scope: Scope, taskId: string): TaskRecord | undefined {
     this.ctx.logger.info({ taskId }, 'Spot interruption');
     return this.ctx.tasks.stop(scope, taskId, 'SpotInterruption', SPOT_INTERRUPTION_REASON, {
-      graceSeconds: this.ctx.config.spotGraceSeconds,
+      graceSeconds: this.ctx.config.spotGraceMs / 1000,
       allAtOnce: true,
     });
   }

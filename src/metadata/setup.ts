@@ -61,7 +61,7 @@ export function createTaskAgent(config: Config, deps: TaskAgentDeps): TaskAgentS
   const logger = deps.logger.child({ module: 'task-agent' });
   const cfg = config.taskAgent;
   const provider = credentialsProvider(config, clock);
-  const vault = new TaskCredentialsVault(provider, clock, cfg.credentialsLifetimeSeconds);
+  const vault = new TaskCredentialsVault(provider, clock, cfg.credentialsLifetimeMs / 1000);
   const secretStore = cfg.secretsSource === 'aws' ? new AwsSecretStore(cfg.awsEndpoint) : new FileSecretStore(cfg.secretsFile);
   const sampler = new StatsSampler();
   const views = new TaskViews(store, runtime);

@@ -100,7 +100,7 @@ export class LocalTaskAgent implements TaskAgent {
         roleArn: task.executionRoleArn!,
         sessionName: task.taskId,
         region: scope.region,
-        durationSeconds: config.credentialsLifetimeSeconds,
+        durationSeconds: config.credentialsLifetimeMs / 1000,
       });
     const resolved = await resolveSecrets(
       containers,

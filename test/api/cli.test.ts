@@ -4,11 +4,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCommand } from '../../src/config.js';
+import { buildCommand, OPTIONS, README_OPTIONS_BEGIN, README_OPTIONS_END, renderReadmeOptions } from '../../src/config.js';
 import { STATE_FILE } from '../../src/store/store.js';
 import { cleanEnv, ROOT, runCli, startCli } from '../support/cli-process.js';
 
-const OPTIONS = buildCommand({}).options;
+const COMMAND_OPTIONS = buildCommand({}).options;
 
 let tmp: string;
 beforeAll(async () => {
@@ -17,24 +17,30 @@ beforeAll(async () => {
 afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
 
 describe('--help', () => {
-  it('lists every option with its environment variable and default, and exits 0', async () => {
+  it('lists every option of the table with its environment variable and default, by group, and exits 0', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
     const help = stdout.replace(/\s+/g, ' ');
     expect(OPTIONS.length).toBeGreaterThan(10);
-    for (const option of OPTIONS) {
+    expect(COMMAND_OPTIONS.map((o) => o.flags)).toEqual(OPTIONS.map((d) => d.flags));
+    for (const option of COMMAND_OPTIONS) {
+      const descriptor = OPTIONS.find((d) => d.flags === option.flags)!;
       expect(help, option.flags).toContain(option.flags);
-      if (option.envVar) expect(help, option.flags).toContain(`env: ${option.envVar}`);
+      if (descriptor.env) expect(help, option.flags).toContain(`env: ${descriptor.env}`);
       if (option.defaultValue !== undefined) expect(help, option.flags).toContain(`default: ${JSON.stringify(option.defaultValue)}`);
     }
+    const groups = [...new Set(OPTIONS.map((d) => d.group))];
+    const positions = groups.map((g) => stdout.indexOf(`${g}:`));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it('is in the README too: the configuration table names every option and its environment variable', async () => {
+  it('is in the README too: its configuration tables are the ones generated from the option table (npm run docs:options)', async () => {
     const readme = await fs.readFile(path.join(ROOT, 'README.md'), 'utf8');
-    for (const option of OPTIONS) {
-      expect(readme, option.long).toContain(`\`${option.long}`);
-      if (option.envVar) expect(readme, option.long).toContain(`\`${option.envVar}\``);
-    }
+    const begin = readme.indexOf(README_OPTIONS_BEGIN) + README_OPTIONS_BEGIN.length;
+    const end = readme.indexOf(README_OPTIONS_END);
+    expect(begin).toBeGreaterThan(README_OPTIONS_BEGIN.length - 1);
+    expect(readme.slice(begin, end).trim()).toBe(renderReadmeOptions());
   });
 });
 

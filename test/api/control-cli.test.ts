@@ -12,7 +12,7 @@ const [subnetA] = defaultVpc(scope, 0).subnets.map((s) => s.subnetId) as [string
 
 let emu: TestEmulator;
 beforeAll(async () => {
-  emu = await startTestEmulator({ spotGraceSeconds: 1 });
+  emu = await startTestEmulator({ spotGraceMs: 1000 });
 });
 afterAll(() => emu.close());
 

@@ -231,7 +231,7 @@ describe('minimumHealthyPercent with a delay before a task without health check 
   let slow: TestEmulator;
   let slowControl: FargateLocalControl;
   beforeAll(async () => {
-    slow = await startTestEmulator({ minimumHealthyDelaySeconds: 1 });
+    slow = await startTestEmulator({ minimumHealthyDelayMs: 1000 });
     slowControl = new FargateLocalControl(slow.endpoint);
     storeTaskDefinition(slow.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
     storeTaskDefinition(slow.deps.store, scope, family, [{ name: 'app', image: 'busybox:2' }]);

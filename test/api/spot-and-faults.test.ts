@@ -25,7 +25,7 @@ let emu: TestEmulator;
 let control: FargateLocalControl;
 let family: string;
 beforeAll(async () => {
-  emu = await startTestEmulator({ spotGraceSeconds: 3 });
+  emu = await startTestEmulator({ spotGraceMs: 3000 });
   control = new FargateLocalControl(emu.endpoint);
   family = uniqueName('spot');
   storeTaskDefinition(emu.deps.store, scope, family, [

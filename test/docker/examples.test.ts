@@ -33,7 +33,7 @@ const EXAMPLE = path.join(ROOT, 'examples', 'spot-interruption', 'spot-interrupt
 
 let d: DockerEmulator;
 beforeAll(async () => {
-  d = await startDockerEmulator('examples', { spotGraceSeconds: 5 });
+  d = await startDockerEmulator('examples', { spotGraceMs: 5000 });
 });
 afterAll(() => d?.close());
 

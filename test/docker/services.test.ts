@@ -28,7 +28,7 @@ let next: string;
 let crashing: string;
 beforeAll(async () => {
   // AWS waits 40 s before a RUNNING task without health check counts towards minimumHealthyPercent; 1 s here.
-  d = await startDockerEmulator('svc', { minimumHealthyDelaySeconds: 1 });
+  d = await startDockerEmulator('svc', { minimumHealthyDelayMs: 1000 });
   good = await registerBusybox(d.ecs, 'web', DRAINING_APP, { environment: [{ name: 'REVISION', value: 'one' }] });
   next = await registerBusybox(d.ecs, 'web', DRAINING_APP, { environment: [{ name: 'REVISION', value: 'two' }] });
   crashing = await registerBusybox(d.ecs, 'web', 'echo crashing; exit 1');

@@ -31,7 +31,7 @@ let d: DockerEmulator;
 let drainer: string;
 let stubborn: string;
 beforeAll(async () => {
-  d = await startDockerEmulator('spot', { spotGraceSeconds: GRACE_SECONDS });
+  d = await startDockerEmulator('spot', { spotGraceMs: GRACE_SECONDS * 1000 });
   drainer = await registerBusybox(d.ecs, 'spot-drainer', DRAINING_APP);
   stubborn = await registerBusybox(d.ecs, 'spot-stubborn', STUBBORN_APP);
 });
