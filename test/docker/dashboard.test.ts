@@ -23,7 +23,7 @@ let page: Page;
 let family: string;
 
 beforeAll(async () => {
-  d = await startDockerEmulator('ui', { spotGraceSeconds: 2 });
+  d = await startDockerEmulator('ui', { spotGraceMs: 2000 });
   await d.ecs.send(new CreateClusterCommand({ clusterName: 'default', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] }));
   family = await registerBusybox(d.ecs, 'ui-web', DRAINING_APP);
   browser = await launchBrowser();
