@@ -8,18 +8,16 @@
 import { clusterInactiveForTagging, clusterNotFound, resourceNotFound } from '../domain/errors.js';
 import type { Scope } from '../domain/scope.js';
 import { parseTaggableArn, type TaggableKind } from '../domain/taggable-resource.js';
-import { foreignRecordByArn } from './foreign-records.js';
 import type { RegionState } from './schema.js';
 
 export const RESOURCE_NOT_FOUND = "The specified resource wasn't found.";
 
-/** Where other modules keep the resources of each kind: collection name and ARN field. */
-const FOREIGN: Partial<Record<TaggableKind, [collection: string, arnField: string]>> = {
-  task: ['tasks', 'taskArn'],
-  service: ['services', 'serviceArn'],
-  'container-instance': ['containerInstances', 'containerInstanceArn'],
-  'task-set': ['taskSets', 'taskSetArn'],
-  'capacity-provider': ['capacityProviders', 'capacityProviderArn'],
+/** Whether the resource of each stored kind exists, by its ARN. An account that runs only Fargate has no container
+ * instances, and task sets are not kept: those read as unknown. */
+const EXISTS: Partial<Record<TaggableKind, (state: Readonly<RegionState>, arn: string) => boolean>> = {
+  task: (s, arn) => Object.values(s.tasks).some((t) => t.taskArn === arn),
+  service: (s, arn) => Object.values(s.services).some((x) => x.serviceArn === arn),
+  'capacity-provider': (s, arn) => Object.values(s.capacityProviders).some((c) => c.capacityProviderArn === arn),
 };
 
 function assertActiveCluster(state: Readonly<RegionState>, name: string): void {
@@ -43,7 +41,6 @@ export function taggableArn(state: Readonly<RegionState>, scope: Scope, arn: str
     if (!td || td.status === 'DELETE_IN_PROGRESS') throw resourceNotFound(RESOURCE_NOT_FOUND);
     return td.taskDefinitionArn;
   }
-  const [collection, arnField] = FOREIGN[resource.kind]!;
-  if (!foreignRecordByArn(state, collection, arnField, arn)) throw resourceNotFound(RESOURCE_NOT_FOUND);
+  if (!EXISTS[resource.kind]?.(state, arn)) throw resourceNotFound(RESOURCE_NOT_FOUND);
   return arn;
 }
