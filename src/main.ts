@@ -18,6 +18,7 @@ import { createDockerClient } from './runtime/docker-client.js';
 import { DockerTaskRuntime } from './runtime/docker-task-runtime.js';
 import { FaultRegistry } from './engine/fault-registry.js';
 import { ServiceScheduler } from './engine/service-scheduler.js';
+import { followServiceRegistries } from './engine/service-registries.js';
 import { SpotInterrupter } from './engine/spot-interrupter.js';
 import { CONTROL_PREFIX, controlRouter } from './control/routes.js';
 import { DASHBOARD_PATH, dashboardRouter } from './ui/dashboard.js';
@@ -61,6 +62,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const services = new ServiceScheduler({ ...engineContext, tasks, faults });
   const events = new EventHub(logger, config.eventsWebhookUrl);
   const stopPublishing = publishEcsEvents(events, tasks, services, randomIds, systemClock);
+  const stopRegistries = followServiceRegistries(engineContext, tasks);
   await tasks.start();
   services.start();
   const spot = new SpotInterrupter({ config, store, logger, tasks });
@@ -110,6 +112,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
         spot.close();
         await services.close();
         stopPublishing();
+        stopRegistries();
         await events.close();
         await tasks.close();
         await taskAgent.close();

@@ -9,6 +9,7 @@ import {
   type ServiceRecord,
 } from '../domain/ecs-service.js';
 import { invalidParameter } from '../domain/errors.js';
+import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
 import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
 import { launchSettingsOf, networkOf, newDeployment, stableJson } from './support/service-request.js';
@@ -42,6 +43,7 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
     }
     if (existing?.status === 'DRAINING') throw invalidParameter('Unable to Start a service that is still Draining.');
     const td = taskDefinitionForRun(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.createService);
+    checkServiceRegistries(state, input.serviceRegistries, td);
     const launch = launchSettingsOf(input.launchType, input.capacityProviderStrategy, cluster);
     const network = networkOf(state, scope, now, input.networkConfiguration, deps.config.defaultVpcCidr);
     const desiredCount = input.desiredCount ?? 0;

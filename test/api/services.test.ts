@@ -13,6 +13,8 @@ import {
   waitUntilServicesStable,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNamespace } from '../../src/domain/cloudmap/namespaces.js';
+import { createService as createCloudMapService } from '../../src/domain/cloudmap/services.js';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
 import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
 import { describeService, eventually, fargateCluster, runningTasksOf } from '../support/services.js';
@@ -30,6 +32,12 @@ beforeAll(async () => {
   family = uniqueName('web');
   storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
   storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox:2' }]);
+  // The Cloud Map service the first test's serviceRegistries names (CreateService checks that it exists).
+  emu.deps.store.update(scope, (s) => {
+    const ids = { namespaceId: 'ns-services0test0', operationId: 'op-services-test', hostedZoneId: 'ZSERVICESTEST' };
+    createNamespace(s, scope, { name: uniqueName('services-test'), type: 'HTTP' }, ids, Date.now());
+    createCloudMapService(s, scope, { name: 'web', namespaceId: ids.namespaceId }, 'srv-1', Date.now());
+  });
 });
 afterAll(() => emu.close());
 

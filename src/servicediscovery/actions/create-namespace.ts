@@ -2,7 +2,7 @@
 import type { ActionContext } from '../../actions/context.js';
 import { createNamespace as create } from '../../domain/cloudmap/namespaces.js';
 import type { NamespaceType } from '../../domain/cloudmap/records.js';
-import { newHostedZoneId, newNamespaceId, newOperationId } from '../support/ids.js';
+import { newHostedZoneId, newNamespaceId, newOperationId } from '../../domain/cloudmap/ids.js';
 import { body, optInt, optObject, optString, optTags, reqObject, reqString } from '../support/input.js';
 import { updateState } from '../support/state.js';
 

@@ -1,7 +1,7 @@
 import type { Action } from '../../actions/context.js';
 import { createService as create } from '../../domain/cloudmap/services.js';
 import type { DnsRecordConfig, HealthCheckConfig } from '../../domain/cloudmap/records.js';
-import { newServiceId } from '../support/ids.js';
+import { newServiceId } from '../../domain/cloudmap/ids.js';
 import { type Body, body, optEnum, optInt, optList, optObject, optString, optTags, reqEnum, reqInt, reqString } from '../support/input.js';
 import { updateState } from '../support/state.js';
 import { serviceWire } from '../wire/service.js';

@@ -1,6 +1,6 @@
 import type { Action } from '../../actions/context.js';
 import { deleteNamespace as remove } from '../../domain/cloudmap/namespaces.js';
-import { newOperationId } from '../support/ids.js';
+import { newOperationId } from '../../domain/cloudmap/ids.js';
 import { body, reqString } from '../support/input.js';
 import { updateState } from '../support/state.js';
 

@@ -1,7 +1,7 @@
 import type { Action } from '../../actions/context.js';
 import { registerInstance as register } from '../../domain/cloudmap/instances.js';
 import { invalidInput } from '../../domain/cloudmap/errors.js';
-import { newOperationId } from '../support/ids.js';
+import { newOperationId } from '../../domain/cloudmap/ids.js';
 import { body, optString, optStringMap, reqString } from '../support/input.js';
 import { updateState } from '../support/state.js';
 

@@ -3,7 +3,7 @@
 import type { ActionContext } from '../../actions/context.js';
 import { updateNamespace } from '../../domain/cloudmap/namespaces.js';
 import type { NamespaceType } from '../../domain/cloudmap/records.js';
-import { newOperationId } from '../support/ids.js';
+import { newOperationId } from '../../domain/cloudmap/ids.js';
 import { body, optInt, optObject, optString, reqObject, reqString } from '../support/input.js';
 import { updateState } from '../support/state.js';
 

@@ -1,6 +1,6 @@
 import type { Action } from '../../actions/context.js';
 import { updateService as update } from '../../domain/cloudmap/services.js';
-import { newOperationId } from '../support/ids.js';
+import { newOperationId } from '../../domain/cloudmap/ids.js';
 import { body, optObject, optString, reqObject, reqString } from '../support/input.js';
 import { updateState } from '../support/state.js';
 import { dnsRecords, healthCheckConfig } from './create-service.js';

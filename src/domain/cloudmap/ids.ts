@@ -1,6 +1,6 @@
 // Cloud Map's identifiers: `ns-` and `srv-` with 16 characters, operation ids of 32 and 8 characters, and the
 // Route 53 hosted zone id a DNS namespace gets.
-import type { Ids } from '../../domain/ports.js';
+import type { Ids } from '../ports.js';
 
 export const newNamespaceId = (ids: Ids) => `ns-${ids.hex32().slice(0, 16)}`;
 export const newServiceId = (ids: Ids) => `srv-${ids.hex32().slice(0, 16)}`;
