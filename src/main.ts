@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
 import { createEc2Service } from './ec2/service.js';
 import { createServiceDiscoveryService } from './servicediscovery/service.js';
+import { createElbv2Service } from './elbv2/service.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
 import { createDockerClient } from './runtime/docker-client.js';
@@ -75,7 +76,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
       deps,
       operations: withOutageGate(OPERATIONS, faults),
       jsonServices: [createServiceDiscoveryService()],
-      queryServices: [createEc2Service()],
+      queryServices: [createEc2Service(), createElbv2Service()],
       routers: [
         { path: DASHBOARD_PATH, router: dashboardRouter() },
         { path: CONTROL_PREFIX, router: control },

@@ -1,5 +1,6 @@
 // What every operation handler receives: who is asking (scope), and the application's dependencies.
 import type { Config } from '../config.js';
+import type { LoadBalancingNotifier } from '../domain/elbv2/ports.js';
 import type { Clock, Ids } from '../domain/ports.js';
 import type { Scope } from '../domain/scope.js';
 import type { FaultRegistry } from '../engine/fault-registry.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   tasks: TaskEngine;
   services: ServiceScheduler;
   faults: FaultRegistry;
+  /** The load balancers' data plane (listeners, health checks); absent where nothing serves traffic. */
+  loadBalancing?: LoadBalancingNotifier;
 }
 
 export interface ActionContext {

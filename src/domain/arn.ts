@@ -63,3 +63,10 @@ export function clusterNameFrom(ref: string | undefined): string | null {
 // AWS Cloud Map (servicediscovery) resources.
 export const cloudMapNamespaceArn = (scope: Scope, namespaceId: string) => `${base(scope, 'servicediscovery')}:namespace/${namespaceId}`;
 export const cloudMapServiceArn = (scope: Scope, serviceId: string) => `${base(scope, 'servicediscovery')}:service/${serviceId}`;
+// Elastic Load Balancing v2 (application load balancers): ids are 16 hex digits.
+const elb = (scope: Scope) => base(scope, 'elasticloadbalancing');
+export const elbLoadBalancerArn = (scope: Scope, name: string, id: string) => `${elb(scope)}:loadbalancer/app/${name}/${id}`;
+export const elbTargetGroupArn = (scope: Scope, name: string, id: string) => `${elb(scope)}:targetgroup/${name}/${id}`;
+/** Listeners and rules hang under their load balancer's `app/<name>/<id>`. */
+export const elbListenerArn = (loadBalancerArn: string, id: string) => `${loadBalancerArn.replace(':loadbalancer/', ':listener/')}/${id}`;
+export const elbListenerRuleArn = (listenerArn: string, id: string) => `${listenerArn.replace(':listener/', ':listener-rule/')}/${id}`;

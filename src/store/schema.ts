@@ -8,11 +8,12 @@ import type { TaskRecord } from '../domain/task.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
 import type { CapacityProviderRecord } from '../domain/capacity-provider.js';
 import type { CloudMapState } from '../domain/cloudmap/records.js';
+import type { Elbv2State } from '../domain/elbv2/records.js';
 
 export const SCHEMA_VERSION = 1;
 
 /** Everything one account owns in one region. */
-export interface RegionState extends NetworkState, CloudMapState {
+export interface RegionState extends NetworkState, CloudMapState, Elbv2State {
   /** By cluster name. */
   clusters: Record<string, ClusterRecord>;
   /** By `<family>:<revision>`. */
@@ -55,6 +56,10 @@ export function emptyRegionState(): RegionState {
     cloudMapServices: {},
     cloudMapInstances: {},
     cloudMapOperations: {},
+    loadBalancers: {},
+    targetGroups: {},
+    listeners: {},
+    listenerRules: {},
   };
 }
 
