@@ -12,6 +12,7 @@ import { invalidParameter } from '../domain/errors.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
 import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
+import { recordServiceDeployment } from './support/service-deployments.js';
 import { launchSettingsOf, networkOf, newDeployment, stableJson } from './support/service-request.js';
 import { TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
 import { taskDefinitionForRun } from './support/task-request.js';
@@ -86,6 +87,7 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
       steady: false,
     };
     state.services[key] = service;
+    recordServiceDeployment(state, scope, service, deployment, deps.ids, now);
     if (input.tags?.length) state.tags[service.serviceArn] = input.tags.map((t) => ({ key: t.key!, value: t.value ?? '' }));
     else delete state.tags[service.serviceArn];
     return { service, created: true };

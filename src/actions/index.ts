@@ -14,6 +14,8 @@ import { deregisterTaskDefinition } from './deregister-task-definition.js';
 import { describeCapacityProviders } from './describe-capacity-providers.js';
 import { describeClusters } from './describe-clusters.js';
 import { describeContainerInstances } from './describe-container-instances.js';
+import { describeServiceDeployments } from './describe-service-deployments.js';
+import { describeServiceRevisions } from './describe-service-revisions.js';
 import { describeServices } from './describe-services.js';
 import { describeTaskDefinition } from './describe-task-definition.js';
 import { describeTasks } from './describe-tasks.js';
@@ -24,6 +26,7 @@ import { listAccountSettings } from './list-account-settings.js';
 import { listAttributes } from './list-attributes.js';
 import { listClusters } from './list-clusters.js';
 import { listContainerInstances } from './list-container-instances.js';
+import { listServiceDeployments } from './list-service-deployments.js';
 import { listServicesByNamespace } from './list-services-by-namespace.js';
 import { listServices } from './list-services.js';
 import { listTagsForResource } from './list-tags-for-resource.js';
@@ -38,6 +41,7 @@ import { registerContainerInstance } from './register-container-instance.js';
 import { registerTaskDefinition } from './register-task-definition.js';
 import { runTask } from './run-task.js';
 import { startTask } from './start-task.js';
+import { stopServiceDeployment } from './stop-service-deployment.js';
 import { stopTask } from './stop-task.js';
 import { submitAttachmentStateChanges } from './submit-attachment-state-changes.js';
 import { submitContainerStateChange } from './submit-container-state-change.js';
@@ -67,6 +71,8 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   DescribeCapacityProviders: describeCapacityProviders,
   DescribeClusters: describeClusters,
   DescribeContainerInstances: describeContainerInstances,
+  DescribeServiceDeployments: describeServiceDeployments,
+  DescribeServiceRevisions: describeServiceRevisions,
   DescribeServices: describeServices,
   DescribeTaskDefinition: describeTaskDefinition,
   DescribeTasks: describeTasks,
@@ -77,6 +83,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   ListAttributes: listAttributes,
   ListClusters: listClusters,
   ListContainerInstances: listContainerInstances,
+  ListServiceDeployments: listServiceDeployments,
   ListServices: listServices,
   ListServicesByNamespace: listServicesByNamespace,
   ListTagsForResource: listTagsForResource,
@@ -91,6 +98,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   RegisterTaskDefinition: registerTaskDefinition,
   RunTask: runTask,
   StartTask: startTask,
+  StopServiceDeployment: stopServiceDeployment,
   StopTask: stopTask,
   SubmitAttachmentStateChanges: submitAttachmentStateChanges,
   SubmitContainerStateChange: submitContainerStateChange,

@@ -4,6 +4,7 @@ import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/e
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
 import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
+import { recordServiceDeployment } from './support/service-deployments.js';
 import { findService, launchSettingsOf, networkOf, newDeployment } from './support/service-request.js';
 import { resolveCluster } from '../store/clusters.js';
 import { TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
@@ -92,6 +93,7 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     primary.status = 'ACTIVE';
     primary.updatedAt = now;
     svc.deployments = [deployment, ...svc.deployments];
+    recordServiceDeployment(state, scope, svc, deployment, deps.ids, now);
     svc.steady = false;
     // A new deployment ends any launch throttling (AWS: "After the service is updated ... resumes normal behavior").
     delete svc.launchFailures;

@@ -18,6 +18,10 @@ export const serviceArn = (scope: Scope, clusterName: string, serviceName: strin
   `${base(scope)}:service/${clusterName}/${serviceName}`;
 export const containerInstanceArn = (scope: Scope, clusterName: string, id: string) =>
   `${base(scope)}:container-instance/${clusterName}/${id}`;
+export const serviceDeploymentArn = (scope: Scope, clusterName: string, serviceName: string, id: string) =>
+  `${base(scope)}:service-deployment/${clusterName}/${serviceName}/${id}`;
+export const serviceRevisionArn = (scope: Scope, clusterName: string, serviceName: string, id: string) =>
+  `${base(scope)}:service-revision/${clusterName}/${serviceName}/${id}`;
 export const capacityProviderArn = (scope: Scope, name: string) => `${base(scope)}:capacity-provider/${name}`;
 
 export interface ParsedArn {

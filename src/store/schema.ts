@@ -6,6 +6,7 @@ import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import type { NetworkState } from '../domain/network/network-state.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
+import type { ServiceDeploymentRecord, ServiceRevisionRecord } from '../domain/service-deployment.js';
 import type { CapacityProviderRecord } from '../domain/capacity-provider.js';
 import type { CloudMapState } from '../domain/cloudmap/records.js';
 import type { Elbv2State } from '../domain/elbv2/records.js';
@@ -30,6 +31,10 @@ export interface RegionState extends NetworkState, CloudMapState, Elbv2State {
   accountSettings: Record<string, Record<string, AccountSettingRecord>>;
   /** Auto Scaling group and Managed Instances capacity providers, by name (FARGATE and FARGATE_SPOT are not stored). */
   capacityProviders: Record<string, CapacityProviderRecord>;
+  /** Service deployments (rolling), by ARN. */
+  serviceDeployments: Record<string, ServiceDeploymentRecord>;
+  /** Service revisions, by ARN. */
+  serviceRevisions: Record<string, ServiceRevisionRecord>;
 }
 
 export interface StateDocument {
@@ -48,6 +53,8 @@ export function emptyRegionState(): RegionState {
     tags: {},
     accountSettings: {},
     capacityProviders: {},
+    serviceDeployments: {},
+    serviceRevisions: {},
     vpcs: {},
     subnets: {},
     securityGroups: {},

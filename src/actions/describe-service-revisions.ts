@@ -1,0 +1,27 @@
+import type * as Ecs from '@aws-sdk/client-ecs';
+import { invalidParameter } from '../domain/errors.js';
+import type { ActionContext } from './context.js';
+import { toWireServiceRevision } from './wire/service-deployment.js';
+
+const MAX_ARNS = 20;
+
+/** Up to 20 service revisions by ARN; ARNs not found are MISSING failures. */
+export function describeServiceRevisions(
+  ctx: ActionContext,
+  input: Ecs.DescribeServiceRevisionsRequest,
+): Ecs.DescribeServiceRevisionsResponse {
+  const { scope, deps } = ctx;
+  const arns = input.serviceRevisionArns ?? [];
+  if (arns.length === 0) throw invalidParameter('serviceRevisionArns cannot be empty.');
+  if (arns.length > MAX_ARNS) throw invalidParameter(`serviceRevisionArns can have at most ${MAX_ARNS} items.`);
+  return deps.store.read(scope, (state) => {
+    const serviceRevisions: Ecs.ServiceRevision[] = [];
+    const failures: Ecs.Failure[] = [];
+    for (const arn of arns) {
+      const record = state.serviceRevisions?.[arn];
+      if (record) serviceRevisions.push(toWireServiceRevision(record));
+      else failures.push({ arn, reason: 'MISSING' });
+    }
+    return { serviceRevisions, failures };
+  });
+}
