@@ -50,7 +50,7 @@ export interface StartOptions {
 
 export async function startEmulator(config: Config, options: StartOptions = {}): Promise<RunningEmulator> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await Store.open(config.dataDir, (err) => logger.error({ err }, 'writing state failed'));
+  const store = await Store.open(config.dataDir, { onBackgroundError: (err) => logger.error({ err }, 'writing state failed') });
   const runtime = options.runtime ?? (await createDockerRuntime(config, logger));
   // The ECS API is also served to tasks at 169.254.170.2 when their AWS_ENDPOINT_URL points there.
   let ecsApiForTasks: http.RequestListener | undefined;

@@ -5,9 +5,9 @@ import { emptyRegionState, SCHEMA_VERSION } from './schema.js';
 describe('migrate', () => {
   it('takes a current document as it is', () => {
     const region = { ...emptyRegionState(), tags: { 'arn:x': [{ key: 'k', value: 'v' }] } };
-    const { document, fromVersion } = migrate({ schemaVersion: SCHEMA_VERSION, scopes: { 'a/r': region } });
+    const { document, fromVersion } = migrate({ schemaVersion: SCHEMA_VERSION, seq: 7, scopes: { 'a/r': region } });
     expect(fromVersion).toBe(SCHEMA_VERSION);
-    expect(document).toEqual({ schemaVersion: SCHEMA_VERSION, scopes: { 'a/r': region } });
+    expect(document).toEqual({ schemaVersion: SCHEMA_VERSION, seq: 7, scopes: { 'a/r': region } });
   });
 
   it('fills in collections a document was written without', () => {

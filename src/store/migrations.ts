@@ -9,7 +9,10 @@ export type Migration = (doc: Record<string, unknown>) => Record<string, unknown
  * in schema.ts and add the step here (with a test). Adding a collection to RegionState needs no step: missing
  * collections are filled in on load.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 1 was rewritten whole on every change; version 2 is a snapshot of journal entry `seq`.
+  1: (doc) => ({ ...doc, seq: 0 }),
+};
 
 /** The document cannot be used by this version of fargate-local. */
 export class UnsupportedSchemaError extends Error {}
@@ -53,7 +56,9 @@ function withAllCollections(doc: Record<string, unknown>): StateDocument {
     if (!isObject(region)) throw new UnsupportedSchemaError(`its scope "${key}" is not an object`);
     filled[key] = { ...emptyRegionState(), ...region };
   }
-  return { ...doc, schemaVersion: doc.schemaVersion as number, scopes: filled };
+  const seq = doc.seq ?? 0;
+  if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) throw new UnsupportedSchemaError('its "seq" is not a journal position');
+  return { ...doc, schemaVersion: doc.schemaVersion as number, seq, scopes: filled };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
-// The persisted document: one JSON file, versioned so later changes can migrate it.
+// The persisted document: a snapshot file plus a journal of changes after it, versioned so later changes can
+// migrate it. Version 1 was the whole state rewritten to one file; version 2 adds `seq` and the journal.
 import type { ClusterRecord } from '../domain/cluster.js';
 import type { Tag } from '../domain/tags.js';
 import type { AccountSettingRecord } from '../domain/account-settings.js';
@@ -11,7 +12,7 @@ import type { CapacityProviderRecord } from '../domain/capacity-provider.js';
 import type { CloudMapState } from '../domain/cloudmap/records.js';
 import type { Elbv2State } from '../domain/elbv2/records.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Everything one account owns in one region. */
 export interface RegionState extends NetworkState, CloudMapState, Elbv2State {
@@ -39,6 +40,8 @@ export interface RegionState extends NetworkState, CloudMapState, Elbv2State {
 
 export interface StateDocument {
   schemaVersion: number;
+  /** The last journal entry this document includes (see store.ts). */
+  seq: number;
   /** By `<accountId>/<region>`. */
   scopes: Record<string, RegionState>;
 }
@@ -71,5 +74,5 @@ export function emptyRegionState(): RegionState {
 }
 
 export function emptyDocument(): StateDocument {
-  return { schemaVersion: SCHEMA_VERSION, scopes: {} };
+  return { schemaVersion: SCHEMA_VERSION, seq: 0, scopes: {} };
 }

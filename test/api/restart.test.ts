@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RegionState, StateDocument } from '../../src/store/schema.js';
-import { STATE_FILE, type Store } from '../../src/store/store.js';
+import type { RegionState } from '../../src/store/schema.js';
+import { Store } from '../../src/store/store.js';
 import { cleanEnv, startCli } from '../support/cli-process.js';
 import { startTestEmulator, uniqueName } from '../support/emulator.js';
 
@@ -90,10 +90,11 @@ describe('restart on the same data directory', () => {
     }
     expect(acknowledged).toHaveLength(200);
 
-    // The file is whole: it parses, and holds every acknowledged cluster.
-    const doc = JSON.parse(await fs.readFile(path.join(dataDir, STATE_FILE), 'utf8')) as StateDocument;
-    const clusters = doc.scopes['000000000000/us-east-1']?.clusters ?? {};
-    expect(Object.keys(clusters)).toEqual(expect.arrayContaining(acknowledged));
+    // The snapshot and journal are whole: they load, and hold every acknowledged cluster.
+    const store = await Store.open(dataDir);
+    const clusters = store.read({ accountId: '000000000000', region: 'us-east-1' }, (s) => Object.keys(s.clusters));
+    await store.close();
+    expect(clusters).toEqual(expect.arrayContaining(acknowledged));
 
     // The restarted emulator reads it and has them all.
     const second = await startCli(['--data-dir', dataDir], cleanEnv());

@@ -1,0 +1,209 @@
+// A draft of one region's state whose cost follows what the update touches, not what the region holds.
+//
+// Each top-level key of RegionState is a collection (a map by id) or a plain value. The draft hands out an immer
+// draft per record on first access and records puts and deletes per id, so a change to one task of 10,000 copies
+// that one task (immer over the whole region would copy the 10,000-key map on every update). `commit()` returns
+// the changes as [collection, id, value] triples, with plain values (no drafts left); nothing is applied to the
+// base until the caller applies them, so a throwing update leaves no trace.
+import { createDraft, current, type Draft, isDraft, isDraftable } from 'immer';
+import type { RegionState } from './schema.js';
+
+/** [collection, id, value]: id null = the whole top-level value; value undefined = deleted. */
+export type Change = [collection: string, id: string | null, value?: unknown];
+
+const DELETED = Symbol('deleted');
+
+interface Put {
+  /** An immer draft of the base record, or a value the update assigned. */
+  value: unknown;
+  draft: boolean;
+}
+
+const isCollection = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+class CollectionDraft {
+  readonly puts = new Map<string, Put>();
+  readonly deleted = new Set<string>();
+  readonly proxy: Record<string, unknown>;
+
+  constructor(readonly base: Record<string, unknown>) {
+    this.proxy = new Proxy({} as Record<string, unknown>, {
+      get: (target, key, receiver) => (typeof key === 'string' ? this.get(key, target, receiver) : Reflect.get(target, key, receiver)),
+      set: (_t, key, value) => {
+        if (typeof key !== 'string') return false;
+        this.puts.set(key, { value, draft: false });
+        this.deleted.delete(key);
+        return true;
+      },
+      deleteProperty: (_t, key) => {
+        if (typeof key !== 'string') return false;
+        this.puts.delete(key);
+        if (Object.hasOwn(this.base, key)) this.deleted.add(key);
+        return true;
+      },
+      has: (_t, key) => typeof key === 'string' && this.has(key),
+      ownKeys: () => this.keys(),
+      getOwnPropertyDescriptor: (target, key) => {
+        if (typeof key !== 'string' || !this.has(key)) return undefined;
+        return { value: this.get(key, target, this.proxy), writable: true, enumerable: true, configurable: true };
+      },
+      defineProperty: (_t, key, desc) => {
+        if (typeof key !== 'string' || !('value' in desc)) return false;
+        this.puts.set(key, { value: desc.value, draft: false });
+        this.deleted.delete(key);
+        return true;
+      },
+    });
+  }
+
+  private has(key: string): boolean {
+    return this.puts.has(key) || (Object.hasOwn(this.base, key) && !this.deleted.has(key));
+  }
+
+  private keys(): string[] {
+    const keys = Object.keys(this.base).filter((k) => !this.deleted.has(k));
+    for (const k of this.puts.keys()) if (!Object.hasOwn(this.base, k)) keys.push(k);
+    return keys;
+  }
+
+  private get(key: string, target: object, receiver: unknown): unknown {
+    const put = this.puts.get(key);
+    if (put) return put.value;
+    if (this.deleted.has(key) || !Object.hasOwn(this.base, key)) return Reflect.get(target, key, receiver);
+    const value = this.base[key];
+    if (!isDraftable(value)) return value;
+    const draft = createDraft(value as object);
+    this.puts.set(key, { value: draft, draft: true });
+    return draft;
+  }
+
+  changes(name: string, out: Change[]): void {
+    for (const key of this.deleted) out.push([name, key]);
+    for (const [key, put] of this.puts) {
+      if (put.draft) {
+        const value = current(put.value as Draft<object>);
+        if (value !== this.base[key]) out.push([name, key, value]);
+      } else if (put.value === undefined) {
+        if (Object.hasOwn(this.base, key)) out.push([name, key]);
+      } else {
+        out.push([name, key, detach(put.value)]);
+      }
+    }
+  }
+}
+
+export class RegionDraft {
+  private readonly collections = new Map<string, CollectionDraft>();
+  /** Top-level values the update replaced (or DELETED), and drafts of top-level values that are not collections. */
+  private readonly replaced = new Map<string, unknown>();
+  private readonly valueDrafts = new Map<string, object>();
+  readonly proxy: RegionState;
+
+  constructor(private readonly base: RegionState) {
+    const baseRecord = base as unknown as Record<string, unknown>;
+    this.proxy = new Proxy({} as RegionState, {
+      get: (target, key, receiver) => {
+        if (typeof key !== 'string') return Reflect.get(target, key, receiver);
+        if (this.replaced.has(key)) {
+          const v = this.replaced.get(key);
+          return v === DELETED ? undefined : v;
+        }
+        if (!Object.hasOwn(baseRecord, key)) return Reflect.get(target, key, receiver);
+        const value = baseRecord[key];
+        if (isCollection(value)) {
+          let c = this.collections.get(key);
+          if (!c) this.collections.set(key, (c = new CollectionDraft(value)));
+          return c.proxy;
+        }
+        if (!isDraftable(value)) return value;
+        let d = this.valueDrafts.get(key);
+        if (!d) this.valueDrafts.set(key, (d = createDraft(value as object)));
+        return d;
+      },
+      set: (_t, key, value) => {
+        if (typeof key !== 'string') return false;
+        this.replace(key, value);
+        return true;
+      },
+      deleteProperty: (_t, key) => {
+        if (typeof key !== 'string') return false;
+        this.replace(key, DELETED);
+        return true;
+      },
+      has: (_t, key) => typeof key === 'string' && this.has(key),
+      ownKeys: () => this.keys(),
+      getOwnPropertyDescriptor: (_target, key) => {
+        if (typeof key !== 'string' || !this.has(key)) return undefined;
+        return { value: Reflect.get(this.proxy, key), writable: true, enumerable: true, configurable: true };
+      },
+      defineProperty: (_t, key, desc) => {
+        if (typeof key !== 'string' || !('value' in desc)) return false;
+        this.replace(key, desc.value);
+        return true;
+      },
+    });
+  }
+
+  private replace(key: string, value: unknown): void {
+    this.collections.delete(key);
+    this.valueDrafts.delete(key);
+    this.replaced.set(key, value === undefined ? DELETED : value);
+  }
+
+  private has(key: string): boolean {
+    if (this.replaced.has(key)) return this.replaced.get(key) !== DELETED;
+    return Object.hasOwn(this.base, key);
+  }
+
+  private keys(): string[] {
+    const keys = Object.keys(this.base).filter((k) => this.has(k));
+    for (const k of this.replaced.keys()) if (!Object.hasOwn(this.base, k) && this.has(k)) keys.push(k);
+    return keys;
+  }
+
+  /** What the update changed, as plain values. */
+  commit(): Change[] {
+    const out: Change[] = [];
+    const baseRecord = this.base as unknown as Record<string, unknown>;
+    for (const [key, value] of this.replaced) {
+      if (value === DELETED) {
+        if (Object.hasOwn(baseRecord, key)) out.push([key, null]);
+      } else if (value !== baseRecord[key]) {
+        out.push([key, null, detach(value)]);
+      }
+    }
+    for (const [key, d] of this.valueDrafts) {
+      const value = current(d);
+      if (value !== baseRecord[key]) out.push([key, null, value]);
+    }
+    for (const [key, c] of this.collections) c.changes(key, out);
+    return out;
+  }
+}
+
+/** Applies changes to a region's state in place: collections are changed, records are replaced whole. */
+export function applyChanges(region: RegionState, changes: readonly Change[]): void {
+  const target = region as unknown as Record<string, unknown>;
+  for (const [collection, id, value] of changes) {
+    if (id === null) {
+      if (value === undefined) delete target[collection];
+      else target[collection] = value;
+      continue;
+    }
+    let c = target[collection];
+    if (!isCollection(c)) target[collection] = c = {};
+    if (value === undefined) delete (c as Record<string, unknown>)[id];
+    else (c as Record<string, unknown>)[id] = value;
+  }
+}
+
+/** Replaces drafts in a value (at any depth of plain objects and arrays) with plain copies. */
+export function detach<T>(value: T): T {
+  if (isDraft(value)) return current(value as Draft<T>) as T;
+  if (Array.isArray(value)) return value.map(detach) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detach(v)])) as T;
+  }
+  return value;
+}
