@@ -1,5 +1,5 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
-import { serviceArn } from '../domain/arn.js';
+import { ecsServiceLinkedRoleArn, serviceArn } from '../domain/arn.js';
 import {
   assertValidDesiredCount,
   assertValidServiceName,
@@ -17,7 +17,7 @@ import { launchSettingsOf, networkOf, newDeployment, stableJson } from './suppor
 import { TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
 import { taskDefinitionForRun } from './support/task-request.js';
 import { ensureCluster } from '../store/clusters.js';
-import { serviceRoleArn, tasksOfService, toWireService } from './wire/service.js';
+import { tasksOfService, toWireService } from './wire/service.js';
 
 export function createService(ctx: ActionContext, input: Ecs.CreateServiceRequest): Ecs.CreateServiceResponse {
   const { scope, deps } = ctx;
@@ -81,7 +81,7 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
       enableExecuteCommand: input.enableExecuteCommand ?? false,
       serviceConnectConfiguration: connect ? structuredClone(connect) : undefined,
       namespace: connect?.enabled ? ((connect.namespace as string | undefined) ?? cluster.serviceConnectDefaults?.namespace) : undefined,
-      roleArn: serviceRoleArn(scope.accountId),
+      roleArn: ecsServiceLinkedRoleArn(scope),
       createdAt: now,
       requestFingerprint: fingerprint,
       steady: false,

@@ -39,29 +39,27 @@ export function runTask(ctx: ActionContext, input: Ecs.RunTaskRequest): Ecs.RunT
     const failures = providers.filter((p) => !deps.faults.capacityAvailable(p)).map(() => ({ reason: CAPACITY_UNAVAILABLE }));
     const placed = providers.filter((p) => deps.faults.capacityAvailable(p));
     const tasks = placed.map((provider, i) => {
-      const taskId = deps.ids.hex32();
-      const task = newTask({
-        scope,
-        taskId,
-        clusterName: cluster.clusterName,
-        clusterArn: cluster.clusterArn,
-        taskDefinition: td,
-        overrides: input.overrides,
-        capacityProviderName: provider as 'FARGATE' | 'FARGATE_SPOT',
-        platformVersion,
-        startedBy: input.startedBy,
-        group: input.group,
-        referenceId: input.referenceId,
-        enableExecuteCommand: input.enableExecuteCommand ?? false,
-        subnet: network.subnets[i % network.subnets.length]!,
-        securityGroups: network.securityGroups,
-        assignPublicIp: network.assignPublicIp,
-        attachmentId: deps.ids.uuid(),
-        containerIds: td.containerDefinitions.map(() => deps.ids.uuid()),
-        runtimeSuffixes: td.containerDefinitions.map(() => tenDigits()),
-        now,
-      });
-      state.tasks[taskId] = task;
+      const task = newTask(
+        {
+          scope,
+          clusterName: cluster.clusterName,
+          clusterArn: cluster.clusterArn,
+          taskDefinition: td,
+          overrides: input.overrides,
+          capacityProviderName: provider as 'FARGATE' | 'FARGATE_SPOT',
+          platformVersion,
+          startedBy: input.startedBy,
+          group: input.group,
+          referenceId: input.referenceId,
+          enableExecuteCommand: input.enableExecuteCommand ?? false,
+          subnet: network.subnets[i % network.subnets.length]!,
+          securityGroups: network.securityGroups,
+          assignPublicIp: network.assignPublicIp,
+          now,
+        },
+        deps.ids,
+      );
+      state.tasks[task.taskId] = task;
       if (tags.length) state.tags[task.taskArn] = tags;
       return { task, tags };
     });
@@ -69,8 +67,4 @@ export function runTask(ctx: ActionContext, input: Ecs.RunTaskRequest): Ecs.RunT
   });
   for (const { task } of created.tasks) deps.tasks.submit(scope, task.taskId);
   return { tasks: created.tasks.map(({ task, tags }) => toWireTask(task, tags)), failures: created.failures };
-}
-
-function tenDigits(): string {
-  return String(Math.floor(Math.random() * 1e10)).padStart(10, '0');
 }

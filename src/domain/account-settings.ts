@@ -5,7 +5,7 @@
 // (`arn:aws:iam::<account>:root`), so PutAccountSetting without principalArn sets the account default, as it does
 // on AWS when the root user calls it.
 import { invalidParameter } from './errors.js';
-import { partitionOf } from './arn.js';
+import { rootPrincipalArn } from './arn.js';
 import type { Scope } from './scope.js';
 
 export type SettingType = 'user' | 'aws_managed';
@@ -51,7 +51,7 @@ export const ACCOUNT_SETTINGS: Readonly<Record<string, SettingRule>> = {
 
 export const SETTING_NAMES: readonly string[] = Object.keys(ACCOUNT_SETTINGS).sort();
 
-export const rootPrincipalArn = (scope: Scope) => `arn:${partitionOf(scope.region)}:iam::${scope.accountId}:root`;
+export { rootPrincipalArn };
 
 /** The key under which a principal's settings are stored: '' for the root user (the account default). */
 export const principalKey = (scope: Scope, principalArn: string) => (principalArn === rootPrincipalArn(scope) ? '' : principalArn);

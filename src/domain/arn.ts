@@ -1,4 +1,5 @@
-// ECS ARNs in AWS's current (long) format.
+// Every ARN this emulator builds or reads: ECS ARNs in AWS's current (long) format, and the few of other services
+// (IAM principals, EC2 resources, Cloud Map, secrets) that ECS shapes carry. The partition follows the region.
 import type { Scope } from './scope.js';
 
 export function partitionOf(region: string): string {
@@ -8,6 +9,12 @@ export function partitionOf(region: string): string {
 }
 
 const base = (scope: Scope, service = 'ecs') => `arn:${partitionOf(scope.region)}:${service}:${scope.region}:${scope.accountId}`;
+
+/** An ARN of any service in the scope's account and region: `arn:<partition>:<service>:<region>:<account>:<resource>`. */
+export const arnIn = (scope: Scope, service: string, resource: string) => `${base(scope, service)}:${resource}`;
+/** An ARN of a global service (IAM): no region. */
+export const globalArnIn = (scope: Scope, service: string, resource: string) =>
+  `arn:${partitionOf(scope.region)}:${service}::${scope.accountId}:${resource}`;
 
 export const clusterArn = (scope: Scope, name: string) => `${base(scope)}:cluster/${name}`;
 export const taskDefinitionArn = (scope: Scope, family: string, revision: number) => `${base(scope)}:task-definition/${family}:${revision}`;
@@ -23,6 +30,18 @@ export const serviceDeploymentArn = (scope: Scope, clusterName: string, serviceN
 export const serviceRevisionArn = (scope: Scope, clusterName: string, serviceName: string, id: string) =>
   `${base(scope)}:service-revision/${clusterName}/${serviceName}/${id}`;
 export const capacityProviderArn = (scope: Scope, name: string) => `${base(scope)}:capacity-provider/${name}`;
+/** The ECS attachment a task's ENI belongs to (the ENI's description). */
+export const attachmentArn = (scope: Scope, attachmentId: string) => `${base(scope)}:attachment/${attachmentId}`;
+
+// IAM principals.
+/** The account's root principal: the account-wide default in account settings, `registeredBy` of task definitions. */
+export const rootPrincipalArn = (scope: Scope) => globalArnIn(scope, 'iam', 'root');
+/** ECS's service-linked role, which services use when they name none. */
+export const ecsServiceLinkedRoleArn = (scope: Scope) =>
+  globalArnIn(scope, 'iam', 'role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS');
+
+// EC2 resources (`vpc/vpc-…`, `subnet/subnet-…`, `security-group/sg-…`).
+export const ec2Arn = (scope: Scope, type: string, id: string) => arnIn(scope, 'ec2', `${type}/${id}`);
 
 export interface ParsedArn {
   partition: string;
@@ -51,6 +70,25 @@ export function parseArn(arn: string): ParsedArn | null {
 }
 
 export const isArn = (value: string) => value.startsWith('arn:');
+
+/** Any ARN split into its six parts (the resource may hold ':' and '/'); null when the value is not one. */
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region: string;
+  accountId: string;
+  resource: string;
+}
+
+export function splitArn(value: string): ArnParts | null {
+  const parts = value.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn' || !parts[1] || !parts[2]) return null;
+  const [, partition, service, region, accountId] = parts as [string, string, string, string, string];
+  return { partition, service, region, accountId, resource: parts.slice(5).join(':') };
+}
+
+/** The ARN made of these parts (splitArn's inverse). */
+export const joinArn = (a: ArnParts) => `arn:${a.partition}:${a.service}:${a.region}:${a.accountId}:${a.resource}`;
 
 /**
  * The cluster name a request means: a name, a cluster ARN, or nothing (the `default` cluster).

@@ -1,7 +1,7 @@
 // Clusters: the records we keep and the rules that apply to them.
 import { createHash } from 'node:crypto';
 import type * as Ecs from '@aws-sdk/client-ecs';
-import { clusterArn, partitionOf } from './arn.js';
+import { clusterArn, cloudMapNamespaceArn } from './arn.js';
 import { invalidParameter } from './errors.js';
 import type { Scope } from './scope.js';
 
@@ -132,7 +132,7 @@ export function serviceConnectNamespaceArn(scope: Scope, namespace: string | und
     return namespace;
   }
   const id = createHash('sha256').update(`${scope.accountId}/${scope.region}/${namespace}`).digest('hex').slice(0, 16);
-  return `arn:${partitionOf(scope.region)}:servicediscovery:${scope.region}:${scope.accountId}:namespace/ns-${id}`;
+  return cloudMapNamespaceArn(scope, `ns-${id}`);
 }
 
 /** Whether CreateCluster's capacity provider arguments agree with the existing cluster of that name. */

@@ -1,6 +1,6 @@
 // RegisterTaskDefinition as a pure step: request + current state → the new revision's record.
 import type * as Ecs from '@aws-sdk/client-ecs';
-import { partitionOf, taskDefinitionArn } from './arn.js';
+import { rootPrincipalArn, taskDefinitionArn } from './arn.js';
 import { fargateViolation, requiresFargate } from './fargate-validation.js';
 import type { Scope } from './scope.js';
 import { compatibilitiesOf, requiredAttributes } from './task-definition-attributes.js';
@@ -15,7 +15,7 @@ export interface RegistrationContext {
 }
 
 /** Who registered it: the emulator has no IAM, so every call comes from the account's root. */
-export const registeredByOf = (scope: Scope) => `arn:${partitionOf(scope.region)}:iam::${scope.accountId}:root`;
+export const registeredByOf = rootPrincipalArn;
 
 /**
  * Validates and normalises a registration and returns the record of the family's next revision.

@@ -1,14 +1,15 @@
-// Building a new task record from RunTask's request and the task definition it names.
+// The one builder of new task records, for RunTask and the service scheduler alike: the request and the task
+// definition it names, with every id drawn from the injected Ids.
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { containerArn, taskArn } from './arn.js';
 import type { SubnetRecord } from './network/vpc.js';
+import type { Ids } from './ports.js';
 import type { Scope } from './scope.js';
 import type { TaskDefinitionRecord } from './task-definition.js';
 import type { ContainerRecord, TaskRecord } from './task.js';
 
 export interface NewTaskRequest {
   scope: Scope;
-  taskId: string;
   clusterName: string;
   clusterArn: string;
   taskDefinition: TaskDefinitionRecord;
@@ -22,27 +23,27 @@ export interface NewTaskRequest {
   subnet: SubnetRecord;
   securityGroups: string[];
   assignPublicIp: boolean;
-  attachmentId: string;
-  /** One id per container (UUIDs) and one 10-digit runtime suffix per container. */
-  containerIds: string[];
-  runtimeSuffixes: string[];
   now: number;
 }
 
 export const DEFAULT_EPHEMERAL_STORAGE_GIB = 20;
 
-export function newTask(req: NewTaskRequest): TaskRecord {
+/** The runtime id's suffix (`<taskId>-<10 digits>`, as Fargate's), from the injected ids. */
+const tenDigits = (ids: Ids) => (BigInt(`0x${ids.hex32()}`) % 10_000_000_000n).toString().padStart(10, '0');
+
+export function newTask(req: NewTaskRequest, ids: Ids): TaskRecord {
   const td = req.taskDefinition;
   const o = req.overrides ?? {};
-  const arn = taskArn(req.scope, req.clusterName, req.taskId);
-  const containers: ContainerRecord[] = td.containerDefinitions.map((def, i) => {
+  const taskId = ids.hex32();
+  const arn = taskArn(req.scope, req.clusterName, taskId);
+  const containers: ContainerRecord[] = td.containerDefinitions.map((def) => {
     const co = o.containerOverrides?.find((x) => x.name === def.name);
     const memory = co?.memory ?? def.memory;
     const memoryReservation = co?.memoryReservation ?? def.memoryReservation;
     return {
       name: def.name!,
-      containerArn: containerArn(req.scope, req.clusterName, req.taskId, req.containerIds[i]!),
-      runtimeId: `${req.taskId}-${req.runtimeSuffixes[i]!}`,
+      containerArn: containerArn(req.scope, req.clusterName, taskId, ids.uuid()),
+      runtimeId: `${taskId}-${tenDigits(ids)}`,
       image: def.image!,
       essential: def.essential ?? true,
       lastStatus: 'PENDING',
@@ -55,7 +56,7 @@ export function newTask(req: NewTaskRequest): TaskRecord {
     };
   });
   return {
-    taskId: req.taskId,
+    taskId,
     taskArn: arn,
     clusterArn: req.clusterArn,
     clusterName: req.clusterName,
@@ -83,7 +84,7 @@ export function newTask(req: NewTaskRequest): TaskRecord {
     healthStatus: 'UNKNOWN',
     containers,
     attachment: {
-      id: req.attachmentId,
+      id: ids.uuid(),
       status: 'PRECREATED',
       subnetId: req.subnet.subnetId,
       vpcId: req.subnet.vpcId,

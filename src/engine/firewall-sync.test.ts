@@ -36,25 +36,25 @@ async function setup(config: Partial<Config> = {}) {
     createSecurityGroup(s, { groupId: 'sg-client', groupName: 'client', description: 'c', vpcId: vpc.vpcId, tags: [] }, 0);
   });
   const launch = async (groups: string[]) => {
-    const taskId = randomIds.hex32();
-    store.update(scope, (s) => {
-      s.tasks[taskId] = newTask({
-        scope,
-        taskId,
-        clusterName: 'default',
-        clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
-        taskDefinition: td,
-        capacityProviderName: 'FARGATE',
-        platformVersion: '1.4.0',
-        enableExecuteCommand: false,
-        subnet: s.subnets[subnets[0]!.subnetId]!,
-        securityGroups: groups,
-        assignPublicIp: false,
-        attachmentId: randomIds.uuid(),
-        containerIds: [randomIds.uuid()],
-        runtimeSuffixes: ['0123456789'],
-        now: Date.now(),
-      });
+    const taskId = store.update(scope, (s) => {
+      const t = newTask(
+        {
+          scope,
+          clusterName: 'default',
+          clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+          taskDefinition: td,
+          capacityProviderName: 'FARGATE',
+          platformVersion: '1.4.0',
+          enableExecuteCommand: false,
+          subnet: s.subnets[subnets[0]!.subnetId]!,
+          securityGroups: groups,
+          assignPublicIp: false,
+          now: Date.now(),
+        },
+        randomIds,
+      );
+      s.tasks[t.taskId] = t;
+      return t.taskId;
     });
     engine!.submit(scope, taskId);
     await engine!.idle();

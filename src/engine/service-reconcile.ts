@@ -2,7 +2,7 @@
 // circuit breaker (and roll back), plan starts and stops, create the new task records, write the service's events
 // and deployment states. Returns what must happen outside the update (submitting and stopping tasks, EventBridge
 // notices). Deterministic given the state, the time, the ids and the capacity on offer.
-import { parseArn } from '../domain/arn.js';
+import { capacityProviderArn, parseArn } from '../domain/arn.js';
 import type { StrategyItem } from '../domain/capacity-provider-placement.js';
 import {
   conditionOf,
@@ -251,7 +251,7 @@ function startTasks(
         eventName: 'SERVICE_TASK_PLACEMENT_FAILURE',
         eventType: 'ERROR',
         extra: {
-          capacityProviderArns: [`arn:aws:ecs:${env.scope.region}:${env.scope.accountId}:capacity-provider/${provider}`],
+          capacityProviderArns: [capacityProviderArn(env.scope, provider)],
           reason: 'RESOURCE:FARGATE',
         },
       });
@@ -270,30 +270,28 @@ function startTasks(
   const tags = serviceTaskTags(state, svc, td);
   const offset = tasks.filter((t) => t.deploymentId === primary.id && t.condition !== 'stopped').length;
   return placeable.map((provider, i) => {
-    const taskId = env.ids.hex32();
-    const task: TaskRecord = newTask({
-      scope: env.scope,
-      taskId,
-      clusterName: svc.clusterName,
-      clusterArn: svc.clusterArn,
-      taskDefinition: td,
-      capacityProviderName: provider as 'FARGATE' | 'FARGATE_SPOT',
-      platformVersion: primary.platformVersion,
-      startedBy: primary.id,
-      group: serviceGroup(svc.serviceName),
-      enableExecuteCommand: svc.enableExecuteCommand,
-      subnet: network.subnets[(offset + i) % network.subnets.length]!,
-      securityGroups: network.securityGroups,
-      assignPublicIp: network.assignPublicIp,
-      attachmentId: env.ids.uuid(),
-      containerIds: td.containerDefinitions.map(() => env.ids.uuid()),
-      runtimeSuffixes: td.containerDefinitions.map(() => tenDigits(env.ids.hex32())),
-      now: env.now,
-    });
-    state.tasks[taskId] = task;
+    const task: TaskRecord = newTask(
+      {
+        scope: env.scope,
+        clusterName: svc.clusterName,
+        clusterArn: svc.clusterArn,
+        taskDefinition: td,
+        capacityProviderName: provider as 'FARGATE' | 'FARGATE_SPOT',
+        platformVersion: primary.platformVersion,
+        startedBy: primary.id,
+        group: serviceGroup(svc.serviceName),
+        enableExecuteCommand: svc.enableExecuteCommand,
+        subnet: network.subnets[(offset + i) % network.subnets.length]!,
+        securityGroups: network.securityGroups,
+        assignPublicIp: network.assignPublicIp,
+        now: env.now,
+      },
+      env.ids,
+    );
+    state.tasks[task.taskId] = task;
     if (tags.length) state.tags[task.taskArn] = tags;
-    effects.submit.push(taskId);
-    return taskId;
+    effects.submit.push(task.taskId);
+    return task.taskId;
   });
 }
 
@@ -307,8 +305,6 @@ function serviceTaskTags(state: RegionState, svc: ServiceRecord, td: TaskDefinit
   }
   return [...byKey].map(([key, value]) => ({ key, value }));
 }
-
-const tenDigits = (hex: string) => (BigInt(`0x${hex}`) % 10_000_000_000n).toString().padStart(10, '0');
 
 /** Completion of the primary deployment, the draining deployments' counts, and the steady-state report. */
 function settleDeployments(

@@ -65,26 +65,26 @@ afterEach(() => engine.close());
 
 function launch(containers: Ecs.ContainerDefinition[], extra: { taskRoleArn?: string } = {}): string {
   const td = storeTaskDefinition(store, scope, 'fam', containers, extra);
-  const taskId = randomIds.hex32();
-  store.update(scope, (s) => {
+  const taskId = store.update(scope, (s) => {
     ensureDefaultVpc(s, scope, 0);
-    s.tasks[taskId] = newTask({
-      scope,
-      taskId,
-      clusterName: 'default',
-      clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
-      taskDefinition: td,
-      capacityProviderName: 'FARGATE',
-      platformVersion: '1.4.0',
-      enableExecuteCommand: false,
-      subnet: Object.values(s.subnets)[0]!,
-      securityGroups: [],
-      assignPublicIp: false,
-      attachmentId: randomIds.uuid(),
-      containerIds: containers.map(() => randomIds.uuid()),
-      runtimeSuffixes: containers.map(() => '0123456789'),
-      now: Date.now(),
-    });
+    const t = newTask(
+      {
+        scope,
+        clusterName: 'default',
+        clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+        taskDefinition: td,
+        capacityProviderName: 'FARGATE',
+        platformVersion: '1.4.0',
+        enableExecuteCommand: false,
+        subnet: Object.values(s.subnets)[0]!,
+        securityGroups: [],
+        assignPublicIp: false,
+        now: Date.now(),
+      },
+      randomIds,
+    );
+    s.tasks[t.taskId] = t;
+    return t.taskId;
   });
   engine.submit(scope, taskId);
   return taskId;

@@ -39,26 +39,26 @@ describe('TaskEngine observers', () => {
     const changes: TaskChange[] = [];
     const off = engine.onTaskChanged((c) => changes.push(c));
     const td = storeTaskDefinition(store, scope, 'fam', [{ name: 'app', image: 'img' }]);
-    const taskId = randomIds.hex32();
-    store.update(scope, (s) => {
+    const taskId = store.update(scope, (s) => {
       ensureDefaultVpc(s, scope, 0);
-      s.tasks[taskId] = newTask({
-        scope,
-        taskId,
-        clusterName: 'default',
-        clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
-        taskDefinition: td,
-        capacityProviderName: 'FARGATE_SPOT',
-        platformVersion: '1.4.0',
-        enableExecuteCommand: false,
-        subnet: Object.values(s.subnets)[0]!,
-        securityGroups: [],
-        assignPublicIp: false,
-        attachmentId: randomIds.uuid(),
-        containerIds: [randomIds.uuid()],
-        runtimeSuffixes: ['0123456789'],
-        now: Date.now(),
-      });
+      const t = newTask(
+        {
+          scope,
+          clusterName: 'default',
+          clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+          taskDefinition: td,
+          capacityProviderName: 'FARGATE_SPOT',
+          platformVersion: '1.4.0',
+          enableExecuteCommand: false,
+          subnet: Object.values(s.subnets)[0]!,
+          securityGroups: [],
+          assignPublicIp: false,
+          now: Date.now(),
+        },
+        randomIds,
+      );
+      s.tasks[t.taskId] = t;
+      return t.taskId;
     });
     engine.submit(scope, taskId);
     await settle();

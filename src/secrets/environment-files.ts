@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { splitArn } from './secret-reference.js';
+import { splitArn } from '../domain/arn.js';
 import { TaskStartFailure } from '../domain/task-agent.js';
 
 export interface EnvironmentFileSpec {

@@ -5,6 +5,7 @@
 //                    when it lives in the task's region.
 // The parsing follows the ECS agent's (amazon-ecs-agent, agent/taskresource/asmsecret): a Secrets Manager ARN's
 // resource has either 2 parts (`secret:<id>`) or 5 (`secret:<id>:<json-key>:<stage>:<version-id>`).
+import { joinArn, splitArn } from '../domain/arn.js';
 
 export interface SecretsManagerReference {
   store: 'secretsmanager';
@@ -27,22 +28,6 @@ export interface ParameterReference {
 
 export type SecretReference = SecretsManagerReference | ParameterReference;
 
-export interface Arn {
-  partition: string;
-  service: string;
-  region: string;
-  accountId: string;
-  resource: string;
-}
-
-/** Splits an ARN into its six parts (the resource may hold ':'); null when it is not one. */
-export function splitArn(value: string): Arn | null {
-  const parts = value.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn' || !parts[1] || !parts[2]) return null;
-  const [, partition, service, region, accountId] = parts as [string, string, string, string, string];
-  return { partition, service, region, accountId, resource: parts.slice(5).join(':') };
-}
-
 export const INVALID_SECRET_ARN =
   'an invalid ARN format for the AWS Secrets Manager secret was specified. Specify a valid ARN and try again.';
 
@@ -63,7 +48,7 @@ export function parseSecretReference(valueFrom: string, taskRegion: string): Sec
   return {
     store: 'secretsmanager',
     valueFrom,
-    secretId: `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.accountId}:secret:${parts[1]}`,
+    secretId: joinArn({ ...arn, resource: `secret:${parts[1]}` }),
     region,
     jsonKey: emptyToUndefined(parts[2]),
     versionStage: emptyToUndefined(parts[3]),

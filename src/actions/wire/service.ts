@@ -6,9 +6,6 @@ import type { Tag } from '../../domain/tags.js';
 import { PRE_RUNNING, type TaskRecord } from '../../domain/task.js';
 import type { RegionState } from '../../store/schema.js';
 
-const ROLE = (accountId: string) => `arn:aws:iam::${accountId}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`;
-export const serviceRoleArn = ROLE;
-
 interface Counts {
   running: number;
   pending: number;

@@ -1,4 +1,5 @@
 // The part of a region's state that networking owns, and the pure operations on ENIs.
+import { attachmentArn } from '../arn.js';
 import type { Scope } from '../scope.js';
 import { parseCidr } from './cidr.js';
 import { FARGATE_REQUESTER_ID, type NetworkInterfaceRecord } from './eni.js';
@@ -102,7 +103,7 @@ export function createTaskEni(state: NetworkState, req: EniRequest, now: number)
     groupSetMark: markFor(state, subnet.vpcId, req.securityGroups),
     status: 'in-use',
     interfaceType: 'interface',
-    description: `arn:aws:ecs:${region}:${accountId}:attachment/${req.attachmentId}`,
+    description: attachmentArn(req.scope, req.attachmentId),
     requesterId: FARGATE_REQUESTER_ID,
     requesterManaged: true,
     attachmentId: req.attachmentId,

@@ -5,7 +5,8 @@ import type { Ec2Action } from '../context.js';
 import { str } from '../support/query-params.js';
 import { checkIdFormat, newEc2Id, updateNetwork } from '../support/region.js';
 import { tagsFromSpecifications } from '../support/tag-specifications.js';
-import { ec2Arn, tagSet } from '../wire/common.js';
+import { ec2Arn } from '../../domain/arn.js';
+import { tagSet } from '../wire/common.js';
 
 /** In the given VPC, or in the default VPC when none is given. */
 export const createSecurityGroup: Ec2Action = (ctx) => {

@@ -7,7 +7,7 @@ import { paginate } from '../support/pagination.js';
 import { strList } from '../support/query-params.js';
 import { checkIdFormat, readNetwork } from '../support/region.js';
 import { set } from '../support/xml.js';
-import { ec2Arn } from '../wire/common.js';
+import { ec2Arn } from '../../domain/arn.js';
 import { subnetXml } from '../wire/subnet.js';
 
 export const describeSubnets: Ec2Action = (ctx) => {

@@ -4,7 +4,8 @@ import type { Scope } from '../../domain/scope.js';
 import type { RuleSpec } from '../../domain/network/security-groups.js';
 import type { SecurityGroupRecord, SecurityGroupRule } from '../../domain/network/vpc.js';
 import { set, type XmlObject } from '../support/xml.js';
-import { ec2Arn, tagSet } from './common.js';
+import { ec2Arn } from '../../domain/arn.js';
+import { tagSet } from './common.js';
 
 const described = (d: string | undefined) => (d === undefined ? {} : { description: d });
 

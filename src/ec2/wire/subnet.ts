@@ -2,7 +2,8 @@
 import type { Scope } from '../../domain/scope.js';
 import type { SubnetRecord } from '../../domain/network/vpc.js';
 import { set, type XmlObject } from '../support/xml.js';
-import { blockPublicAccessStates, ec2Arn, tagSet } from './common.js';
+import { ec2Arn } from '../../domain/arn.js';
+import { blockPublicAccessStates, tagSet } from './common.js';
 
 export function subnetXml(scope: Scope, subnet: SubnetRecord, availableIpAddressCount: number): XmlObject {
   return {
