@@ -2,11 +2,14 @@
 import type { Action } from './context.js';
 import { createCapacityProvider } from './create-capacity-provider.js';
 import { createCluster } from './create-cluster.js';
+import { createDaemon } from './create-daemon.js';
 import { createService } from './create-service.js';
 import { deleteAccountSetting } from './delete-account-setting.js';
 import { deleteAttributes } from './delete-attributes.js';
 import { deleteCapacityProvider } from './delete-capacity-provider.js';
 import { deleteCluster } from './delete-cluster.js';
+import { deleteDaemonTaskDefinition } from './delete-daemon-task-definition.js';
+import { deleteDaemon } from './delete-daemon.js';
 import { deleteService } from './delete-service.js';
 import { deleteTaskDefinitions } from './delete-task-definitions.js';
 import { deregisterContainerInstance } from './deregister-container-instance.js';
@@ -14,6 +17,10 @@ import { deregisterTaskDefinition } from './deregister-task-definition.js';
 import { describeCapacityProviders } from './describe-capacity-providers.js';
 import { describeClusters } from './describe-clusters.js';
 import { describeContainerInstances } from './describe-container-instances.js';
+import { describeDaemonDeployments } from './describe-daemon-deployments.js';
+import { describeDaemonRevisions } from './describe-daemon-revisions.js';
+import { describeDaemonTaskDefinition } from './describe-daemon-task-definition.js';
+import { describeDaemon } from './describe-daemon.js';
 import { describeServiceDeployments } from './describe-service-deployments.js';
 import { describeServiceRevisions } from './describe-service-revisions.js';
 import { describeServices } from './describe-services.js';
@@ -26,6 +33,9 @@ import { listAccountSettings } from './list-account-settings.js';
 import { listAttributes } from './list-attributes.js';
 import { listClusters } from './list-clusters.js';
 import { listContainerInstances } from './list-container-instances.js';
+import { listDaemonDeployments } from './list-daemon-deployments.js';
+import { listDaemonTaskDefinitions } from './list-daemon-task-definitions.js';
+import { listDaemons } from './list-daemons.js';
 import { listServiceDeployments } from './list-service-deployments.js';
 import { listServicesByNamespace } from './list-services-by-namespace.js';
 import { listServices } from './list-services.js';
@@ -38,6 +48,7 @@ import { putAccountSetting } from './put-account-setting.js';
 import { putAttributes } from './put-attributes.js';
 import { putClusterCapacityProviders } from './put-cluster-capacity-providers.js';
 import { registerContainerInstance } from './register-container-instance.js';
+import { registerDaemonTaskDefinition } from './register-daemon-task-definition.js';
 import { registerTaskDefinition } from './register-task-definition.js';
 import { runTask } from './run-task.js';
 import { startTask } from './start-task.js';
@@ -53,17 +64,21 @@ import { updateClusterSettings } from './update-cluster-settings.js';
 import { updateCluster } from './update-cluster.js';
 import { updateContainerAgent } from './update-container-agent.js';
 import { updateContainerInstancesState } from './update-container-instances-state.js';
+import { updateDaemon } from './update-daemon.js';
 import { updateService } from './update-service.js';
 import { updateTaskProtection } from './update-task-protection.js';
 
 export const OPERATIONS: Readonly<Record<string, Action>> = {
   CreateCapacityProvider: createCapacityProvider,
   CreateCluster: createCluster,
+  CreateDaemon: createDaemon,
   CreateService: createService,
   DeleteAccountSetting: deleteAccountSetting,
   DeleteAttributes: deleteAttributes,
   DeleteCapacityProvider: deleteCapacityProvider,
   DeleteCluster: deleteCluster,
+  DeleteDaemon: deleteDaemon,
+  DeleteDaemonTaskDefinition: deleteDaemonTaskDefinition,
   DeleteService: deleteService,
   DeleteTaskDefinitions: deleteTaskDefinitions,
   DeregisterContainerInstance: deregisterContainerInstance,
@@ -71,6 +86,10 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   DescribeCapacityProviders: describeCapacityProviders,
   DescribeClusters: describeClusters,
   DescribeContainerInstances: describeContainerInstances,
+  DescribeDaemon: describeDaemon,
+  DescribeDaemonDeployments: describeDaemonDeployments,
+  DescribeDaemonRevisions: describeDaemonRevisions,
+  DescribeDaemonTaskDefinition: describeDaemonTaskDefinition,
   DescribeServiceDeployments: describeServiceDeployments,
   DescribeServiceRevisions: describeServiceRevisions,
   DescribeServices: describeServices,
@@ -83,6 +102,9 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   ListAttributes: listAttributes,
   ListClusters: listClusters,
   ListContainerInstances: listContainerInstances,
+  ListDaemonDeployments: listDaemonDeployments,
+  ListDaemonTaskDefinitions: listDaemonTaskDefinitions,
+  ListDaemons: listDaemons,
   ListServiceDeployments: listServiceDeployments,
   ListServices: listServices,
   ListServicesByNamespace: listServicesByNamespace,
@@ -95,6 +117,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   PutAttributes: putAttributes,
   PutClusterCapacityProviders: putClusterCapacityProviders,
   RegisterContainerInstance: registerContainerInstance,
+  RegisterDaemonTaskDefinition: registerDaemonTaskDefinition,
   RegisterTaskDefinition: registerTaskDefinition,
   RunTask: runTask,
   StartTask: startTask,
@@ -110,6 +133,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   UpdateClusterSettings: updateClusterSettings,
   UpdateContainerAgent: updateContainerAgent,
   UpdateContainerInstancesState: updateContainerInstancesState,
+  UpdateDaemon: updateDaemon,
   UpdateService: updateService,
   UpdateTaskProtection: updateTaskProtection,
 };

@@ -3,6 +3,7 @@ import { serviceNotFound } from '../domain/errors.js';
 import { paginate } from '../domain/pagination.js';
 import { resolveCluster } from '../store/clusters.js';
 import type { ActionContext } from './context.js';
+import { epochMs } from './support/timestamps.js';
 import { serviceDeploymentsOf } from './support/service-deployments.js';
 import { findService } from './support/service-request.js';
 import { toWireServiceDeploymentBrief } from './wire/service-deployment.js';
@@ -27,13 +28,4 @@ export function listServiceDeployments(ctx: ActionContext, input: Ecs.ListServic
     const page = paginate(sorted, keyOf, input, { defaultSize: 20, max: 100 });
     return { serviceDeployments: page.items, nextToken: page.nextToken };
   });
-}
-
-/** A timestamp as the JSON body carries it (epoch seconds), or as a Date. */
-function epochMs(value: unknown): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number') return value * 1000;
-  const parsed = Date.parse(String(value));
-  return Number.isNaN(parsed) ? undefined : parsed;
 }

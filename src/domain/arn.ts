@@ -29,6 +29,13 @@ export const serviceDeploymentArn = (scope: Scope, clusterName: string, serviceN
   `${base(scope)}:service-deployment/${clusterName}/${serviceName}/${id}`;
 export const serviceRevisionArn = (scope: Scope, clusterName: string, serviceName: string, id: string) =>
   `${base(scope)}:service-revision/${clusterName}/${serviceName}/${id}`;
+export const daemonArn = (scope: Scope, clusterName: string, name: string) => `${base(scope)}:daemon/${clusterName}/${name}`;
+export const daemonTaskDefinitionArn = (scope: Scope, family: string, revision: number) =>
+  `${base(scope)}:daemon-task-definition/${family}:${revision}`;
+export const daemonDeploymentArn = (scope: Scope, clusterName: string, name: string, id: string) =>
+  `${base(scope)}:daemon-deployment/${clusterName}/${name}/${id}`;
+export const daemonRevisionArn = (scope: Scope, clusterName: string, name: string, id: string) =>
+  `${base(scope)}:daemon-revision/${clusterName}/${name}/${id}`;
 export const capacityProviderArn = (scope: Scope, name: string) => `${base(scope)}:capacity-provider/${name}`;
 /** The ECS attachment a task's ENI belongs to (the ENI's description). */
 export const attachmentArn = (scope: Scope, attachmentId: string) => `${base(scope)}:attachment/${attachmentId}`;

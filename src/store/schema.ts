@@ -7,6 +7,7 @@ import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import type { NetworkState } from '../domain/network/network-state.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
+import type { DaemonDeploymentRecord, DaemonRecord, DaemonRevisionRecord, DaemonTaskDefinitionRecord } from '../domain/daemon.js';
 import type { ServiceDeploymentRecord, ServiceRevisionRecord } from '../domain/service-deployment.js';
 import type { CapacityProviderRecord } from '../domain/capacity-provider.js';
 import type { CloudMapState } from '../domain/cloudmap/records.js';
@@ -36,6 +37,13 @@ export interface RegionState extends NetworkState, CloudMapState, Elbv2State {
   serviceDeployments: Record<string, ServiceDeploymentRecord>;
   /** Service revisions, by ARN. */
   serviceRevisions: Record<string, ServiceRevisionRecord>;
+  /** Daemon task definitions by `<family>:<revision>`; the last revision of each family. */
+  daemonTaskDefinitions: Record<string, DaemonTaskDefinitionRecord>;
+  daemonTaskDefinitionFamilies: Record<string, { lastRevision: number }>;
+  /** Daemons, their revisions and deployments, by ARN. */
+  daemons: Record<string, DaemonRecord>;
+  daemonRevisions: Record<string, DaemonRevisionRecord>;
+  daemonDeployments: Record<string, DaemonDeploymentRecord>;
 }
 
 export interface StateDocument {
@@ -58,6 +66,11 @@ export function emptyRegionState(): RegionState {
     capacityProviders: {},
     serviceDeployments: {},
     serviceRevisions: {},
+    daemonTaskDefinitions: {},
+    daemonTaskDefinitionFamilies: {},
+    daemons: {},
+    daemonRevisions: {},
+    daemonDeployments: {},
     vpcs: {},
     subnets: {},
     securityGroups: {},
