@@ -1,6 +1,7 @@
 // The composition root: the only place that builds adapters and wires them together.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { OPERATIONS } from './actions/index.js';
 import type { AppDeps } from './actions/context.js';
 import type { Config } from './config.js';
@@ -13,6 +14,8 @@ import { createApp } from './protocol/server.js';
 import { createEc2Service } from './ec2/service.js';
 import { createServiceDiscoveryService } from './servicediscovery/service.js';
 import { createElbv2Service } from './elbv2/service.js';
+import { createLogsService } from './logs/service.js';
+import { SegmentedLogStore } from './logstore/segmented-log-store.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
 import { createDockerClient } from './runtime/docker-client.js';
@@ -35,6 +38,8 @@ export interface RunningEmulator {
   tasks: TaskEngine;
   services: ServiceScheduler;
   events: EventHub;
+  /** CloudWatch Logs: groups, streams and events. */
+  logs: SegmentedLogStore;
   /** http://host:port of the API. */
   endpoint: string;
   port: number;
@@ -51,6 +56,7 @@ export interface StartOptions {
 export async function startEmulator(config: Config, options: StartOptions = {}): Promise<RunningEmulator> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await Store.open(config.dataDir, { onBackgroundError: (err) => logger.error({ err }, 'writing state failed') });
+  const logs = openLogStore(config, logger);
   const runtime = options.runtime ?? (await createDockerRuntime(config, logger));
   // The ECS API is also served to tasks at 169.254.170.2 when their AWS_ENDPOINT_URL points there.
   let ecsApiForTasks: http.RequestListener | undefined;
@@ -75,7 +81,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     createApp({
       deps,
       operations: withOutageGate(OPERATIONS, faults),
-      jsonServices: [createServiceDiscoveryService()],
+      jsonServices: [createServiceDiscoveryService(), createLogsService(logs)],
       queryServices: [createEc2Service(), createElbv2Service()],
       routers: [
         { path: DASHBOARD_PATH, router: dashboardRouter() },
@@ -93,6 +99,8 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const endpoint = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   logger.info({ endpoint, dataDir: config.dataDir ?? '(in memory)' }, 'fargate-local is listening');
   await taskAgent.start();
+  const retention = setInterval(() => logs.enforceRetention(systemClock.now()), 15 * 60_000);
+  retention.unref();
 
   let closing: Promise<void> | null = null;
   return {
@@ -104,6 +112,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     tasks,
     services,
     events,
+    logs,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -118,12 +127,31 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
         await tasks.close();
         await taskAgent.close();
         await runtime.close();
+        clearInterval(retention);
+        logs.close();
         await store.close();
       })();
       return closing;
     },
   };
 }
+
+/** Log events under <dataDir>/logs (in memory with --in-memory), at most LOG_STORE_MAX_BYTES of them. */
+function openLogStore(config: Config, logger: Logger): SegmentedLogStore {
+  const maxBytes = LOG_STORE_MAX_BYTES;
+  return new SegmentedLogStore({
+    dir: config.dataDir === null ? null : path.join(config.dataDir, 'logs'),
+    clock: systemClock,
+    maxBytes,
+    onCapReached: ({ droppedBytes }) =>
+      logger.warn(
+        { maxBytes, droppedBytes },
+        'log storage is full: the oldest log events were deleted to stay under the cap. Set a shorter retention, delete log groups, or raise the cap.',
+      ),
+  });
+}
+
+const LOG_STORE_MAX_BYTES = 1024 * 1024 * 1024;
 
 /**
  * The docker compose deployment's agent network, as compose made it (this emulator is a container on it, at the

@@ -119,3 +119,13 @@ export const elbTargetGroupArn = (scope: Scope, name: string, id: string) => `${
 /** Listeners and rules hang under their load balancer's `app/<name>/<id>`. */
 export const elbListenerArn = (loadBalancerArn: string, id: string) => `${loadBalancerArn.replace(':loadbalancer/', ':listener/')}/${id}`;
 export const elbListenerRuleArn = (listenerArn: string, id: string) => `${listenerArn.replace(':listener/', ':listener-rule/')}/${id}`;
+
+// CloudWatch Logs. DescribeLogGroups' `arn` has a trailing `:*`; `logGroupArn` and the tagging APIs use it without.
+export const logGroupArn = (scope: Scope, name: string) => `${base(scope, 'logs')}:log-group:${name}`;
+export const logStreamArn = (scope: Scope, group: string, stream: string) => `${logGroupArn(scope, group)}:log-stream:${stream}`;
+
+/** The account, region and log group named by a log group ARN (with or without the trailing `:*`), or null. */
+export function parseLogGroupArn(arn: string): { region: string; accountId: string; name: string } | null {
+  const m = /^arn:[a-z-]+:logs:([a-z0-9-]+):(\d{12}):log-group:([^:]+)(:\*)?$/.exec(arn);
+  return m ? { region: m[1]!, accountId: m[2]!, name: m[3]! } : null;
+}

@@ -94,3 +94,12 @@ export function validationErrorsDetected(failures: readonly string[]): string {
   const n = failures.length;
   return `${n} validation error${n === 1 ? '' : 's'} detected: ${failures.join('; ')}`;
 }
+
+export const mustHaveLengthAtLeast = (value: unknown, path: string, min: number) =>
+  constraintFailure(value, path, `Member must have length greater than or equal to ${min}`);
+
+export const mustHaveLengthAtMost = (value: unknown, path: string, max: number) =>
+  constraintFailure(value, path, `Member must have length less than or equal to ${max}`);
+
+export const mustMatchPattern = (value: unknown, path: string, pattern: string) =>
+  constraintFailure(value, path, `Member must satisfy regular expression pattern: ${pattern}`);
