@@ -27,6 +27,8 @@ export interface Config {
   taskAgent: TaskAgentConfig;
   /** How long a STOPPED task stays describable. */
   stoppedTaskRetentionMs: number;
+  /** Most bytes of CloudWatch Logs events kept (on disk, or in memory with --in-memory); the oldest go first. */
+  logsMaxBytes: number;
   /** Image pull behaviour, as the ECS agent's ECS_IMAGE_PULL_BEHAVIOR. */
   pullPolicy: PullPolicy;
   /** Launches started at once; dockerd tops out near three task starts a second on two cores. */
@@ -211,6 +213,17 @@ export const OPTIONS: readonly OptionDescriptor[] = [
     unit: 'seconds',
     default: 3600,
     to: 'stoppedTaskRetentionMs',
+  },
+  {
+    flags: '--logs-max-size <MiB>',
+    env: 'FARGATE_LOCAL_LOGS_MAX_SIZE',
+    group: 'State',
+    help: 'most CloudWatch Logs events kept, in MiB',
+    doc: 'most CloudWatch Logs events kept (`<data dir>/logs`, or memory), in MiB; beyond it the oldest are deleted, with a warning',
+    parse: int('logs-max-size', 1, 1024 * 1024),
+    default: 1024,
+    to: 'logsMaxBytes',
+    convert: (value) => Number(value) * 1024 * 1024,
   },
   // Docker
   {

@@ -136,9 +136,9 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   };
 }
 
-/** Log events under <dataDir>/logs (in memory with --in-memory), at most LOG_STORE_MAX_BYTES of them. */
+/** Log events under <dataDir>/logs (in memory with --in-memory), at most --logs-max-size of them. */
 function openLogStore(config: Config, logger: Logger): SegmentedLogStore {
-  const maxBytes = LOG_STORE_MAX_BYTES;
+  const maxBytes = config.logsMaxBytes;
   return new SegmentedLogStore({
     dir: config.dataDir === null ? null : path.join(config.dataDir, 'logs'),
     clock: systemClock,
@@ -146,12 +146,10 @@ function openLogStore(config: Config, logger: Logger): SegmentedLogStore {
     onCapReached: ({ droppedBytes }) =>
       logger.warn(
         { maxBytes, droppedBytes },
-        'log storage is full: the oldest log events were deleted to stay under the cap. Set a shorter retention, delete log groups, or raise the cap.',
+        'log storage is full (--logs-max-size): the oldest log events were deleted to stay under it. Set a shorter retention, delete log groups, or raise --logs-max-size.',
       ),
   });
 }
-
-const LOG_STORE_MAX_BYTES = 1024 * 1024 * 1024;
 
 /**
  * The docker compose deployment's agent network, as compose made it (this emulator is a container on it, at the
