@@ -23,6 +23,7 @@ import { DockerTaskRuntime } from './runtime/docker-task-runtime.js';
 import { FaultRegistry } from './engine/fault-registry.js';
 import { ServiceScheduler } from './engine/service-scheduler.js';
 import { followServiceRegistries } from './engine/service-registries.js';
+import { createTaskResolver } from './dns/setup.js';
 import { SpotInterrupter } from './engine/spot-interrupter.js';
 import { CONTROL_PREFIX, controlRouter } from './control/routes.js';
 import { DASHBOARD_PATH, dashboardRouter } from './ui/dashboard.js';
@@ -51,6 +52,8 @@ export interface StartOptions {
   logger?: Logger;
   /** The task runtime; Docker unless a test passes another. */
   runtime?: TaskRuntime;
+  /** Where the task resolver forwards names that are not Cloud Map's; this host's resolvers unless a test passes others. */
+  dnsUpstreams?: string[];
 }
 
 export async function startEmulator(config: Config, options: StartOptions = {}): Promise<RunningEmulator> {
@@ -63,7 +66,17 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const ecsApi = () => (ecsApiForTasks ??= createApp({ deps, operations: OPERATIONS }));
   const taskAgent = createTaskAgent(config, { store, runtime, clock: systemClock, ids: randomIds, logger, ecsApi });
 
-  const engineContext = { config, store, runtime, agent: taskAgent.agent, clock: systemClock, ids: randomIds, logger };
+  const taskResolver = createTaskResolver(config, { store, logger, clock: systemClock }, options.dnsUpstreams);
+  const engineContext = {
+    config,
+    store,
+    runtime,
+    agent: taskAgent.agent,
+    clock: systemClock,
+    ids: randomIds,
+    logger,
+    ...(taskResolver ? { dns: taskResolver } : {}),
+  };
   const tasks = new TaskEngine(engineContext);
   const faults = new FaultRegistry(systemClock, randomIds);
   const services = new ServiceScheduler({ ...engineContext, tasks, faults });
@@ -101,6 +114,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   await taskAgent.start();
   const retention = setInterval(() => logs.enforceRetention(systemClock.now()), 15 * 60_000);
   retention.unref();
+  await taskResolver?.server.ensureListening({ quiet: true });
 
   let closing: Promise<void> | null = null;
   return {
@@ -126,6 +140,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
         await events.close();
         await tasks.close();
         await taskAgent.close();
+        await taskResolver?.server.close();
         await runtime.close();
         clearInterval(retention);
         logs.close();

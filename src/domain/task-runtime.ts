@@ -49,6 +49,11 @@ export interface SandboxSpec {
   firewall?: FirewallPolicy;
   /** Per-task scratch volumes to create (name in the task definition). */
   scratchVolumes: string[];
+  /**
+   * The DNS servers the task resolves through (the emulator's task resolver), asked once the agent network exists
+   * and before the pause container is made; undefined keeps Docker's own.
+   */
+  resolvers?: () => Promise<string[] | undefined>;
 }
 
 export interface PublishedPort {

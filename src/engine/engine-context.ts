@@ -20,6 +20,8 @@ export interface EngineContext {
   clock: Clock;
   ids: Ids;
   logger: Logger;
+  /** The task resolver (src/dns/): the addresses tasks resolve through, or undefined when it cannot serve. */
+  dns?: { resolvers(): Promise<string[] | undefined> };
   /** Told after each stored change of a task (TaskEngine sets it to feed its observers). */
   taskChanged?: (change: TaskChange) => void;
 }

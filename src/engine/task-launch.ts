@@ -122,6 +122,7 @@ export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: st
         scratchVolumes: scratchVolumes(td),
         publishedPorts: publishedPortsOf(ctx, scope, task, td),
         firewall: policy,
+        ...(ctx.dns ? { resolvers: () => ctx.dns!.resolvers() } : {}),
       },
       { cpu: Number(task.cpu), memory: Number(task.memory) },
     );

@@ -133,6 +133,8 @@ export class DockerTaskRuntime implements TaskRuntime {
   private async startSandbox(spec: SandboxSpec, limits: TaskLimits, pauseImage: string): Promise<SandboxHandle> {
     const { taskId } = spec.task;
     const options = pauseContainerOptions(this.instanceId, spec, pauseImage);
+    const dns = await spec.resolvers?.().catch(() => undefined);
+    if (dns?.length) options.HostConfig = { ...options.HostConfig, Dns: dns };
     options.Labels = { ...options.Labels, [LABEL_TASK_CPU]: String(limits.cpu), [LABEL_TASK_MEMORY]: String(limits.memory) };
     const pending = this.gate.open(options.name!);
     let containerId: string | null = null;

@@ -1,0 +1,56 @@
+// Builds the task resolver from the configuration and the store (called by the composition root). It serves where
+// the metadata endpoint does, and only when that is on.
+import type { Config } from '../config.js';
+import { answerQuery } from '../domain/cloudmap/dns-answers.js';
+import type { Clock } from '../domain/ports.js';
+import type { Scope } from '../domain/scope.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import { DnsServer } from './dns-server.js';
+import { systemResolvers } from './upstream.js';
+
+export interface TaskResolver {
+  server: DnsServer;
+  /** What a new task's pause container names as its DNS server; undefined when the resolver cannot serve. */
+  resolvers(): Promise<string[] | undefined>;
+}
+
+/** The task whose agent-network address this is, as account/region and VPC (stopped tasks are no callers). */
+export function callerOf(store: Store, address: string): { scope: Scope; vpcId: string } | undefined {
+  for (const scope of store.scopes()) {
+    const vpcId = store.read(scope, (s) => {
+      for (const t of Object.values(s.tasks)) {
+        if (t.sandbox?.agentIpv4Address === address && t.lastStatus !== 'STOPPED') return t.attachment.vpcId;
+      }
+      return undefined;
+    });
+    if (vpcId) return { scope, vpcId };
+  }
+  return undefined;
+}
+
+export function createTaskResolver(
+  config: Config,
+  deps: { store: Store; logger: Logger; clock: Clock },
+  upstreams: string[] = systemResolvers(),
+): TaskResolver | undefined {
+  if (!config.taskAgent.metadataEndpoint) return undefined;
+  const address = config.taskAgent.metadataAddress;
+  const logger = deps.logger.child({ module: 'task-dns' });
+  const server = new DnsServer(
+    {
+      callerOf: (source) => callerOf(deps.store, source),
+      answer: (scope, vpcId, name, type) => deps.store.read(scope, (s) => answerQuery(s, vpcId, name, type)),
+      upstreams,
+      logger,
+      clock: deps.clock,
+    },
+    address,
+  );
+  return {
+    server,
+    async resolvers() {
+      return (await server.ensureListening()) ? [address] : undefined;
+    },
+  };
+}

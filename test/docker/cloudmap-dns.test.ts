@@ -1,0 +1,196 @@
+// Cloud Map names inside tasks, on the real engine: an ECS service registered through serviceRegistries is
+// resolvable as <service>.<namespace> from tasks of the namespace's VPC (A with several answers and the TTL, SRV),
+// a stopped task drops out at once, another VPC does not see the names, and other names are forwarded to the
+// resolver the emulator uses (a stand-in on loopback here: no query leaves the machine).
+import dgram from 'node:dgram';
+import { CreateSubnetCommand, CreateVpcCommand } from '@aws-sdk/client-ec2';
+import { CreateServiceCommand, RunTaskCommand, StopTaskCommand, UpdateServiceCommand, waitUntilTasksRunning } from '@aws-sdk/client-ecs';
+import {
+  CreatePrivateDnsNamespaceCommand,
+  CreateServiceCommand as CreateRegistryCommand,
+  GetOperationCommand,
+  ServiceDiscoveryClient,
+} from '@aws-sdk/client-servicediscovery';
+import * as packet from 'dns-packet';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.js';
+import { defaultVpc } from '../../src/domain/network/vpc.js';
+import { ec2Client } from '../support/ec2.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { eventually, runningTasksOf } from '../support/services.js';
+import { docker, exec, newInstanceId, quietLogger, sweep } from './support/docker-harness.js';
+import { detailsOf, dockerIdsOf, fetchFromTask, registerTestTasks, scope } from './support/networking.js';
+
+const PORT = 8080;
+const UPSTREAM_ONLY = 'upstream-only.example';
+const instanceId = newInstanceId('cmdns');
+let emu: TestEmulator;
+let sd: ServiceDiscoveryClient;
+let upstream: dgram.Socket;
+let namespace: string;
+let client: { app: string; pause: string };
+let otherClient: { app: string };
+
+/** Two free /16s in this helper's range (10.180-189): the default VPC and another one. */
+async function freeBlocks(): Promise<[string, string]> {
+  const used = (await docker.listNetworks()).flatMap((n) => (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? ''));
+  const free = [...Array(10).keys()].map((i) => `10.${180 + i}.`).filter((p) => !used.some((u) => u.startsWith(p)));
+  if (free.length < 2) throw new Error('no two free 10.18x.0.0/16 blocks');
+  return [`${free[0]}0.0/16`, `${free[1]}0.0/16`];
+}
+
+/** A stand-in for the host's resolver: 192.0.2.77 for UPSTREAM_ONLY, NXDOMAIN for anything else. */
+async function startUpstream(): Promise<number> {
+  upstream = dgram.createSocket('udp4');
+  upstream.on('message', (msg, rinfo) => {
+    const q = packet.decode(msg);
+    const question = q.questions![0]!;
+    const known = question.name === UPSTREAM_ONLY && question.type === 'A';
+    const reply = packet.encode({
+      type: 'response',
+      id: q.id,
+      flags: packet.RECURSION_AVAILABLE | (known ? 0 : 3),
+      questions: q.questions,
+      answers: known ? [{ type: 'A', name: question.name, ttl: 30, data: '192.0.2.77' }] : [],
+    });
+    upstream.send(reply, rinfo.port, rinfo.address);
+  });
+  await new Promise<void>((r) => upstream.bind(0, '127.0.0.1', () => r()));
+  return upstream.address().port;
+}
+
+/** The addresses busybox nslookup prints for `name` from inside a container ([] when it does not resolve). */
+async function resolve(containerId: string, name: string, type = 'A'): Promise<{ addresses: string[]; output: string }> {
+  const r = await exec(containerId, ['timeout', '5', 'nslookup', `-type=${type}`, `${name}.`]);
+  // After the server block ("Server: … / Address: 127.0.0.11:53" and a blank line) come the answers.
+  const answer = r.stdout
+    .split(/\n\s*\n/)
+    .slice(1)
+    .join('\n');
+  const addresses = [...answer.matchAll(/Address:\s*([0-9.]+)\s*$/gm)].map((m) => m[1]!);
+  return { addresses, output: r.stdout + r.stderr };
+}
+
+beforeAll(async () => {
+  const [defaultVpcCidr, otherBlock] = await freeBlocks();
+  const upstreamPort = await startUpstream();
+  emu = await startTestEmulator(
+    { instanceId, defaultVpcCidr, taskAgent: { metadataEndpoint: true } as Config['taskAgent'] },
+    { runtime: undefined, logger: quietLogger, dnsUpstreams: [`127.0.0.1:${upstreamPort}`] },
+  );
+  sd = new ServiceDiscoveryClient({
+    endpoint: emu.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  const vpc = defaultVpc(scope, 0, defaultVpcCidr);
+  namespace = `${instanceId.toLowerCase()}.internal`;
+  const { OperationId } = await sd.send(new CreatePrivateDnsNamespaceCommand({ Name: namespace, Vpc: vpc.vpc.vpcId }));
+  const { Operation } = await sd.send(new GetOperationCommand({ OperationId }));
+  const { Service: registry } = await sd.send(
+    new CreateRegistryCommand({
+      Name: 'api',
+      NamespaceId: Operation!.Targets!.NAMESPACE,
+      DnsConfig: {
+        DnsRecords: [
+          { Type: 'A', TTL: 5 },
+          { Type: 'SRV', TTL: 5 },
+        ],
+      },
+      HealthCheckCustomConfig: { FailureThreshold: 1 },
+    }),
+  );
+  const { web, idle } = await registerTestTasks(emu.ecs, PORT);
+  const subnets = [vpc.subnets[0]!.subnetId];
+  await emu.ecs.send(
+    new CreateServiceCommand({
+      serviceName: 'api',
+      taskDefinition: web,
+      desiredCount: 2,
+      launchType: 'FARGATE',
+      networkConfiguration: { awsvpcConfiguration: { subnets } },
+      serviceRegistries: [{ registryArn: registry!.Arn, containerName: 'web', containerPort: PORT }],
+    }),
+  );
+  // A client in the namespace's VPC, and one in another VPC.
+  const ec2 = ec2Client(emu.endpoint);
+  const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: otherBlock }));
+  const { Subnet } = await ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId, CidrBlock: otherBlock.replace('/16', '/24') }));
+  ec2.destroy();
+  const run = async (subnet: string) => {
+    const { tasks } = await emu.ecs.send(
+      new RunTaskCommand({
+        taskDefinition: idle,
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } },
+      }),
+    );
+    await waitUntilTasksRunning({ client: emu.ecs, maxWaitTime: 120, minDelay: 1, maxDelay: 2 }, { tasks: [tasks![0]!.taskArn!] });
+    return dockerIdsOf(emu, tasks![0]!.taskArn!);
+  };
+  client = await run(subnets[0]!);
+  otherClient = await run(Subnet!.SubnetId!);
+  await eventually(
+    async () => (await runningTasksOf(emu.ecs, 'default', 'api')).filter((t) => t.lastStatus === 'RUNNING').length === 2,
+    120_000,
+  );
+}, 300_000);
+
+afterAll(async () => {
+  sd?.destroy();
+  await emu?.close();
+  upstream?.close();
+  await sweep(instanceId);
+});
+
+const backendIps = async () =>
+  (await runningTasksOf(emu.ecs, 'default', 'api')).filter((t) => t.lastStatus === 'RUNNING').map((t) => detailsOf(t).privateIPv4Address!);
+
+describe('Cloud Map names inside tasks', () => {
+  it('resolves <service>.<namespace> to every running task of the service, and the front end reaches the back end by it', async () => {
+    const ips = await backendIps();
+    const found = await eventually(async () => {
+      const r = await resolve(client.app, `api.${namespace}`);
+      return r.addresses.length === 2 ? r : undefined;
+    });
+    expect(found.addresses.sort()).toEqual(ips.sort());
+    // The front end reaches the back end by its name.
+    expect(await fetchFromTask(client.app, `http://api.${namespace}:${PORT}/`)).toContain('hello-from-web');
+    const pause = dockerIdsOf(emu, (await runningTasksOf(emu.ecs, 'default', 'api'))[0]!.taskArn!).pause;
+    expect((await docker.getContainer(pause).inspect()).HostConfig.Dns).toEqual(['169.254.170.2']);
+  });
+
+  it('answers SRV with the registered port', async () => {
+    const r = await resolve(client.app, `api.${namespace}`, 'SRV');
+    expect(r.output).toMatch(new RegExp(`\\b${PORT}\\b`));
+    expect(r.output).toContain(`.api.${namespace}`);
+  });
+
+  it('drops a stopped task at once, and answers for its replacement', async () => {
+    const [victim] = await runningTasksOf(emu.ecs, 'default', 'api');
+    const victimIp = detailsOf(victim!).privateIPv4Address!;
+    await emu.ecs.send(new StopTaskCommand({ task: victim!.taskArn! }));
+    const started = Date.now();
+    const after = await resolve(client.app, `api.${namespace}`);
+    expect(after.addresses).not.toContain(victimIp);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await eventually(async () => {
+      const [now, ips] = [await resolve(client.app, `api.${namespace}`), await backendIps()];
+      return now.addresses.length === 2 && ips.length === 2 && now.addresses.sort().join() === ips.sort().join();
+    }, 120_000);
+  });
+
+  it('is not visible from another VPC, and other names resolve through the usual resolver', async () => {
+    expect((await resolve(otherClient.app, `api.${namespace}`)).addresses).toEqual([]);
+    expect((await resolve(otherClient.app, UPSTREAM_ONLY)).addresses).toEqual(['192.0.2.77']);
+    expect((await resolve(client.app, UPSTREAM_ONLY)).addresses).toEqual(['192.0.2.77']);
+    expect((await resolve(client.app, `nope.${namespace}`)).addresses).toEqual([]);
+  });
+
+  it('answers nothing once the service is scaled to zero', async () => {
+    await emu.ecs.send(new UpdateServiceCommand({ service: 'api', desiredCount: 0 }));
+    await eventually(async () => (await resolve(client.app, `api.${namespace}`)).addresses.length === 0, 60_000);
+    expect((await resolve(client.app, `api.${namespace}`)).output).toMatch(/NXDOMAIN/i);
+  });
+});
