@@ -103,6 +103,8 @@ export const TaskDefinitionMessages = {
   unableToDescribe: 'Unable to describe task definition.',
   /** [S] moto's text for a deregister without a revision. */
   revisionMissing: 'Revision is missing.',
+  /** [S] ClientException on Describe/DeregisterTaskDefinition for `family:abc` (issue 15, a peer's suite against AWS). */
+  invalidRevision: (revision: string) => `Invalid revision number. Number: ${revision}`,
   /** [S] moto's text for a deregister of an unknown revision. */
   doesNotExist: 'The specified task definition does not exist.',
   /** [S] ClientException on CreateService, Cloud-CV/EvalAI#2419 (2019); same text on RunTask. */

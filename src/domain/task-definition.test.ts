@@ -73,7 +73,7 @@ describe('resolveTaskDefinitionRef', () => {
     ['an unknown family', 'nope'],
     ['a family with no ACTIVE revision', 'old'],
     ['an unknown revision', 'web:5'],
-    ['a malformed reference', 'web:abc'],
+    ['a malformed reference', 'web:1:2'],
     ['an ARN in another account', 'arn:aws:ecs:us-east-1:111111111111:task-definition/web:1'],
     ['an ARN in another region', 'arn:aws:ecs:eu-west-1:000000000000:task-definition/web:1'],
   ])('describe: %s is ClientException "Unable to describe task definition."', (_, ref) => {

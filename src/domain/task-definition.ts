@@ -76,9 +76,19 @@ export function parseTaskDefinitionRef(ref: string): TaskDefinitionRef | null {
   return { family, revision: Number(revision), arnPrefix };
 }
 
+/** The revision part of `family:revision` (or of an ARN ending so) when it is not a whole number, as AWS names it. */
+function nonNumericRevision(ref: string): string | undefined {
+  const body = ref.startsWith('arn:') ? (parseArn(ref)?.resource ?? '') : ref;
+  const [family, revision, ...rest] = body.split(':');
+  if (rest.length || !family || !NAME_RE.test(family) || revision === undefined) return undefined;
+  return /^\d+$/.test(revision) ? undefined : revision;
+}
+
 /** How a lookup fails: each operation answers a miss with its own error. */
 export interface TaskDefinitionLookup {
   notFound: () => EcsError;
+  /** When set, a revision that is not a number gets this error (naming it) instead of notFound. */
+  badRevision?: (revision: string) => EcsError;
   /** When set, only ACTIVE revisions are usable (launching); otherwise any status is returned. */
   inactive?: () => EcsError;
   /** When set, a bare family is refused (the operation needs a revision). */
@@ -87,9 +97,10 @@ export interface TaskDefinitionLookup {
 
 /** The errors each operation gives for a reference it cannot use. */
 export const TASK_DEFINITION_LOOKUPS = {
-  describe: { notFound: () => clientException(M.unableToDescribe) },
+  describe: { notFound: () => clientException(M.unableToDescribe), badRevision: (r) => clientException(M.invalidRevision(r)) },
   deregister: {
     notFound: () => clientException(M.doesNotExist),
+    badRevision: (r) => clientException(M.invalidRevision(r)),
     revisionRequired: () => clientException(M.revisionMissing),
   },
   runTask: {
@@ -122,7 +133,10 @@ export function resolveTaskDefinitionRef(
   lookup: TaskDefinitionLookup = TASK_DEFINITION_LOOKUPS.describe,
 ): TaskDefinitionRecord {
   const parsed = parseTaskDefinitionRef(ref);
-  if (!parsed) throw lookup.notFound();
+  if (!parsed) {
+    const revision = lookup.badRevision && nonNumericRevision(ref);
+    throw revision ? lookup.badRevision!(revision) : lookup.notFound();
+  }
   if (parsed.revision === undefined && lookup.revisionRequired) throw lookup.revisionRequired();
   const record =
     parsed.revision === undefined

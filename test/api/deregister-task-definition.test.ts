@@ -44,6 +44,17 @@ describe('DeregisterTaskDefinition', () => {
       expect(await errorOf(deregister(family))).toEqual({ name: 'ClientException', status: 400, message: 'Revision is missing.' });
     });
 
+    it('returns ClientException naming a revision that is not a number, by family or ARN', async () => {
+      const family = await registered();
+      expect(await errorOf(deregister(`${family}:abc`))).toEqual({
+        name: 'ClientException',
+        status: 400,
+        message: 'Invalid revision number. Number: abc',
+      });
+      const arn = `arn:aws:ecs:us-east-1:000000000000:task-definition/${family}:x1`;
+      expect((await errorOf(deregister(arn))).message).toBe('Invalid revision number. Number: x1');
+    });
+
     it('returns ClientException for a revision that does not exist', async () => {
       const family = await registered();
       expect(await errorOf(deregister(`${family}:2`))).toEqual({

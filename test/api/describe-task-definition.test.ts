@@ -75,6 +75,14 @@ describe('DescribeTaskDefinition', () => {
       });
     });
 
+    it.each(['abc', 'latest', '1.5', '-1'])('returns ClientException naming a revision that is not a number (%s)', async (revision) => {
+      expect(await errorOf(describeTd(`web:${revision}`))).toEqual({
+        name: 'ClientException',
+        status: 400,
+        message: `Invalid revision number. Number: ${revision}`,
+      });
+    });
+
     it('returns ClientException for a family whose revisions are all INACTIVE', async () => {
       const family = uniqueName('retired');
       await register({ ...taskDefinitionFixture('ec2-bridge'), family });
