@@ -11,11 +11,12 @@ const MAX_SERVICES = 10;
 export function describeServices(ctx: ActionContext, input: Ecs.DescribeServicesRequest): Ecs.DescribeServicesResponse {
   const { scope, deps } = ctx;
   const refs = input.services ?? [];
-  if (refs.length === 0) throw invalidParameter('Services cannot be empty.');
-  if (refs.length > MAX_SERVICES) throw invalidParameter(`Services cannot contain more than ${MAX_SERVICES} items.`);
   const withTags = (input.include ?? []).includes('TAGS');
   return deps.store.read(scope, (state) => {
+    // The cluster is looked up first, as on AWS: a missing one is ClusterNotFoundException even for an empty list.
     const cluster = resolveCluster(state, scope, input.cluster);
+    if (refs.length === 0) throw invalidParameter('Services cannot be empty.');
+    if (refs.length > MAX_SERVICES) throw invalidParameter(`Services cannot contain more than ${MAX_SERVICES} items.`);
     const services: Ecs.Service[] = [];
     const failures: Ecs.Failure[] = [];
     for (const ref of refs) {

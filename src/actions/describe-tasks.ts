@@ -10,11 +10,12 @@ const MAX_TASKS = 100;
 export function describeTasks(ctx: ActionContext, input: Ecs.DescribeTasksRequest): Ecs.DescribeTasksResponse {
   const { scope, deps } = ctx;
   const refs = input.tasks ?? [];
-  if (refs.length === 0) throw invalidParameter('Tasks cannot be empty.');
-  if (refs.length > MAX_TASKS) throw invalidParameter(`taskIds can have at most ${MAX_TASKS} items.`);
   const withTags = (input.include ?? []).includes('TAGS');
   return deps.store.read(scope, (state) => {
+    // The cluster is looked up first, as on AWS: a missing one is ClusterNotFoundException even for an empty list.
     const cluster = resolveCluster(state, scope, input.cluster);
+    if (refs.length === 0) throw invalidParameter('Tasks cannot be empty.');
+    if (refs.length > MAX_TASKS) throw invalidParameter(`taskIds can have at most ${MAX_TASKS} items.`);
     const tasks: Ecs.Task[] = [];
     const failures: Ecs.Failure[] = [];
     for (const ref of refs) {

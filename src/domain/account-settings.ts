@@ -29,7 +29,12 @@ interface SettingRule {
   rootOnly?: boolean;
   /** Managed by AWS on the customer's behalf; read-only (guardDutyActivate). */
   awsManaged?: boolean;
+  /** Values ECS no longer lets anyone set, with its answer (the long ARN formats can no longer be disabled). */
+  refused?: Readonly<Record<string, string>>;
 }
+
+/** AWS's current answer to disabling a long ARN format, on PutAccountSetting and PutAccountSettingDefault. */
+const LONG_ARN_FOR_GOOD = { disabled: 'You can no longer disable Long Arn settings.' } as const;
 
 const ENABLED_DISABLED = ['enabled', 'disabled'] as const;
 
@@ -37,16 +42,16 @@ const ENABLED_DISABLED = ['enabled', 'disabled'] as const;
 export const ACCOUNT_SETTINGS: Readonly<Record<string, SettingRule>> = {
   awsvpcTrunking: { defaultValue: 'disabled', allowed: ENABLED_DISABLED },
   containerInsights: { defaultValue: 'disabled', allowed: ['enabled', 'disabled', 'enhanced'] },
-  containerInstanceLongArnFormat: { defaultValue: 'enabled', allowed: ENABLED_DISABLED },
+  containerInstanceLongArnFormat: { defaultValue: 'enabled', allowed: ENABLED_DISABLED, refused: LONG_ARN_FOR_GOOD },
   defaultLogDriverMode: { defaultValue: 'non-blocking', allowed: ['blocking', 'non-blocking'] },
   dualStackIPv6: { defaultValue: 'enabled', allowed: ENABLED_DISABLED },
   fargateEventWindows: { defaultValue: 'disabled', allowed: ENABLED_DISABLED },
   fargateFIPSMode: { defaultValue: 'disabled', allowed: ENABLED_DISABLED },
   fargateTaskRetirementWaitPeriod: { defaultValue: '7', allowed: ['0', '7', '14'], rootOnly: true },
   guardDutyActivate: { defaultValue: 'off', allowed: ['on', 'off'], awsManaged: true },
-  serviceLongArnFormat: { defaultValue: 'enabled', allowed: ENABLED_DISABLED },
+  serviceLongArnFormat: { defaultValue: 'enabled', allowed: ENABLED_DISABLED, refused: LONG_ARN_FOR_GOOD },
   tagResourceAuthorization: { defaultValue: 'on', allowed: ['on', 'off'] },
-  taskLongArnFormat: { defaultValue: 'enabled', allowed: ENABLED_DISABLED },
+  taskLongArnFormat: { defaultValue: 'enabled', allowed: ENABLED_DISABLED, refused: LONG_ARN_FOR_GOOD },
 };
 
 export const SETTING_NAMES: readonly string[] = Object.keys(ACCOUNT_SETTINGS).sort();
@@ -69,8 +74,11 @@ export function principalOf(scope: Scope, principalArn: string | undefined): str
   return principalArn;
 }
 
+/** ECS's answer for an account setting name it does not know (it checks the name itself, not the model layer). */
+export const unknownSettingName = (name: string) => invalidParameter(`${name} should be one of [${SETTING_NAMES.join(',')}]`);
+
 export function assertKnownSettingName(name: string): void {
-  if (!ACCOUNT_SETTINGS[name]) throw invalidParameter(`${name} should be one of [${SETTING_NAMES.join(',')}]`);
+  if (!ACCOUNT_SETTINGS[name]) throw unknownSettingName(name);
 }
 
 /** Checks that `value` may be set for `name` by/for `principalArn`. */
@@ -83,6 +91,8 @@ export function assertSettable(scope: Scope, name: string, value: string, princi
   if (rule.rootOnly && principalArn !== rootPrincipalArn(scope)) {
     throw invalidParameter(`The ${name} account setting can only be set for the root user.`);
   }
+  const refusal = rule.refused?.[value];
+  if (refusal) throw invalidParameter(refusal);
   if (!rule.allowed.includes(value)) {
     throw invalidParameter(`Invalid value '${value}' for the ${name} account setting. Valid values are: ${rule.allowed.join(', ')}.`);
   }

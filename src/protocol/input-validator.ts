@@ -7,16 +7,18 @@ import type { NormalizedSchema } from '@smithy/core/schema';
 import type { EcsError } from '../domain/errors.js';
 import * as msg from './coral-messages.js';
 import { serializationException } from './errors.js';
-import { enumValuesOf } from './model/enum-members.js';
+import { enumNameOf, enumValuesOf } from './model/enum-members.js';
 import { requiredMemberNames } from './model/ecs-schema.js';
 import { MEMBER_RANGES, type NumericRange } from './model/ranges.js';
-import { MISSING_MEMBER_ERRORS, NOT_IN_ENUM_ERRORS } from './model/member-errors.js';
+import { MISSING_MEMBER_ERRORS, NOT_IN_ENUM_ERRORS, REQUIRED_CHECKED_BY_OPERATION, SERVICE_CHECKED_ENUMS } from './model/member-errors.js';
 
 export interface Findings {
   /** Coral constraint failures ("Value null at 'x' failed to satisfy constraint: ..."). */
   failures: string[];
   /** ECS's own answers for some bad members (model/member-errors.ts); the first one wins over `failures`. */
   serviceErrors: EcsError[];
+  /** Enums ECS checks itself, in the operation: the first one answers only when the model found nothing. */
+  operationErrors?: EcsError[];
 }
 
 export type Check = (value: unknown, path: string, findings: Findings) => void;
@@ -26,6 +28,8 @@ interface MemberConstraints {
   enumValues?: readonly string[];
   /** ECS's own error for a value outside the enum, instead of the validation error. */
   notInEnum?: (value: string) => EcsError;
+  /** The enum is ECS's own check, made after the model's: its error waits until the model found nothing. */
+  checkedByOperation?: boolean;
   range?: NumericRange;
 }
 
@@ -68,14 +72,17 @@ export class InputValidatorCompiler {
     const required = new Set(requiredMemberNames(schema));
     for (const [name, memberSchema] of schema.structIterator()) {
       const key = `${shape}.${name}`;
+      const enumValues = enumValuesOf(shape, name);
+      const serviceChecked = SERVICE_CHECKED_ENUMS[enumNameOf(shape, name) ?? ''];
       const constraints: MemberConstraints = {
-        enumValues: enumValuesOf(shape, name),
-        notInEnum: NOT_IN_ENUM_ERRORS[key],
+        enumValues,
+        notInEnum: NOT_IN_ENUM_ERRORS[key] ?? (serviceChecked && enumValues ? (v) => serviceChecked(v, enumValues) : undefined),
+        checkedByOperation: !NOT_IN_ENUM_ERRORS[key] && serviceChecked !== undefined,
         range: MEMBER_RANGES[key],
       };
       members.push({
         name,
-        required: required.has(name),
+        required: required.has(name) && !REQUIRED_CHECKED_BY_OPERATION.has(key),
         check: this.compile(memberSchema, constraints),
         missing: MISSING_MEMBER_ERRORS[key],
       });
@@ -124,7 +131,7 @@ export class InputValidatorCompiler {
   }
 }
 
-function compileScalar(schema: NormalizedSchema, { enumValues, notInEnum, range }: MemberConstraints): Check {
+function compileScalar(schema: NormalizedSchema, { enumValues, notInEnum, checkedByOperation, range }: MemberConstraints): Check {
   const expected: msg.JavaScalar = schema.isStringSchema()
     ? 'String'
     : schema.isNumericSchema() || schema.isBigIntegerSchema() || schema.isBigDecimalSchema()
@@ -140,7 +147,8 @@ function compileScalar(schema: NormalizedSchema, { enumValues, notInEnum, range 
     const accepted = type === jsonType || (expected === 'Date' && type === 'string');
     if (!accepted) throw serializationException(wrongScalar(value, expected));
     if (enumValues && !enumValues.includes(value as string)) {
-      if (notInEnum) findings.serviceErrors.push(notInEnum(value as string));
+      if (notInEnum && checkedByOperation) (findings.operationErrors ??= []).push(notInEnum(value as string));
+      else if (notInEnum) findings.serviceErrors.push(notInEnum(value as string));
       else findings.failures.push(msg.mustSatisfyEnum(value, path, enumValues));
     }
     if (range && typeof value === 'number') {

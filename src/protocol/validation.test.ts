@@ -14,7 +14,8 @@ function rejection(operation: string, input: unknown): EcsError {
   throw new Error(`${operation} accepted ${JSON.stringify(input)}`);
 }
 
-const launchTypes = sdkEnumValues('LaunchType')!.join(', ');
+const launchTypes = sdkEnumValues('LaunchType')!.join(',');
+const propagateTags = sdkEnumValues('PropagateTags')!.join(', ');
 const compatibilities = sdkEnumValues('Compatibility')!.join(', ');
 const assignPublicIp = sdkEnumValues('AssignPublicIp')!.join(', ');
 
@@ -58,25 +59,42 @@ describe('validateInput: required members', () => {
       code: 'ClientException',
       message: 'Container list cannot be empty.',
     });
-    expect(rejection('DescribeTasks', {})).toMatchObject({ code: 'InvalidParameterException', message: 'Tasks cannot be empty.' });
-    expect(rejection('DescribeServices', {})).toMatchObject({
-      code: 'InvalidParameterException',
-      message: 'Services cannot be empty.',
-    });
+  });
+
+  it('leaves the members ECS checks inside the operation (after the cluster lookup) to the operation', () => {
+    expect(() => validateInput('DescribeTasks', {})).not.toThrow();
+    expect(() => validateInput('DescribeServices', {})).not.toThrow();
   });
 });
 
 describe('validateInput: enums', () => {
   it('rejects a value outside the enum with the allowed set', () => {
-    const err = rejection('RunTask', { taskDefinition: 'web', launchType: 'FOO' });
+    const err = rejection('RunTask', { taskDefinition: 'web', propagateTags: 'FOO' });
     expect(err.code).toBe('ClientException');
     expect(err.message).toBe(
-      `1 validation error detected: Value 'FOO' at 'launchType' failed to satisfy constraint: Member must satisfy enum value set: [${launchTypes}]`,
+      `1 validation error detected: Value 'FOO' at 'propagateTags' failed to satisfy constraint: Member must satisfy enum value set: [${propagateTags}]`,
     );
   });
 
   it('is case sensitive, as the model is', () => {
-    expect(rejection('RunTask', { taskDefinition: 'web', launchType: 'fargate' }).message).toContain("Value 'fargate' at 'launchType'");
+    expect(rejection('RunTask', { taskDefinition: 'web', propagateTags: 'service' }).message).toContain(
+      "Value 'service' at 'propagateTags'",
+    );
+    expect(rejection('RunTask', { taskDefinition: 'web', launchType: 'fargate' }).message).toBe(
+      `launch type should be one of [${launchTypes}]`,
+    );
+  });
+
+  it('answers enums ECS checks itself (launch type, setting names) in its own words, after the model checks', () => {
+    expect(rejection('RunTask', { taskDefinition: 'web', launchType: 'FOO' })).toMatchObject({
+      code: 'InvalidParameterException',
+      message: `launch type should be one of [${launchTypes}]`,
+    });
+    expect(rejection('PutAccountSetting', { name: 'nope', value: 'enabled' })).toMatchObject({
+      code: 'InvalidParameterException',
+      message: expect.stringMatching(/^nope should be one of \[awsvpcTrunking,/),
+    });
+    expect(rejection('RunTask', { launchType: 'FOO' }).message).toMatch(/^1 validation error detected: Value null at 'taskDefinition'/);
   });
 
   it('checks enums deep inside structures', () => {
@@ -133,9 +151,12 @@ describe('validateInput: enums', () => {
   });
 
   it('reports every constraint failure of a request, in model order', () => {
-    const err = rejection('RunTask', { launchType: 'FOO', propagateTags: 'BAR' });
+    const err = rejection('RunTask', {
+      propagateTags: 'BAR',
+      networkConfiguration: { awsvpcConfiguration: { subnets: [], assignPublicIp: 'FOO' } },
+    });
     expect(err.message).toMatch(
-      /^3 validation errors detected: Value null at 'taskDefinition'.*; Value 'FOO' at 'launchType'.*; Value 'BAR' at 'propagateTags'/,
+      /^3 validation errors detected: Value null at 'taskDefinition'.*; Value 'FOO' at 'networkConfiguration.awsvpcConfiguration.assignPublicIp'.*; Value 'BAR' at 'propagateTags'/,
     );
   });
 });

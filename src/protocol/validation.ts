@@ -36,4 +36,5 @@ export function validateInput(operation: string, input: unknown): void {
   check(input, '', findings);
   if (findings.serviceErrors.length > 0) throw findings.serviceErrors[0];
   if (findings.failures.length > 0) throw clientException(validationErrorsDetected(findings.failures));
+  if (findings.operationErrors?.length) throw findings.operationErrors[0];
 }

@@ -46,7 +46,7 @@ describe('DeleteAccountSetting', () => {
   describe('errors', () => {
     it('refuses an unknown setting name', async () => {
       const err = await emu.ecs.send(new DeleteAccountSettingCommand({ name: 'bogus' as 'containerInsights' })).catch((e) => e);
-      expect(err.name).toBe('ClientException'); // the model's SettingName enum answers first
+      expect(err.name).toBe('InvalidParameterException'); // ECS checks setting names itself, in its own words
       expect(err.$metadata.httpStatusCode).toBe(400);
     });
 

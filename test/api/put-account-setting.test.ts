@@ -25,10 +25,10 @@ describe('PutAccountSetting', () => {
       const id = uniqueAccountId();
       const ecs = emu.client({ accountId: id });
       const principalArn = `arn:aws:iam::${id}:user/bob`;
-      const { setting } = await ecs.send(new PutAccountSettingCommand({ name: 'serviceLongArnFormat', value: 'disabled', principalArn }));
-      expect(setting).toEqual({ name: 'serviceLongArnFormat', value: 'disabled', principalArn, type: 'user' });
-      const root = await ecs.send(new ListAccountSettingsCommand({ name: 'serviceLongArnFormat', effectiveSettings: true }));
-      expect(root.settings?.[0]?.value).toBe('enabled');
+      const { setting } = await ecs.send(new PutAccountSettingCommand({ name: 'awsvpcTrunking', value: 'enabled', principalArn }));
+      expect(setting).toEqual({ name: 'awsvpcTrunking', value: 'enabled', principalArn, type: 'user' });
+      const root = await ecs.send(new ListAccountSettingsCommand({ name: 'awsvpcTrunking', effectiveSettings: true }));
+      expect(root.settings?.[0]?.value).toBe('disabled');
       ecs.destroy();
     });
 
@@ -85,7 +85,7 @@ describe('PutAccountSetting', () => {
       const err = await emu.ecs
         .send(new PutAccountSettingCommand({ name: 'noSuchSetting' as 'containerInsights', value: 'enabled' }))
         .catch((e) => e);
-      expect(err.name).toBe('ClientException'); // the model's SettingName enum answers first
+      expect(err.name).toBe('InvalidParameterException'); // ECS checks setting names itself, in its own words
       expect(err.$metadata.httpStatusCode).toBe(400);
     });
 
