@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// The AWS SDK warns once per process that it will need Node 22 from January 2027 (README: supported Node versions).
+// The warning says nothing about the code under test, so it is kept out of the test output; the emulator processes
+// the tests spawn inherit this.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 // Three projects, all run by `npm test`:
 //   unit   - pure logic, next to the code (src/**/*.test.ts); no Docker, no network.
 //   api    - the HTTP server on a free port, driven by the real AWS SDK client (test/api).

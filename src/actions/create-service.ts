@@ -14,8 +14,7 @@ import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
 import { recordServiceDeployment } from './support/service-deployments.js';
 import { launchSettingsOf, networkOf, newDeployment, stableJson } from './support/service-request.js';
-import { TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
-import { taskDefinitionForRun } from './support/task-request.js';
+import { assertRunnableOnFargate, resolveTaskDefinitionRef, TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
 import { ensureCluster } from '../store/clusters.js';
 import { tasksOfService, toWireService } from './wire/service.js';
 
@@ -43,10 +42,16 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
       throw invalidParameter('Creation of service was not idempotent.');
     }
     if (existing?.status === 'DRAINING') throw invalidParameter('Unable to Start a service that is still Draining.');
-    const td = taskDefinitionForRun(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.createService);
+    const td = resolveTaskDefinitionRef(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.createService);
     checkServiceRegistries(state, input.serviceRegistries, td);
     const launch = launchSettingsOf(input.launchType, input.capacityProviderStrategy, cluster);
-    const network = networkOf(state, scope, now, input.networkConfiguration, deps.config.defaultVpcCidr);
+    // Only a service that runs on Fargate needs a task definition that can.
+    if (launch.launchType !== 'EC2') assertRunnableOnFargate(td);
+    // Only awsvpc needs a network: an EC2 service of a bridge or host task definition has none.
+    const network =
+      launch.launchType === 'EC2' && td.networkMode !== 'awsvpc' && !input.networkConfiguration
+        ? { subnets: [], securityGroups: [], assignPublicIp: 'DISABLED' as const }
+        : networkOf(state, scope, now, input.networkConfiguration, deps.config.defaultVpcCidr);
     const desiredCount = input.desiredCount ?? 0;
     const deployment = newDeployment({
       ids: deps.ids,

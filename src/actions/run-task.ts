@@ -7,7 +7,8 @@ import { resolveAwsvpcConfiguration } from '../domain/network/awsvpc-configurati
 import { newTask } from '../domain/task-factory.js';
 import type { ActionContext } from './context.js';
 import { ensureCluster } from '../store/clusters.js';
-import { fargateStrategyOf, platformVersionOf, taskDefinitionForRun, taskTagsOf } from './support/task-request.js';
+import { assertRunnableOnFargate, resolveTaskDefinitionRef, TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
+import { fargateStrategyOf, platformVersionOf, taskTagsOf } from './support/task-request.js';
 import { toWireTask } from './wire/task.js';
 
 const MAX_COUNT = 10;
@@ -23,8 +24,10 @@ export function runTask(ctx: ActionContext, input: Ecs.RunTaskRequest): Ecs.RunT
   const now = deps.clock.now();
   const created = deps.store.update(scope, (state) => {
     const cluster = ensureCluster(state, scope, input.cluster, now);
-    const td = taskDefinitionForRun(state, input.taskDefinition!);
+    const td = resolveTaskDefinitionRef(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.runTask);
+    // No launch type and no strategy anywhere means EC2, as on AWS: "No Container Instances were found in your cluster."
     const strategy = fargateStrategyOf(input.launchType, input.capacityProviderStrategy, cluster);
+    assertRunnableOnFargate(td);
     for (const co of input.overrides?.containerOverrides ?? []) {
       if (!td.containerDefinitions.some((d) => d.name === co.name)) {
         throw invalidParameter(`Override for container named ${co.name} is not a container in the TaskDefinition.`);

@@ -7,8 +7,13 @@ import type { ActionContext } from './context.js';
 import { recordServiceDeployment } from './support/service-deployments.js';
 import { findService, launchSettingsOf, networkOf, newDeployment } from './support/service-request.js';
 import { resolveCluster } from '../store/clusters.js';
-import { TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
-import { platformVersionOf, taskDefinitionForRun } from './support/task-request.js';
+import {
+  assertRunnableOnFargate,
+  resolveTaskDefinitionRef,
+  TASK_DEFINITION_LOOKUPS,
+  type TaskDefinitionRecord,
+} from '../domain/task-definition.js';
+import { platformVersionOf } from './support/task-request.js';
 import { tasksOfService, toWireService } from './wire/service.js';
 
 const FORCE_FOR_STRATEGY =
@@ -29,8 +34,10 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
 
     let changed = Boolean(input.forceNewDeployment);
     let taskDefinitionArn = primary.taskDefinition;
+    let newTaskDefinition: TaskDefinitionRecord | undefined;
     if (input.taskDefinition !== undefined) {
-      taskDefinitionArn = taskDefinitionForRun(state, input.taskDefinition, TASK_DEFINITION_LOOKUPS.createService).taskDefinitionArn;
+      newTaskDefinition = resolveTaskDefinitionRef(state, input.taskDefinition, TASK_DEFINITION_LOOKUPS.createService);
+      taskDefinitionArn = newTaskDefinition.taskDefinitionArn;
       if (taskDefinitionArn !== svc.taskDefinition) changed = true;
     }
     let launch: Pick<DeploymentRecord, 'launchType' | 'capacityProviderStrategy'> = {
@@ -43,6 +50,7 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
         ? launchSettingsOf(undefined, input.capacityProviderStrategy, cluster)
         : launchSettingsOf(undefined, undefined, cluster);
     }
+    if (newTaskDefinition && launch.launchType !== 'EC2') assertRunnableOnFargate(newTaskDefinition);
     let network = primary.networkConfiguration;
     if (input.networkConfiguration !== undefined) {
       network = networkOf(state, scope, now, input.networkConfiguration, deps.config.defaultVpcCidr);

@@ -30,7 +30,8 @@ export interface DeploymentRecord {
   desiredCount: number;
   /** Tasks of this deployment that failed (the circuit breaker's count). */
   failedTasks: number;
-  launchType?: 'FARGATE';
+  /** EC2 when neither a launch type nor any strategy was given (AWS's default); such a service never places a task. */
+  launchType?: 'FARGATE' | 'EC2';
   capacityProviderStrategy?: StrategyItem[];
   /** Resolved, e.g. 1.4.0. */
   platformVersion: string;
@@ -59,7 +60,8 @@ export interface ServiceRecord {
   /** The task definition of the PRIMARY deployment (ARN). */
   taskDefinition: string;
   desiredCount: number;
-  launchType?: 'FARGATE';
+  /** EC2 when neither a launch type nor any strategy was given (AWS's default); such a service never places a task. */
+  launchType?: 'FARGATE' | 'EC2';
   capacityProviderStrategy?: StrategyItem[];
   /** As requested ('LATEST' when not given), as AWS echoes it. */
   platformVersion: string;

@@ -13,6 +13,9 @@ export const serviceMessages = {
   steadyState: (service: string) => `(service ${service}) has reached a steady state.`,
   failedHealthChecks: (service: string, taskId: string) => `(service ${service}) (task ${taskId}) failed container health checks.`,
   unableToPlace: (service: string, reason: string) => `(service ${service}) was unable to place a task. Reason: ${reason}.`,
+  /** AWS's event for a service on the EC2 launch type when the cluster has no container instance that fits. */
+  noContainerInstance: (service: string) =>
+    `(service ${service}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
   deploymentFailed: (service: string, deploymentId: string) =>
     `(service ${service}) (deployment ${deploymentId}) deployment failed: tasks failed to start.`,
   rollingBack: (service: string, deploymentId: string) => `(service ${service}) rolling back to deployment ${deploymentId}.`,

@@ -67,6 +67,13 @@ export function normaliseContainer(container: Ecs.ContainerDefinition, networkMo
   return normalised;
 }
 
+/** ECS fills in an EFS volume's rootDirectory ("/") when it is registered without one. */
+function normaliseVolume(volume: Ecs.Volume): Ecs.Volume {
+  const efs = volume?.efsVolumeConfiguration;
+  if (!efs || efs.rootDirectory != null) return volume;
+  return { ...volume, efsVolumeConfiguration: { ...efs, rootDirectory: '/' } };
+}
+
 /** Normalises a request; throws InvalidParameterException when cpu or memory cannot be read. */
 export function normaliseSpec(input: Ecs.RegisterTaskDefinitionRequest): TaskDefinitionSpec {
   const networkMode = input.networkMode ?? 'bridge';
@@ -76,7 +83,7 @@ export function normaliseSpec(input: Ecs.RegisterTaskDefinitionRequest): TaskDef
     executionRoleArn: input.executionRoleArn,
     networkMode: input.networkMode,
     containerDefinitions: (input.containerDefinitions ?? []).map((c) => normaliseContainer(c ?? {}, networkMode)),
-    volumes: input.volumes ?? [],
+    volumes: (input.volumes ?? []).map(normaliseVolume),
     placementConstraints: input.placementConstraints ?? [],
     requiresCompatibilities: input.requiresCompatibilities,
     cpu: input.cpu != null ? normaliseTaskCpu(String(input.cpu)) : undefined,

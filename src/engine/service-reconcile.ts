@@ -243,6 +243,11 @@ function startTasks(
   effects: ReconcileEffects,
 ): string[] {
   if (providers.length === 0) return [];
+  if (primary.launchType === 'EC2') {
+    // An EC2 service (no launch type, no strategy) on a cluster with no container instances: nothing can be placed.
+    say(serviceMessages.noContainerInstance(svc.serviceName));
+    return [];
+  }
   const unavailable = [...new Set(providers.filter((p) => !env.capacityAvailable(p)))];
   for (const provider of unavailable) {
     if (say(serviceMessages.unableToPlace(svc.serviceName, CAPACITY_UNAVAILABLE))) {

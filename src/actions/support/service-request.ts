@@ -29,7 +29,11 @@ export function findService(state: Readonly<RegionState>, cluster: ClusterRecord
   return state.services[serviceKey(cluster.clusterName, serviceNameOf(ref))];
 }
 
-/** Launch type or strategy as the service keeps it: FARGATE by launch type, or a strategy (given or the cluster's). */
+/**
+ * Launch type or strategy as the service keeps it: FARGATE by launch type, a strategy (given or the cluster's), or
+ * EC2, asked for or by default when there is neither a launch type nor a strategy (as on AWS). An EC2 service is
+ * created, but with no container instances it never places a task (its events say so).
+ */
 export function launchSettingsOf(
   launchType: string | undefined,
   strategy: Ecs.CapacityProviderStrategyItem[] | undefined,
@@ -37,6 +41,9 @@ export function launchSettingsOf(
 ): Pick<DeploymentRecord, 'launchType' | 'capacityProviderStrategy'> {
   if (launchType && strategy?.length) {
     throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
+  }
+  if (launchType === 'EC2' || (!launchType && !strategy?.length && cluster.defaultCapacityProviderStrategy.length === 0)) {
+    return { launchType: 'EC2' };
   }
   const items = fargateStrategyOf(launchType, strategy, cluster);
   if (launchType === 'FARGATE') return { launchType: 'FARGATE' };

@@ -4,25 +4,7 @@ import type { CapacityProviderStrategyItem, ClusterRecord } from '../../domain/c
 import { isFargateCapacityProvider, validateCapacityProviderStrategy } from '../../domain/capacity-provider-strategy.js';
 import { EcsError, invalidParameter } from '../../domain/errors.js';
 import type { Tag } from '../../domain/tags.js';
-import {
-  assertRunnableOnFargate,
-  resolveTaskDefinitionRef,
-  TASK_DEFINITION_LOOKUPS,
-  type TaskDefinitionLookup,
-  type TaskDefinitionRecord,
-} from '../../domain/task-definition.js';
 import type { RegionState } from '../../store/schema.js';
-
-/** The task definition RunTask (or a service) names, refused as AWS refuses it when it cannot run on Fargate. */
-export function taskDefinitionForRun(
-  state: RegionState,
-  ref: string,
-  lookup: TaskDefinitionLookup = TASK_DEFINITION_LOOKUPS.runTask,
-): TaskDefinitionRecord {
-  const td = resolveTaskDefinitionRef(state, ref, lookup);
-  assertRunnableOnFargate(td);
-  return td;
-}
 
 /** AWS's refusal of a strategy that mixes Fargate and Auto Scaling group providers. */
 const MIXED_PROVIDERS =

@@ -18,9 +18,11 @@ function countsOf(tasks: readonly TaskRecord[]): Counts {
   };
 }
 
-const network = (n: AwsvpcRecord): Ecs.NetworkConfiguration => ({
-  awsvpcConfiguration: { subnets: [...n.subnets], securityGroups: [...n.securityGroups], assignPublicIp: n.assignPublicIp },
-});
+/** None for a service that has no awsvpc network (an EC2 service of a bridge or host task definition). */
+const network = (n: AwsvpcRecord): Ecs.NetworkConfiguration | undefined =>
+  n.subnets.length === 0
+    ? undefined
+    : { awsvpcConfiguration: { subnets: [...n.subnets], securityGroups: [...n.securityGroups], assignPublicIp: n.assignPublicIp } };
 
 const strategy = (s: DeploymentRecord['capacityProviderStrategy']) => s?.map((i) => ({ ...i }));
 
