@@ -85,7 +85,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const stopRegistries = followServiceRegistries(engineContext, tasks);
   await tasks.start();
   services.start();
-  const spot = new SpotInterrupter({ config, store, logger, tasks });
+  const spot = new SpotInterrupter({ config, store, logger, tasks, clock: systemClock });
   spot.start();
   const deps: AppDeps = { ...engineContext, tasks, services, faults };
 

@@ -13,4 +13,7 @@ export interface Ids {
   uuid(): string;
 }
 
+/** Ten decimal digits from the injected ids: the second half of Fargate's runtime ids (`<32 hex>-<10 digits>`). */
+export const tenDigits = (ids: Ids) => (BigInt(`0x${ids.hex32()}`) % 10_000_000_000n).toString().padStart(10, '0');
+
 export const systemClock: Clock = { now: () => Date.now() };

@@ -3,7 +3,7 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { containerArn, taskArn } from './arn.js';
 import type { SubnetRecord } from './network/vpc.js';
-import type { Ids } from './ports.js';
+import { type Ids, tenDigits } from './ports.js';
 import type { Scope } from './scope.js';
 import type { TaskDefinitionRecord } from './task-definition.js';
 import type { ContainerRecord, TaskRecord } from './task.js';
@@ -27,9 +27,6 @@ export interface NewTaskRequest {
 }
 
 export const DEFAULT_EPHEMERAL_STORAGE_GIB = 20;
-
-/** The runtime id's suffix (`<taskId>-<10 digits>`, as Fargate's), from the injected ids. */
-const tenDigits = (ids: Ids) => (BigInt(`0x${ids.hex32()}`) % 10_000_000_000n).toString().padStart(10, '0');
 
 export function newTask(req: NewTaskRequest, ids: Ids): TaskRecord {
   const td = req.taskDefinition;

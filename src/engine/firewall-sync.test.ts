@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTaskRuntime } from '../../test/fakes/fake-task-runtime.js';
 import { storeTaskDefinition } from '../../test/support/task-definitions.js';
-import { testConfig, type Config } from '../config.js';
+import { testConfig } from '../config.js';
 import { randomIds } from '../domain/ids.js';
 import { ensureDefaultVpc } from '../domain/network/network-state.js';
 import { authorizeRules, createSecurityGroup, ruleSpecsOf } from '../domain/network/security-groups.js';
@@ -17,7 +17,7 @@ const { vpc, subnets } = defaultVpc(scope, 0);
 let engine: TaskEngine | null = null;
 afterEach(() => engine?.close());
 
-async function setup(config: Partial<Config> = {}) {
+async function setup(config: Parameters<typeof testConfig>[0] = {}) {
   const runtime = new FakeTaskRuntime();
   const store = await Store.open(null);
   engine = new TaskEngine({
@@ -67,6 +67,14 @@ async function setup(config: Partial<Config> = {}) {
 }
 
 describe('FirewallSync', () => {
+  it('lets tasks out to the configured metadata address (--metadata-address), 169.254.170.2 by default', async () => {
+    const dflt = await setup();
+    expect(dflt.applied((await dflt.launch(['sg-server'])).sandbox!.pauseContainerId).metadataAddress).toBe('169.254.170.2');
+    engine?.close();
+    const moved = await setup({ taskAgent: { metadataAddress: '10.99.0.2' } });
+    expect(moved.applied((await moved.launch(['sg-server'])).sandbox!.pauseContainerId).metadataAddress).toBe('10.99.0.2');
+  });
+
   it('starts each sandbox with its policy, and re-applies when a group’s rules change', async () => {
     const { store, launch, applied, applies } = await setup();
     const server = await launch(['sg-server']);

@@ -26,7 +26,14 @@ export class FirewallSync {
     if (!this.ctx.config.enforceSecurityGroups) return undefined;
     return this.ctx.store.read(scope, (s) => {
       const eni = s.networkInterfaces[task.attachment.networkInterfaceId];
-      return (eni && firewallPolicyFor(s, eni, { hostSubjectToGroups: this.ctx.config.securityGroupsApplyToHost })) ?? undefined;
+      return (
+        (eni &&
+          firewallPolicyFor(s, eni, {
+            hostSubjectToGroups: this.ctx.config.securityGroupsApplyToHost,
+            metadataAddress: this.ctx.config.taskAgent.metadataAddress,
+          })) ??
+        undefined
+      );
     });
   }
 

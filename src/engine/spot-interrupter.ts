@@ -3,6 +3,7 @@
 // (observers see lastStatus RUNNING, desiredStatus STOPPED: the warning), then SIGTERMs every container at once
 // and SIGKILLs what still runs after the grace period; each container keeps the exit code it really exited with.
 import type { Config } from '../config.js';
+import type { Clock } from '../domain/ports.js';
 import type { Scope } from '../domain/scope.js';
 import { interruptedDuring, pickRandom, shareOf, SPOT_INTERRUPTION_REASON, SPOT_PROVIDER } from '../domain/spot.js';
 import type { TaskRecord } from '../domain/task.js';
@@ -17,6 +18,7 @@ export interface SpotInterrupterContext {
   store: Store;
   logger: Logger;
   tasks: TaskEngine;
+  clock: Clock;
   random?: () => number;
 }
 
@@ -39,7 +41,7 @@ export class SpotInterrupter {
   /** Starts the random interruptions when a rate is configured. */
   start(): void {
     if (this.ctx.config.spotInterruptionRatePerHour <= 0) return;
-    this.lastCheck = Date.now();
+    this.lastCheck = this.ctx.clock.now();
     this.timer = setInterval(() => this.interruptAtRandom(), RANDOM_CHECK_MS);
     this.timer.unref();
   }
@@ -76,7 +78,7 @@ export class SpotInterrupter {
   }
 
   private interruptAtRandom(): void {
-    const now = Date.now();
+    const now = this.ctx.clock.now();
     const elapsed = now - this.lastCheck;
     this.lastCheck = now;
     for (const scope of this.ctx.store.scopes()) {

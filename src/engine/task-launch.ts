@@ -1,7 +1,6 @@
 // Bringing a task up: ENI → sandbox (pause container) → images → containers in dependsOn order → RUNNING.
 // Each step records its result in the store before the next begins, so a restart can tell how far it got.
 // Failures become task state (STOPPED with TaskFailedToStart), never API errors.
-import { randomBytes } from 'node:crypto';
 import { containerSpecOf, scratchVolumes } from '../domain/container-spec.js';
 import { readiness, taskHealth, type ContainerDependency } from '../domain/container-dependencies.js';
 import { macAddressFrom } from '../domain/network/eni.js';
@@ -48,7 +47,7 @@ export function provisionEni(ctx: EngineContext, scope: Scope, taskId: string): 
         attachmentId: t.attachment.id,
         networkInterfaceId: `eni-${ctx.ids.hex32().slice(0, 17)}`,
         ec2AttachmentId: `eni-attach-${ctx.ids.hex32().slice(0, 17)}`,
-        macAddress: macAddressFrom(randomBytes(5)),
+        macAddress: macAddressFrom(Buffer.from(ctx.ids.hex32().slice(0, 10), 'hex')),
         assignPublicIp: t.attachment.assignPublicIp,
       },
       now,

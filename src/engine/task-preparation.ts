@@ -20,6 +20,7 @@ export async function prepareTask(ctx: EngineContext, scope: Scope, taskId: stri
         t.endpoints ??= newTaskEndpoints(
           t.containers.map((c) => c.name),
           Boolean(t.taskRoleArn),
+          ctx.ids,
         );
       });
   if (!task) return;

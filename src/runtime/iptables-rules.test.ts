@@ -6,6 +6,7 @@ const policy: FirewallPolicy = {
   vpcCidr: '10.7.0.0/16',
   mark: 3,
   internetAccess: false,
+  metadataAddress: '169.254.170.2',
   trustedSources: ['10.7.0.1/32'],
   ingress: [
     { protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['10.7.1.4/32', '10.7.1.5/32'], marks: [1, 4] },
@@ -66,5 +67,12 @@ describe('renderIptablesRules', () => {
   it('writes an ICMP type with its code', () => {
     const text = renderIptablesRules({ ...policy, ingress: [{ protocol: 'icmp', fromPort: 3, toPort: 4, cidrs: ['0.0.0.0/0'] }] });
     expect(text).toContain('--icmp-type 3/4');
+  });
+
+  it('lets the task out to the metadata endpoint at the configured address, and to nothing else link-local', () => {
+    const rules = renderIptablesRules({ ...policy, metadataAddress: '10.99.0.2' }).split('\n');
+    expect(rules).toContain('-A OUTPUT -d 10.99.0.2/32 -j ACCEPT');
+    expect(rules).not.toContain('-A OUTPUT -d 169.254.170.2/32 -j ACCEPT');
+    expect(rules.indexOf('-A OUTPUT -d 10.99.0.2/32 -j ACCEPT')).toBeLessThan(rules.indexOf('-A OUTPUT -d 169.254.0.0/16 -j DROP'));
   });
 });

@@ -5,12 +5,12 @@
 // set on its socket, so peers can match the sender's security groups (firewall-policy.ts).
 // INPUT: loopback; replies (security groups are stateful); nothing new from the agent network (169.254.0.0/16:
 // tasks never reach each other over it); the trusted sources (the host); then one ACCEPT per ingress peer; DROP.
-// OUTPUT: loopback; replies; the task metadata and credentials endpoint 169.254.170.2 and nothing else link-local;
+// OUTPUT: loopback; replies; the task metadata and credentials endpoint (169.254.170.2, or --metadata-address) and
+// nothing else link-local;
 // DNS (a VPC's resolver answers whatever the groups say, and Docker's embedded resolver forwards from inside the
 // task's namespace); without internet access, nothing outside the VPC's block; then one ACCEPT per egress peer; DROP.
 import type { FirewallPolicy, FirewallRule } from '../domain/network/firewall-policy.js';
 
-export const METADATA_ADDRESS = '169.254.170.2';
 const LINK_LOCAL = '169.254.0.0/16';
 
 function match(rule: FirewallRule): string {
@@ -56,7 +56,7 @@ export function renderIptablesRules(policy: FirewallPolicy): string {
     ...accepts('INPUT', policy.ingress, policy.vpcCidr),
     '-A OUTPUT -o lo -j ACCEPT',
     '-A OUTPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
-    `-A OUTPUT -d ${METADATA_ADDRESS}/32 -j ACCEPT`,
+    `-A OUTPUT -d ${policy.metadataAddress}/32 -j ACCEPT`,
     `-A OUTPUT -d ${LINK_LOCAL} -j DROP`,
     '-A OUTPUT -p udp -m udp --dport 53 -j ACCEPT',
     '-A OUTPUT -p tcp -m tcp --dport 53 -j ACCEPT',

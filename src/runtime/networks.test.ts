@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type Dockerode from 'dockerode';
-import { cidrsOverlap, NetworkManager } from './networks.js';
-
-describe('cidrsOverlap', () => {
-  it('tells whether two IPv4 blocks share addresses', () => {
-    expect(cidrsOverlap('169.254.0.0/16', '169.254.170.0/24')).toBe(true);
-    expect(cidrsOverlap('10.250.1.0/24', '10.250.2.0/24')).toBe(false);
-    expect(cidrsOverlap('10.0.0.0/8', '10.250.2.0/24')).toBe(true);
-    expect(cidrsOverlap('fd00::/64', '169.254.0.0/16')).toBe(false);
-  });
-});
+import { NetworkManager } from './networks.js';
 
 describe('NetworkManager: VPC networks', () => {
   const spec = { name: 'fargate-local-i1-vpc-1', vpcId: 'vpc-1', cidr: '10.9.0.0/16', gateway: '10.9.0.1', internal: false };

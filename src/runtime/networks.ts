@@ -23,6 +23,7 @@ import type Dockerode from 'dockerode';
 import type { NetworkCreateOptions, NetworkInspectInfo } from 'dockerode';
 import { RuntimeError, type SubnetNetworkSpec } from '../domain/task-runtime.js';
 import type { Logger } from '../logger.js';
+import { blocksOverlap } from '../domain/network/cidr.js';
 import { daemonErrorDetail, isNotFound, statusCodeOf } from './docker-errors.js';
 import { labelFilter, LABEL_INSTANCE, LABEL_ROLE, LABEL_VPC_ID } from './labels.js';
 
@@ -189,7 +190,7 @@ export class NetworkManager {
     if (!/overlaps/i.test(detail)) return detail;
     const wanted = create.IPAM?.Config?.[0]?.Subnet ?? '';
     const others = await this.docker.listNetworks().catch(() => []);
-    const clash = others.filter((n) => (n.IPAM?.Config ?? []).some((c) => c.Subnet && cidrsOverlap(c.Subnet, wanted)));
+    const clash = others.filter((n) => (n.IPAM?.Config ?? []).some((c) => c.Subnet && blocksOverlap(c.Subnet, wanted)));
     return clash.length
       ? `${detail} (network ${create.Name} over ${wanted} overlaps ${clash.map((n) => `${n.Name} ${n.IPAM?.Config?.[0]?.Subnet}`).join(', ')})`
       : detail;
@@ -231,24 +232,6 @@ export class NetworkManager {
   }
 }
 
-function ipv4ToInt(ip: string): number {
-  return ip.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
-}
-
-/** Whether two IPv4 CIDR blocks share an address (false for anything that is not IPv4). */
-export function cidrsOverlap(a: string, b: string): boolean {
-  const parse = (cidr: string) => {
-    const [ip, bits] = cidr.split('/');
-    if (!ip || !/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return null;
-    const size = 2 ** (32 - Number(bits ?? 32));
-    const start = Math.floor(ipv4ToInt(ip) / size) * size;
-    return { start, end: start + size - 1 };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  return !!x && !!y && x.start <= y.end && y.start <= x.end;
-}
-
 /**
  * Refuses a VPC block that overlaps an address of this machine's own interfaces (other than Docker's bridges): a
  * bridge over it would take the host's own route, e.g. on an EC2 instance inside 172.31.0.0/16 (the default VPC's
@@ -259,7 +242,7 @@ export function hostOverlap(cidr: string, interfaces = os.networkInterfaces()): 
     if (/^(docker\d*|br-[0-9a-f]+|veth)/.test(name)) continue;
     for (const a of addresses ?? []) {
       if (a.family !== 'IPv4' || a.internal || !a.cidr) continue;
-      if (cidrsOverlap(cidr, a.cidr)) {
+      if (blocksOverlap(cidr, a.cidr)) {
         return `the VPC block ${cidr} overlaps this host's own network ${name} (${a.cidr}); a Docker network over it would cut the host off. Use a VPC with another block.`;
       }
     }

@@ -11,6 +11,7 @@ const policy: FirewallPolicy = {
   vpcCidr: '10.0.0.0/16',
   mark: 1,
   internetAccess: false,
+  metadataAddress: '169.254.170.2',
   trustedSources: ['10.0.0.1/32'],
   ingress: [],
   egress: [],

@@ -13,6 +13,7 @@ const policy: FirewallPolicy = {
   vpcCidr: '10.99.0.0/16',
   mark: 3,
   internetAccess: false,
+  metadataAddress: '169.254.170.2',
   trustedSources: ['10.99.0.1/32'],
   ingress: [{ protocol: 'tcp', fromPort: 8080, toPort: 8080, cidrs: ['10.99.1.0/24'] }],
   egress: [],

@@ -44,6 +44,13 @@ export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
   return a.network < b.network + b.size && b.network < a.network + a.size;
 }
 
+/** Whether two blocks written as text share an address (false when either is not an IPv4 block, e.g. IPv6). */
+export function blocksOverlap(a: string, b: string): boolean {
+  const x = parseCidr(a);
+  const y = parseCidr(b);
+  return !!x && !!y && cidrsOverlap(x, y);
+}
+
 export function cidrHasIp(cidr: Cidr, ip: string): boolean {
   const n = ipToInt(ip);
   return n >= cidr.network && n < cidr.network + cidr.size;

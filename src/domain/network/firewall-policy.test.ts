@@ -33,19 +33,22 @@ function setup() {
   return { s, server, eni, newId: () => `sgr-x${++n}` };
 }
 
+const OPTIONS = { hostSubjectToGroups: false, metadataAddress: '169.254.170.2' };
+
 describe('firewallPolicyFor', () => {
   it('lets the host in through the VPC router address, and otherwise only what the groups allow', () => {
     const { s, eni } = setup();
-    const policy = firewallPolicyFor(s, eni('subnet-a', ['sg-server']), { hostSubjectToGroups: false })!;
+    const policy = firewallPolicyFor(s, eni('subnet-a', ['sg-server']), OPTIONS)!;
     expect(policy).toEqual({
       vpcCidr: '10.7.0.0/16',
       mark: 1,
       internetAccess: false,
+      metadataAddress: '169.254.170.2',
       trustedSources: ['10.7.0.1/32', '10.7.0.2/32'],
       ingress: [],
       egress: [{ protocol: 'all', cidrs: ['0.0.0.0/0'] }],
     });
-    expect(firewallPolicyFor(s, s.networkInterfaces['eni-1']!, { hostSubjectToGroups: true })!.trustedSources).toEqual([]);
+    expect(firewallPolicyFor(s, s.networkInterfaces['eni-1']!, { ...OPTIONS, hostSubjectToGroups: true })!.trustedSources).toEqual([]);
   });
 
   it('matches a source group by the marks of the VPC’s group sets that include it, across subnets, as they come and go', () => {
@@ -57,19 +60,19 @@ describe('firewallPolicyFor', () => {
       newId,
     );
     const target = eni('subnet-a', ['sg-server']);
-    const before = policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!);
-    expect(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!.ingress).toEqual([]);
+    const before = policyKey(firewallPolicyFor(s, target, OPTIONS)!);
+    expect(firewallPolicyFor(s, target, OPTIONS)!.ingress).toEqual([]);
     const c1 = eni('subnet-b', ['sg-client']);
     const c2 = eni('subnet-a', ['sg-def', 'sg-client']);
     expect([target.groupSetMark, c1.groupSetMark, c2.groupSetMark]).toEqual([1, 2, 3]);
-    const policy = firewallPolicyFor(s, target, { hostSubjectToGroups: false })!;
+    const policy = firewallPolicyFor(s, target, OPTIONS)!;
     expect(policy.ingress).toEqual([{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: [], marks: [2, 3] }]);
     // Another member with a set the VPC already has changes nobody's rules.
     const c3 = eni('subnet-b', ['sg-client']);
     expect(c3.groupSetMark).toBe(2);
-    expect(policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!)).toBe(policyKey(policy));
+    expect(policyKey(firewallPolicyFor(s, target, OPTIONS)!)).toBe(policyKey(policy));
     for (const e of [c1, c2, c3]) deleteEni(s, e.networkInterfaceId);
-    expect(policyKey(firewallPolicyFor(s, target, { hostSubjectToGroups: false })!)).toBe(before);
+    expect(policyKey(firewallPolicyFor(s, target, OPTIONS)!)).toBe(before);
     expect(s.groupSetMarks).toEqual({ 'vpc-a': { 'sg-server': 1 } });
   });
 
@@ -87,10 +90,10 @@ describe('firewallPolicyFor', () => {
     const target = eni('subnet-a', ['sg-server']);
     const unmarked = eni('subnet-a', ['sg-client']);
     expect(unmarked.groupSetMark).toBeUndefined();
-    const policy = firewallPolicyFor(s, target, { hostSubjectToGroups: false })!;
+    const policy = firewallPolicyFor(s, target, OPTIONS)!;
     expect(policy.ingress).toEqual([{ protocol: 'all', cidrs: [`${unmarked.privateIpAddress}/32`] }]);
     expect(policy.egress).toContainEqual({ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrs: [`${unmarked.privateIpAddress}/32`] });
-    expect(firewallPolicyFor(s, unmarked, { hostSubjectToGroups: false })!.mark).toBe(0);
+    expect(firewallPolicyFor(s, unmarked, OPTIONS)!.mark).toBe(0);
   });
 
   it('merges the rules of all the ENI’s groups, one entry per protocol and ports', () => {
@@ -106,7 +109,7 @@ describe('firewallPolicyFor', () => {
       newId,
     );
     const me = eni('subnet-a', ['sg-server', 'sg-def']);
-    const policy = firewallPolicyFor(s, me, { hostSubjectToGroups: false })!;
+    const policy = firewallPolicyFor(s, me, OPTIONS)!;
     expect(policy.ingress).toEqual([
       { protocol: 'all', cidrs: [], marks: [me.groupSetMark!] },
       { protocol: 'icmp', fromPort: 8, toPort: -1, cidrs: ['0.0.0.0/0'] },
@@ -121,7 +124,7 @@ describe('firewallPolicyFor', () => {
     expect(hasInternetAccess(s, publicIpInPrivateSubnet)).toBe(false);
     s.subnets['subnet-a']!.mapPublicIpOnLaunch = true;
     expect(hasInternetAccess(s, publicIpInPrivateSubnet)).toBe(true);
-    expect(firewallPolicyFor(s, publicIpInPrivateSubnet, { hostSubjectToGroups: false })!.internetAccess).toBe(true);
+    expect(firewallPolicyFor(s, publicIpInPrivateSubnet, OPTIONS)!.internetAccess).toBe(true);
     expect(hasInternetAccess(s, eni('subnet-a', ['sg-def'], false))).toBe(false);
   });
 });

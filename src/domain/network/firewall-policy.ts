@@ -33,6 +33,8 @@ export interface FirewallPolicy {
   /** The DSCP mark this task's packets carry (0: none). */
   mark: number;
   internetAccess: boolean;
+  /** The task metadata and credentials endpoint (`--metadata-address`): the one link-local-style peer let out. */
+  metadataAddress: string;
   /** Sources let in whatever the groups say (the host). */
   trustedSources: string[];
   ingress: FirewallRule[];
@@ -42,6 +44,8 @@ export interface FirewallPolicy {
 export interface FirewallOptions {
   /** When true the host is let in only as the groups allow (by its VPC router address). */
   hostSubjectToGroups: boolean;
+  /** Where tasks reach the metadata endpoint (169.254.170.2 unless configured otherwise). */
+  metadataAddress: string;
 }
 
 interface Peers {
@@ -94,6 +98,7 @@ export function firewallPolicyFor(state: NetworkState, eni: NetworkInterfaceReco
     vpcCidr: cidr.text,
     mark: eni.groupSetMark ?? 0,
     internetAccess: hasInternetAccess(state, eni),
+    metadataAddress: options.metadataAddress,
     trustedSources: options.hostSubjectToGroups ? [] : [`${gatewayOf(cidr)}/32`, `${intToIp(cidr.network + 2)}/32`],
     ingress: toFirewallRules(
       state,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrContains, cidrsOverlap, intToIp, ipToInt, parseCidr } from './cidr.js';
+import { blocksOverlap, cidrContains, cidrsOverlap, intToIp, ipToInt, parseCidr } from './cidr.js';
 import { FARGATE_REQUESTER_ID } from './eni.js';
 import { allocateIp, isUsableAddress, usableAddressCount } from './ip-allocator.js';
 import { availableIpAddressCount, createTaskEni, deleteEni, type NetworkState } from './network-state.js';
@@ -104,5 +104,14 @@ describe('createTaskEni', () => {
     expect(allocatePublicIp(new Set(['198.51.100.1', '198.51.100.2']))).toBe('198.51.100.3');
     const all = new Set(Array.from({ length: 254 }, (_, i) => `198.51.100.${i + 1}`));
     expect(allocatePublicIp(all)).toBe('203.0.113.1');
+  });
+});
+
+describe('blocksOverlap', () => {
+  it('tells whether two IPv4 blocks share addresses', () => {
+    expect(blocksOverlap('169.254.0.0/16', '169.254.170.0/24')).toBe(true);
+    expect(blocksOverlap('10.250.1.0/24', '10.250.2.0/24')).toBe(false);
+    expect(blocksOverlap('10.0.0.0/8', '10.250.2.0/24')).toBe(true);
+    expect(blocksOverlap('fd00::/64', '169.254.0.0/16')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { FargateLocalControl } from '../../../src/client/index.js';
 import { testConfig, type Config } from '../../../src/config.js';
 import { defaultVpc, DEFAULT_VPC_CIDR } from '../../../src/domain/network/vpc.js';
 import { startEmulator, type RunningEmulator } from '../../../src/main.js';
-import { cidrsOverlap } from '../../../src/runtime/networks.js';
+import { blocksOverlap } from '../../../src/domain/network/cidr.js';
 import { LABEL_CONTAINER_NAME, LABEL_TASK_ARN, labelFilter } from '../../../src/runtime/labels.js';
 import { BUSYBOX_IMAGE } from '../images.js';
 import { docker, exec, newInstanceId, sweep } from './docker-harness.js';
@@ -55,7 +55,7 @@ export async function waitForDefaultVpcRange(timeoutMs = 120_000): Promise<void>
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     const clash = (await docker.listNetworks()).filter((n) =>
-      (n.IPAM?.Config ?? []).some((c) => c.Subnet && cidrsOverlap(c.Subnet, DEFAULT_VPC_CIDR)),
+      (n.IPAM?.Config ?? []).some((c) => c.Subnet && blocksOverlap(c.Subnet, DEFAULT_VPC_CIDR)),
     );
     if (clash.length === 0) return;
     if (attempt === 0) console.warn(`waiting for Docker networks over ${DEFAULT_VPC_CIDR} to go: ${clash.map((n) => n.Name).join(', ')}`);

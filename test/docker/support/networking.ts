@@ -7,7 +7,7 @@ import type { Scope } from '../../../src/domain/scope.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { ec2Client } from '../../support/ec2.js';
 import { BUSYBOX_IMAGE } from '../images.js';
-import { cidrsOverlap } from '../../../src/runtime/networks.js';
+import { blocksOverlap } from '../../../src/domain/network/cidr.js';
 import { docker, exec, namespaceRules, quietLogger } from './docker-harness.js';
 
 export const scope: Scope = { accountId: '000000000000', region: 'us-east-1' };
@@ -41,7 +41,7 @@ export async function freeVpcBlock(): Promise<string> {
   for (const n of await docker.listNetworks()) for (const c of n.IPAM?.Config ?? []) if (c.Subnet) used.push(c.Subnet);
   for (let attempt = 0; attempt < 1000; attempt++) {
     const block = `10.${251 + Math.floor(Math.random() * 4)}.${Math.floor(Math.random() * 256)}.0/24`;
-    if (!usedBlocks.has(block) && !used.some((u) => cidrsOverlap(u, block))) {
+    if (!usedBlocks.has(block) && !used.some((u) => blocksOverlap(u, block))) {
       usedBlocks.add(block);
       return block;
     }
