@@ -3,6 +3,7 @@ import type { Action } from './context.js';
 import { createCapacityProvider } from './create-capacity-provider.js';
 import { createCluster } from './create-cluster.js';
 import { createDaemon } from './create-daemon.js';
+import { createExpressGatewayService } from './create-express-gateway-service.js';
 import { createService } from './create-service.js';
 import { deleteAccountSetting } from './delete-account-setting.js';
 import { deleteAttributes } from './delete-attributes.js';
@@ -10,6 +11,7 @@ import { deleteCapacityProvider } from './delete-capacity-provider.js';
 import { deleteCluster } from './delete-cluster.js';
 import { deleteDaemonTaskDefinition } from './delete-daemon-task-definition.js';
 import { deleteDaemon } from './delete-daemon.js';
+import { deleteExpressGatewayService } from './delete-express-gateway-service.js';
 import { deleteService } from './delete-service.js';
 import { deleteTaskDefinitions } from './delete-task-definitions.js';
 import { deregisterContainerInstance } from './deregister-container-instance.js';
@@ -21,6 +23,7 @@ import { describeDaemonDeployments } from './describe-daemon-deployments.js';
 import { describeDaemonRevisions } from './describe-daemon-revisions.js';
 import { describeDaemonTaskDefinition } from './describe-daemon-task-definition.js';
 import { describeDaemon } from './describe-daemon.js';
+import { describeExpressGatewayService } from './describe-express-gateway-service.js';
 import { describeServiceDeployments } from './describe-service-deployments.js';
 import { describeServiceRevisions } from './describe-service-revisions.js';
 import { describeServices } from './describe-services.js';
@@ -65,6 +68,7 @@ import { updateCluster } from './update-cluster.js';
 import { updateContainerAgent } from './update-container-agent.js';
 import { updateContainerInstancesState } from './update-container-instances-state.js';
 import { updateDaemon } from './update-daemon.js';
+import { updateExpressGatewayService } from './update-express-gateway-service.js';
 import { updateService } from './update-service.js';
 import { updateTaskProtection } from './update-task-protection.js';
 
@@ -72,6 +76,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   CreateCapacityProvider: createCapacityProvider,
   CreateCluster: createCluster,
   CreateDaemon: createDaemon,
+  CreateExpressGatewayService: createExpressGatewayService,
   CreateService: createService,
   DeleteAccountSetting: deleteAccountSetting,
   DeleteAttributes: deleteAttributes,
@@ -79,6 +84,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   DeleteCluster: deleteCluster,
   DeleteDaemon: deleteDaemon,
   DeleteDaemonTaskDefinition: deleteDaemonTaskDefinition,
+  DeleteExpressGatewayService: deleteExpressGatewayService,
   DeleteService: deleteService,
   DeleteTaskDefinitions: deleteTaskDefinitions,
   DeregisterContainerInstance: deregisterContainerInstance,
@@ -90,6 +96,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   DescribeDaemonDeployments: describeDaemonDeployments,
   DescribeDaemonRevisions: describeDaemonRevisions,
   DescribeDaemonTaskDefinition: describeDaemonTaskDefinition,
+  DescribeExpressGatewayService: describeExpressGatewayService,
   DescribeServiceDeployments: describeServiceDeployments,
   DescribeServiceRevisions: describeServiceRevisions,
   DescribeServices: describeServices,
@@ -134,6 +141,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   UpdateContainerAgent: updateContainerAgent,
   UpdateContainerInstancesState: updateContainerInstancesState,
   UpdateDaemon: updateDaemon,
+  UpdateExpressGatewayService: updateExpressGatewayService,
   UpdateService: updateService,
   UpdateTaskProtection: updateTaskProtection,
 };

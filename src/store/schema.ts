@@ -7,6 +7,7 @@ import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import type { NetworkState } from '../domain/network/network-state.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
+import type { ExpressServiceRecord } from '../domain/express-gateway.js';
 import type { DaemonDeploymentRecord, DaemonRecord, DaemonRevisionRecord, DaemonTaskDefinitionRecord } from '../domain/daemon.js';
 import type { ServiceDeploymentRecord, ServiceRevisionRecord } from '../domain/service-deployment.js';
 import type { CapacityProviderRecord } from '../domain/capacity-provider.js';
@@ -44,6 +45,8 @@ export interface RegionState extends NetworkState, CloudMapState, Elbv2State {
   daemons: Record<string, DaemonRecord>;
   daemonRevisions: Record<string, DaemonRevisionRecord>;
   daemonDeployments: Record<string, DaemonDeploymentRecord>;
+  /** Express Mode services by service ARN: their configurations and the resources they created. */
+  expressServices: Record<string, ExpressServiceRecord>;
 }
 
 export interface StateDocument {
@@ -71,6 +74,7 @@ export function emptyRegionState(): RegionState {
     daemons: {},
     daemonRevisions: {},
     daemonDeployments: {},
+    expressServices: {},
     vpcs: {},
     subnets: {},
     securityGroups: {},
