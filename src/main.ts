@@ -26,6 +26,10 @@ import { followServiceRegistries } from './engine/service-registries.js';
 import { createTaskResolver } from './dns/setup.js';
 import { SpotInterrupter } from './engine/spot-interrupter.js';
 import { CONTROL_PREFIX, controlRouter } from './control/routes.js';
+import { LOAD_BALANCERS_PATH, loadBalancerRouter } from './control/load-balancer-routes.js';
+import { LoadBalancing } from './proxy/load-balancing.js';
+import type { ProbeRequest, ProbeResult } from './proxy/health-probe.js';
+import { drainTaskTargets } from './engine/target-drain.js';
 import { DASHBOARD_PATH, dashboardRouter } from './ui/dashboard.js';
 import { withOutageGate } from './control/outage-gate.js';
 import { EventHub } from './events/event-hub.js';
@@ -38,6 +42,8 @@ export interface RunningEmulator {
   taskAgent: TaskAgentSetup;
   tasks: TaskEngine;
   services: ServiceScheduler;
+  /** The load balancers' listeners and health checks. */
+  loadBalancing: LoadBalancing;
   events: EventHub;
   /** CloudWatch Logs: groups, streams and events. */
   logs: SegmentedLogStore;
@@ -54,6 +60,8 @@ export interface StartOptions {
   runtime?: TaskRuntime;
   /** Where the task resolver forwards names that are not Cloud Map's; this host's resolvers unless a test passes others. */
   dnsUpstreams?: string[];
+  /** The load balancers' health check; real HTTP unless a test on the in-memory runtime passes another. */
+  healthProbe?: (req: ProbeRequest) => Promise<ProbeResult>;
 }
 
 export async function startEmulator(config: Config, options: StartOptions = {}): Promise<RunningEmulator> {
@@ -79,15 +87,26 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   };
   const tasks = new TaskEngine(engineContext);
   const faults = new FaultRegistry(systemClock, randomIds);
-  const services = new ServiceScheduler({ ...engineContext, tasks, faults });
+  const loadBalancing = new LoadBalancing({ store, clock: systemClock, logger, host: config.host, probe: options.healthProbe });
+  const services = new ServiceScheduler({ ...engineContext, tasks, faults, loadBalancing });
   const events = new EventHub(logger, config.eventsWebhookUrl);
   const stopPublishing = publishEcsEvents(events, tasks, services, randomIds, systemClock);
   const stopRegistries = followServiceRegistries(engineContext, tasks);
   await tasks.start();
   services.start();
-  const spot = new SpotInterrupter({ config, store, logger, tasks, clock: systemClock });
+  await loadBalancing.start();
+  const spot = new SpotInterrupter({
+    config,
+    store,
+    logger,
+    tasks,
+    clock: systemClock,
+    drainTargets: (scope, taskId) => {
+      if (drainTaskTargets(store, randomIds, scope, taskId, systemClock.now())) void loadBalancing.changed(scope);
+    },
+  });
   spot.start();
-  const deps: AppDeps = { ...engineContext, tasks, services, faults };
+  const deps: AppDeps = { ...engineContext, tasks, services, faults, loadBalancing };
 
   const control = controlRouter({ app: deps, runtime, spot, events });
   const server = http.createServer(
@@ -98,6 +117,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
       queryServices: [createEc2Service(), createElbv2Service()],
       routers: [
         { path: DASHBOARD_PATH, router: dashboardRouter() },
+        { path: `${CONTROL_PREFIX}${LOAD_BALANCERS_PATH}`, router: loadBalancerRouter(loadBalancing) },
         { path: CONTROL_PREFIX, router: control },
       ],
     }),
@@ -125,6 +145,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     taskAgent,
     tasks,
     services,
+    loadBalancing,
     events,
     logs,
     close() {
@@ -135,6 +156,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
         });
         spot.close();
         await services.close();
+        await loadBalancing.close();
         stopPublishing();
         stopRegistries();
         await events.close();

@@ -10,6 +10,7 @@ import {
 } from '../domain/ecs-service.js';
 import { invalidParameter } from '../domain/errors.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
+import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
 import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
 import { recordServiceDeployment } from './support/service-deployments.js';
@@ -44,6 +45,7 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
     if (existing?.status === 'DRAINING') throw invalidParameter('Unable to Start a service that is still Draining.');
     const td = resolveTaskDefinitionRef(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.createService);
     checkServiceRegistries(state, input.serviceRegistries, td);
+    checkServiceLoadBalancers(state, input.loadBalancers, td, input.role);
     const launch = launchSettingsOf(input.launchType, input.capacityProviderStrategy, cluster);
     // Only a service that runs on Fargate needs a task definition that can.
     if (launch.launchType !== 'EC2') assertRunnableOnFargate(td);

@@ -1,6 +1,7 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { assertValidDesiredCount, deploymentConfigurationOf, type DeploymentRecord, type PropagateTags } from '../domain/ecs-service.js';
 import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/errors.js';
+import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
 import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
@@ -70,7 +71,11 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
     if (input.enableECSManagedTags !== undefined) svc.enableECSManagedTags = input.enableECSManagedTags;
     if (input.propagateTags !== undefined) svc.propagateTags = input.propagateTags as PropagateTags;
-    if (input.loadBalancers !== undefined) svc.loadBalancers = structuredClone(input.loadBalancers) as Record<string, unknown>[];
+    if (input.loadBalancers !== undefined) {
+      const td = state.taskDefinitions[taskDefinitionArn.slice(taskDefinitionArn.indexOf('/') + 1)];
+      if (td) checkServiceLoadBalancers(state, input.loadBalancers, td, undefined);
+      svc.loadBalancers = structuredClone(input.loadBalancers) as Record<string, unknown>[];
+    }
     if (input.serviceRegistries !== undefined) {
       const td = state.taskDefinitions[taskDefinitionArn.slice(taskDefinitionArn.indexOf('/') + 1)];
       if (td) checkServiceRegistries(state, input.serviceRegistries, td);

@@ -37,6 +37,19 @@ import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import { newTask } from '../domain/task-factory.js';
 import type { StopCode, TaskRecord } from '../domain/task.js';
 import type { RegionState } from '../store/schema.js';
+import {
+  combinedHealth,
+  deregisterTaskTargets,
+  elbMessages,
+  failedElbHealthChecksReason,
+  hasTargets,
+  registerTaskTargets,
+  serviceLoadBalancers,
+  taskTargetHealth,
+  type ServiceLoadBalancer,
+  type TaskTargetHealth,
+} from '../domain/service-load-balancing.js';
+import { advance, canAdvance, requestStop } from '../domain/task-lifecycle.js';
 
 export type SchedulerNotice =
   | { kind: 'service-action'; eventName: string; eventType: 'INFO' | 'WARN' | 'ERROR'; extra?: Record<string, unknown> }
@@ -61,6 +74,8 @@ export interface ReconcileEffects {
   submit: string[];
   stop: { taskId: string; stopCode: StopCode; reason: string }[];
   notices: SchedulerNotice[];
+  /** Targets were registered or deregistered: the load balancers' data plane must follow. */
+  targetsChanged?: boolean;
 }
 
 export function reconcileService(state: RegionState, key: string, env: ReconcileEnv): ReconcileEffects {
@@ -71,7 +86,10 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   const say = (message: string) => addServiceEvent(svc, { id: env.ids.uuid(), createdAt: env.now, message });
   const name = svc.serviceName;
 
-  const tasks = serviceTasks(state, svc, env.now);
+  const lbs = serviceLoadBalancers(svc.loadBalancers);
+  if (lbs.length > 0) followTargets(state, svc, lbs, env, say, effects);
+  const targetHealth = new Map<string, TaskTargetHealth>();
+  const tasks = serviceTasks(state, svc, env.now, lbs, targetHealth);
   judgeStoppedTasks(svc, tasks, env.now);
   tripCircuitBreaker(svc, env, say, effects);
 
@@ -97,11 +115,23 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
     }
   }
 
-  // Stops first, as ECS reports them: the health-check failures, then one "has stopped" line.
+  // Stops first, as ECS reports them: the health-check failures, then one "has stopped" line. A task with targets
+  // is deregistered first and stopped once they have drained (followTargets).
   for (const s of plan.stop) {
-    if (s.why === 'unhealthy') say(serviceMessages.failedHealthChecks(name, s.taskId));
-    const reason = s.why === 'unhealthy' ? FAILED_HEALTH_CHECKS_REASON : scalingActivityReason(s.deploymentId);
-    effects.stop.push({ taskId: s.taskId, stopCode: 'ServiceSchedulerInitiated', reason });
+    const elbUnhealthy = s.why === 'unhealthy' ? targetHealth.get(s.taskId)?.unhealthy : undefined;
+    if (elbUnhealthy) say(elbMessages.unhealthy(name, s.taskId, elbUnhealthy.port, elbUnhealthy.targetGroupArn, elbUnhealthy.description));
+    else if (s.why === 'unhealthy') say(serviceMessages.failedHealthChecks(name, s.taskId));
+    const reason = elbUnhealthy
+      ? failedElbHealthChecksReason(elbUnhealthy.targetGroupArn)
+      : s.why === 'unhealthy'
+        ? FAILED_HEALTH_CHECKS_REASON
+        : scalingActivityReason(s.deploymentId);
+    const task = state.tasks[s.taskId];
+    if (task && lbs.length > 0 && hasTargets(state, lbs, task)) {
+      requestStop(task, 'ServiceSchedulerInitiated', reason, env.now);
+      if (canAdvance(task.lastStatus, 'DEACTIVATING')) advance(task, 'DEACTIVATING', env.now);
+      deregister(state, svc, lbs, task, env, say, effects);
+    } else effects.stop.push({ taskId: s.taskId, stopCode: 'ServiceSchedulerInitiated', reason });
   }
   if (plan.stop.length > 0)
     say(
@@ -137,22 +167,77 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   return effects;
 }
 
+/** Deregisters a task's targets, with ECS's event per target group. */
+function deregister(
+  state: RegionState,
+  svc: ServiceRecord,
+  lbs: readonly ServiceLoadBalancer[],
+  task: TaskRecord,
+  env: ReconcileEnv,
+  say: (m: string) => boolean,
+  effects: ReconcileEffects,
+): void {
+  for (const arn of deregisterTaskTargets(state, lbs, task, env.now)) say(elbMessages.deregistered(svc.serviceName, 1, arn));
+  effects.targetsChanged = true;
+}
+
+/**
+ * The service's tasks and their targets: RUNNING tasks get registered; tasks on their way down get deregistered
+ * (a Spot interruption, a crash, a StopTask); tasks DEACTIVATING whose targets have all drained are stopped.
+ */
+function followTargets(
+  state: RegionState,
+  svc: ServiceRecord,
+  lbs: readonly ServiceLoadBalancer[],
+  env: ReconcileEnv,
+  say: (m: string) => boolean,
+  effects: ReconcileEffects,
+): void {
+  const group = serviceGroup(svc.serviceName);
+  const mine = Object.values(state.tasks).filter((t) => t.clusterArn === svc.clusterArn && t.group === group);
+  const registered = new Map<string, number>();
+  for (const task of mine) {
+    if (task.desiredStatus === 'RUNNING') {
+      for (const arn of registerTaskTargets(state, lbs, task, env.now)) registered.set(arn, (registered.get(arn) ?? 0) + 1);
+      continue;
+    }
+    if (task.lastStatus === 'STOPPED') continue;
+    if (hasTargets(state, lbs, task)) {
+      deregister(state, svc, lbs, task, env, say, effects);
+      continue;
+    }
+    if (task.lastStatus === 'DEACTIVATING')
+      effects.stop.push({ taskId: task.taskId, stopCode: task.stopCode ?? 'ServiceSchedulerInitiated', reason: task.stoppedReason ?? '' });
+  }
+  for (const [arn, count] of registered) say(elbMessages.registered(svc.serviceName, count, arn));
+  if (registered.size > 0) effects.targetsChanged = true;
+}
+
 /** The service's tasks (those of its deployments), classified. Tasks of deployments no longer listed are ignored. */
-function serviceTasks(state: RegionState, svc: ServiceRecord, now: number): ClassifiedTask[] {
+function serviceTasks(
+  state: RegionState,
+  svc: ServiceRecord,
+  now: number,
+  lbs: readonly ServiceLoadBalancer[],
+  targetHealth: Map<string, TaskTargetHealth>,
+): ClassifiedTask[] {
   const ids = new Set(svc.deployments.map((d) => d.id));
   const group = serviceGroup(svc.serviceName);
   const graceMs = (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
   return Object.values(state.tasks)
     .filter((t) => t.clusterArn === svc.clusterArn && t.group === group && t.startedBy !== undefined && ids.has(t.startedBy))
     .map((t) => {
+      const containerChecked = t.containers.some((c) => c.essential && c.hasHealthCheck);
+      const targets = lbs.length > 0 ? taskTargetHealth(state, lbs, t) : undefined;
+      if (targets) targetHealth.set(t.taskId, targets);
       const view = {
         taskId: t.taskId,
         deploymentId: t.startedBy!,
         capacityProvider: t.capacityProviderName,
         lastStatus: t.lastStatus,
         desiredStatus: t.desiredStatus,
-        healthStatus: t.healthStatus,
-        healthChecked: t.containers.some((c) => c.essential && c.hasHealthCheck),
+        healthStatus: targets ? combinedHealth(t.healthStatus, containerChecked, targets.status) : t.healthStatus,
+        healthChecked: containerChecked || targets !== undefined,
         startedAt: t.startedAt,
         stopCode: t.stopCode,
         stoppedReason: t.stoppedReason,

@@ -3,6 +3,7 @@
 // grace periods and retries). Passes run one at a time; each is one synchronous store update (service-reconcile.ts)
 // followed by its effects. While the control plane is "down" (a fault), nothing is scheduled; running tasks run on.
 import type { Config } from '../config.js';
+import type { LoadBalancingNotifier } from '../domain/elbv2/ports.js';
 import { serviceKey, type ServiceRecord } from '../domain/ecs-service.js';
 import type { Clock, Ids } from '../domain/ports.js';
 import { scopeKey, type Scope } from '../domain/scope.js';
@@ -20,6 +21,8 @@ export interface SchedulerContext {
   logger: Logger;
   tasks: TaskEngine;
   faults: FaultRegistry;
+  /** The load balancers' data plane, told when the scheduler registers or deregisters targets. */
+  loadBalancing?: LoadBalancingNotifier;
 }
 
 export type NoticeListener = (scope: Scope, service: Pick<ServiceRecord, 'serviceArn' | 'clusterArn'>, notice: SchedulerNotice) => void;
@@ -43,6 +46,8 @@ export class ServiceScheduler {
         if (task.group.startsWith(SERVICE_GROUP_PREFIX)) this.poke(scope, task.clusterName, task.group.slice(SERVICE_GROUP_PREFIX.length));
       }),
       this.ctx.faults.onChange(() => this.pokeAll()),
+      // Target health changed or a deregistration delay ended: the services of that region look again.
+      ...(this.ctx.loadBalancing ? [this.ctx.loadBalancing.onTargetsChanged((scope) => this.pokeScope(scope))] : []),
     );
     this.ticker = setInterval(() => this.pokeAll(), this.ctx.config.serviceSchedulerIntervalMs);
     this.ticker.unref();
@@ -88,6 +93,13 @@ export class ServiceScheduler {
     this.pass = null;
     this.dirty.clear();
     this.wakeIdle();
+  }
+
+  private pokeScope(scope: Scope): void {
+    const live = this.ctx.store.read(scope, (s) =>
+      Object.values(s.services).filter((v) => v.status !== 'INACTIVE' && v.loadBalancers.length > 0),
+    );
+    for (const svc of live) this.poke(scope, svc.clusterName, svc.serviceName);
   }
 
   private pokeAll(): void {
@@ -136,6 +148,7 @@ export class ServiceScheduler {
         healthyCountDelayMs: this.ctx.config.minimumHealthyDelayMs,
       }),
     );
+    if (effects.targetsChanged) void this.ctx.loadBalancing?.changed(scope);
     for (const s of effects.stop) this.ctx.tasks.stop(scope, s.taskId, s.stopCode, s.reason);
     for (const id of effects.submit) this.ctx.tasks.submit(scope, id);
     if (!effects.service) return;

@@ -20,6 +20,8 @@ export interface SpotInterrupterContext {
   tasks: TaskEngine;
   clock: Clock;
   random?: () => number;
+  /** Drains the task from its load balancers' target groups before it gets SIGTERM. */
+  drainTargets?: (scope: Scope, taskId: string) => void;
 }
 
 export type InterruptionTarget =
@@ -71,6 +73,7 @@ export class SpotInterrupter {
 
   private interruptTask(scope: Scope, taskId: string): TaskRecord | undefined {
     this.ctx.logger.info({ taskId }, 'Spot interruption');
+    this.ctx.drainTargets?.(scope, taskId);
     return this.ctx.tasks.stop(scope, taskId, 'SpotInterruption', SPOT_INTERRUPTION_REASON, {
       graceSeconds: this.ctx.config.spotGraceMs / 1000,
       allAtOnce: true,

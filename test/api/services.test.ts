@@ -19,6 +19,7 @@ import { defaultVpc } from '../../src/domain/network/vpc.js';
 import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
 import { describeService, eventually, fargateCluster, runningTasksOf } from '../support/services.js';
 import { storeTaskDefinition } from '../support/task-definitions.js';
+import { targetGroupBehindListener } from '../support/elbv2.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
 const [subnetA, subnetB] = defaultVpc(scope, 0).subnets.map((s) => s.subnetId) as [string, string];
@@ -27,10 +28,13 @@ const waiter = (emu: TestEmulator) => ({ client: emu.ecs, maxWaitTime: 20, minDe
 
 let emu: TestEmulator;
 let family: string;
+let targetGroupArn: string;
 beforeAll(async () => {
-  emu = await startTestEmulator();
+  // The in-memory runtime's tasks serve nothing: their targets pass every health check.
+  emu = await startTestEmulator({}, { healthProbe: async () => ({ ok: true }) });
   family = uniqueName('web');
-  storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
+  storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox', portMappings: [{ containerPort: 80 }] }]);
+  targetGroupArn = await targetGroupBehindListener(emu.endpoint, { port: 80, healthCheckIntervalSeconds: 5, healthyThresholdCount: 2 });
   storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox:2' }]);
   // The Cloud Map service the first test's serviceRegistries names (CreateService checks that it exists).
   emu.deps.store.update(scope, (s) => {
@@ -57,7 +61,7 @@ describe('CreateService', () => {
         propagateTags: 'SERVICE',
         loadBalancers: [
           {
-            targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/1',
+            targetGroupArn,
             containerName: 'app',
             containerPort: 80,
           },
@@ -102,7 +106,15 @@ describe('CreateService', () => {
     });
 
     await waitUntilServicesStable(waiter(emu), { cluster, services: ['web'] });
-    const stable = await describeService(emu.ecs, cluster, 'web');
+    // Behind a load balancer, the rollout completes once the tasks' targets pass their health checks.
+    const stable = await eventually(
+      async () => {
+        const s = await describeService(emu.ecs, cluster, 'web');
+        return s.deployments?.[0]?.rolloutState === 'COMPLETED' && s.events?.[0]?.message?.includes('steady state') && s;
+      },
+      30_000,
+      'the rollout behind the load balancer to complete',
+    );
     expect(stable).toMatchObject({ runningCount: 3, pendingCount: 0 });
     expect(stable.deployments).toHaveLength(1);
     expect(stable.deployments![0]).toMatchObject({
@@ -116,6 +128,9 @@ describe('CreateService', () => {
     expect(messages.at(-1)).toMatch(
       /^\(service web\) has started 3 tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/,
     );
+    expect(
+      messages.some((m) => m?.startsWith('(service web) registered ') && m.endsWith(` targets in (target-group ${targetGroupArn})`)),
+    ).toBe(true);
 
     const tasks = await runningTasksOf(emu.ecs, cluster, 'web');
     expect(tasks).toHaveLength(3);
