@@ -9,12 +9,14 @@ import { pino } from 'pino';
 import type { ContainerSpec, RuntimeEvent, SandboxSpec, SubnetNetworkSpec, TaskIdentity } from '../../../src/domain/task-runtime.js';
 import { labelFilter, LABEL_INSTANCE } from '../../../src/runtime/labels.js';
 import { BUSYBOX_IMAGE } from '../images.js';
+import { testRunMarker } from './leak-sweep.js';
 
 export const docker = new Dockerode();
 export const quietLogger = pino({ level: 'silent' });
 
+/** `test-r<run pid>-<prefix>-<8 hex>`: unique, and naming the test run that owns it (see leak-sweep.ts). */
 export function newInstanceId(prefix: string): string {
-  return `test-${prefix}-${randomBytes(4).toString('hex')}`;
+  return `${testRunMarker()}${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
 /** A /24 in 10.250.0.0/16 that no Docker network on the engine uses yet. */
