@@ -16,6 +16,7 @@ import { createServiceDiscoveryService } from './servicediscovery/service.js';
 import { createElbv2Service } from './elbv2/service.js';
 import { createLogsService } from './logs/service.js';
 import { SegmentedLogStore } from './logstore/segmented-log-store.js';
+import { AwslogsShipper } from './engine/awslogs-shipper.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
 import { createDockerClient } from './runtime/docker-client.js';
@@ -75,11 +76,13 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   const taskAgent = createTaskAgent(config, { store, runtime, clock: systemClock, ids: randomIds, logger, ecsApi });
 
   const taskResolver = createTaskResolver(config, { store, logger, clock: systemClock }, options.dnsUpstreams);
+  const containerLogs = new AwslogsShipper({ logs, runtime, clock: systemClock, logger });
   const engineContext = {
     config,
     store,
     runtime,
     agent: taskAgent.agent,
+    containerLogs,
     clock: systemClock,
     ids: randomIds,
     logger,
@@ -161,6 +164,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
         stopRegistries();
         await events.close();
         await tasks.close();
+        await containerLogs.close();
         await taskAgent.close();
         await taskResolver?.server.close();
         await runtime.close();

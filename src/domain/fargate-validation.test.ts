@@ -68,6 +68,14 @@ describe('fargateViolation', () => {
       'Fargate requires task definition to have execution role ARN to support log driver awslogs.',
     ],
     [
+      'awslogs without a stream prefix',
+      base(
+        { executionRoleArn: ROLE },
+        { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-region': 'us-east-1' } } },
+      ),
+      'Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.',
+    ],
+    [
       'a private ECR image without an execution role',
       base({}, { image: ECR_IMAGE }),
       'Fargate requires task definition to have execution role ARN to support ECR images.',
@@ -88,7 +96,12 @@ describe('fargateViolation', () => {
       'awslogs with an execution role',
       base(
         { executionRoleArn: ROLE },
-        { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-region': 'r' } } },
+        {
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: { 'awslogs-group': 'g', 'awslogs-region': 'r', 'awslogs-stream-prefix': 'p' },
+          },
+        },
       ),
     ],
     ['an ECR image with an execution role', base({ executionRoleArn: ROLE }, { image: ECR_IMAGE })],

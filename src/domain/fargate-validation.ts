@@ -40,6 +40,8 @@ function containerViolation(spec: TaskDefinitionSpec, c: Ecs.ContainerDefinition
   if (c.privileged) return M.fargatePrivileged;
   if ((c.stopTimeout ?? 0) > FARGATE_MAX_STOP_TIMEOUT) return M.fargateStopTimeout;
   if (!spec.executionRoleArn && c.logConfiguration?.logDriver === 'awslogs') return M.fargateAwslogsNeedsExecutionRole;
+  if (c.logConfiguration?.logDriver === 'awslogs' && !c.logConfiguration.options?.['awslogs-stream-prefix'])
+    return M.fargateAwslogsNeedsStreamPrefix;
   if (!spec.executionRoleArn && isEcrImage(c.image)) return M.fargateEcrNeedsExecutionRole;
   return undefined;
 }

@@ -76,6 +76,12 @@ export const TaskDefinitionMessages = {
     `No Fargate configuration exists for given values: ${cpu} CPU, ${memory} memory. See the Amazon ECS documentation for the valid values.`,
   /** [S] virtual-kubelet#193 (2018). */
   fargateAwslogsNeedsExecutionRole: 'Fargate requires task definition to have execution role ARN to support log driver awslogs.',
+  /**
+   * [S] in part: a CloudFormation policy rule quotes "Fargate requires log configuration options to include
+   * awslogs-stream-prefix"; the ending is [I], as in the execution-role message above.
+   */
+  fargateAwslogsNeedsStreamPrefix:
+    'Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.',
   /** [S] terraform-provider-aws#3051 (2018), jenkinsci/amazon-ecs-plugin#62. */
   fargateEcrNeedsExecutionRole: 'Fargate requires task definition to have execution role ARN to support ECR images.',
   /** [S] moto's text (tests/test_ecs), kept since 2020; a CDK preflight rule quotes the same prefix. */

@@ -179,7 +179,29 @@ export interface OwnedContainer {
   state: ContainerState;
 }
 
+/** One line a container wrote, with the time the engine received it. */
+export interface OutputLine {
+  stream: 'stdout' | 'stderr';
+  /** Epoch milliseconds. */
+  timestamp: number;
+  /** The engine's own timestamp (RFC 3339, nanoseconds): a position in the output to resume after. */
+  time: string;
+  /** Without its line break. */
+  text: string;
+}
+
+/** A running read of a container's output; `done` resolves when the output has ended (the container exited). */
+export interface OutputFollower {
+  done: Promise<void>;
+  stop(): void;
+}
+
 export interface TaskRuntime {
+  /**
+   * Follows a container's stdout and stderr in the order written, from its start or from `sinceMs` on, until it
+   * exits. Runtimes without it ship no container output to CloudWatch Logs.
+   */
+  followOutput?(dockerId: string, sinceMs: number | undefined, onLine: (line: OutputLine) => void): OutputFollower;
   /** Whether an engine answers. */
   available(): Promise<boolean>;
   /** Pulls (or resolves locally) an image according to the policy. Throws RuntimeError('CannotPullContainerError', …). */

@@ -1,5 +1,6 @@
 // What the engine's parts share, and small helpers to read and change one task in the store.
 import type { Config } from '../config.js';
+import type { ContainerLogs } from '../domain/container-logs.js';
 import type { Clock, Ids } from '../domain/ports.js';
 import type { Scope } from '../domain/scope.js';
 import { scopeKey } from '../domain/scope.js';
@@ -17,6 +18,8 @@ export interface EngineContext {
   runtime: TaskRuntime;
   /** Credentials, secrets and endpoints (src/metadata/); without it tasks get neither. */
   agent?: TaskAgent;
+  /** Where container output goes besides `docker logs` (the awslogs driver); without it, nowhere. */
+  containerLogs?: ContainerLogs;
   clock: Clock;
   ids: Ids;
   logger: Logger;

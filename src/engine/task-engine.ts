@@ -8,7 +8,7 @@ import { ESSENTIAL_CONTAINER_EXITED, requestStop } from '../domain/task-lifecycl
 import type { OwnedContainer, RuntimeEvent } from '../domain/task-runtime.js';
 import type { StopCode, TaskRecord } from '../domain/task.js';
 import { purgeDeletedTaskDefinitions } from '../domain/task-definition-lifecycle.js';
-import { getTask, updateTask, type EngineContext, type TaskChange } from './engine-context.js';
+import { getTask, taskDefinitionOf, updateTask, type EngineContext, type TaskChange } from './engine-context.js';
 import { FirewallSync } from './firewall-sync.js';
 import { createSandbox, provisionEni, pullImages, startReadyContainers, vpcNetworkName } from './task-launch.js';
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
@@ -287,6 +287,12 @@ export class TaskEngine {
       }
       t.healthStatus = taskHealth(t.containers);
     });
+    // Output keeps flowing to CloudWatch Logs from where it left off (exited containers: what is left of it).
+    const td = this.ctx.containerLogs ? taskDefinitionOf(this.ctx, scope, task) : undefined;
+    for (const live of containers) {
+      const record = task.containers.find((c) => c.name === live.containerName && c.dockerId === live.dockerId);
+      if (td && record) this.ctx.containerLogs?.attach(scope, task, td, record.name, live.dockerId);
+    }
     this.enqueue(task.taskId, () => this.progress(scope, task.taskId));
   }
 

@@ -232,6 +232,9 @@ export async function startReadyContainers(ctx: EngineContext, scope: Scope, tas
       });
       t.version += 1;
     });
+    outcomes.forEach((o, i) => {
+      if (o.status === 'fulfilled') ctx.containerLogs?.attach(scope, task, td, ready[i]!, o.value.dockerId);
+    });
   }
   markRunningWhenStarted(ctx, scope, taskId);
 }

@@ -28,6 +28,7 @@ export async function prepareTask(ctx: EngineContext, scope: Scope, taskId: stri
   if (!td) return failToStart(ctx, scope, taskId, 'ResourceInitializationError: the task definition no longer exists');
   try {
     await ctx.agent?.prepare(scope, task, td);
+    ctx.containerLogs?.prepare(scope, task, td);
   } catch (err) {
     failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
   }

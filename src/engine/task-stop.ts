@@ -43,6 +43,8 @@ export async function stopTask(
   });
 
   await stopContainers(ctx, scope, taskId, options);
+  // The last lines a container wrote reach CloudWatch Logs before the task reports STOPPED.
+  await ctx.containerLogs?.drain(taskId);
 
   updateTask(ctx, scope, taskId, (t) => {
     if (canAdvance(t.lastStatus, 'DEPROVISIONING')) advance(t, 'DEPROVISIONING', ctx.clock.now());

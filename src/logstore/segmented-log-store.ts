@@ -1,7 +1,7 @@
 // Log events in append-only segment files, one directory per stream, under <dataDir>/logs (or in memory with
 // --in-memory), with group and stream definitions in a small catalog file per account and region.
 //
-// - Each event is one JSON line `[timestamp, ingestionTime, message]`, appended in arrival order and numbered per
+// - Each event is one JSON line `[timestamp, ingestionTime, message]` (plus the log driver's `source` position), appended in arrival order and numbered per
 //   stream (0, 1, 2...; numbers are never reused, so tokens stay valid while old events are dropped).
 // - A stream's events are split into segments of about SEGMENT_BYTES; in memory only a small index per segment is
 //   kept (a byte offset every CHUNK events, the time range), plus a bounded cache of recently read chunks. Memory
@@ -194,12 +194,17 @@ export class SegmentedLogStore implements LogStore {
         if (segment?.file) this.closeWriter(segment.file);
         segment = this.newSegment(stream);
       }
-      const line = `${JSON.stringify([event.timestamp, ingestionTime, event.message])}\n`;
+      const fields: (number | string)[] = [event.timestamp, ingestionTime, event.message];
+      if (event.source !== undefined) fields.push(event.source);
+      const line = `${JSON.stringify(fields)}\n`;
       const size = Buffer.byteLength(line);
       if (segment.count % CHUNK === 0) segment.offsets.push(segment.bytes);
       const index = segment.firstIndex + segment.count;
-      if (segment.events) segment.events.push({ index, timestamp: event.timestamp, ingestionTime, message: event.message });
-      else pending += line;
+      if (segment.events) {
+        const stored: StoredLogEvent = { index, timestamp: event.timestamp, ingestionTime, message: event.message };
+        if (event.source !== undefined) stored.source = event.source;
+        segment.events.push(stored);
+      } else pending += line;
       segment.count++;
       segment.bytes += size;
       this.totalBytes += size;
@@ -533,8 +538,10 @@ function parseLines(text: string, firstIndex: number): StoredLogEvent[] {
   let index = firstIndex;
   for (const line of text.split('\n')) {
     if (line === '') continue;
-    const [timestamp, ingestionTime, message] = JSON.parse(line) as [number, number, string];
-    events.push({ index: index++, timestamp, ingestionTime, message });
+    const [timestamp, ingestionTime, message, source] = JSON.parse(line) as [number, number, string, string?];
+    const event: StoredLogEvent = { index: index++, timestamp, ingestionTime, message };
+    if (source !== undefined) event.source = source;
+    events.push(event);
   }
   return events;
 }

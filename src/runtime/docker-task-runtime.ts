@@ -9,6 +9,8 @@ import {
   type ContainerSpec,
   type ContainerState,
   type FirewallOutcome,
+  type OutputFollower,
+  type OutputLine,
   type OwnedContainer,
   type PublishedPort,
   type PulledImage,
@@ -23,6 +25,7 @@ import {
 } from '../domain/task-runtime.js';
 import type { Logger } from '../logger.js';
 import { appContainerOptions, FARGATE_DEFAULT_NOFILE, pauseContainerOptions } from './container-config.js';
+import { followContainerOutput } from './container-output.js';
 import { daemonErrorDetail, ignoreNotFound, isNotFound, statusCodeOf } from './docker-errors.js';
 import { DockerEventStream, type DockerEvent } from './docker-events.js';
 import { ImageResolver } from './images.js';
@@ -298,6 +301,10 @@ export class DockerTaskRuntime implements TaskRuntime {
       }),
     );
     return owned.filter((o): o is OwnedContainer => o !== null);
+  }
+
+  followOutput(dockerId: string, sinceMs: number | undefined, onLine: (line: OutputLine) => void): OutputFollower {
+    return followContainerOutput(this.docker, dockerId, sinceMs, onLine, this.logger);
   }
 
   subscribe(listener: (event: RuntimeEvent) => void): () => void {

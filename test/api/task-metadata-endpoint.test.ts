@@ -36,7 +36,12 @@ beforeAll(async () => {
         dockerLabels: { team: 'a' },
         logConfiguration: {
           logDriver: 'awslogs',
-          options: { 'awslogs-group': '/ecs/x', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' },
+          options: {
+            'awslogs-group': '/ecs/x',
+            'awslogs-region': 'us-east-1',
+            'awslogs-stream-prefix': 'ecs',
+            'awslogs-create-group': 'true',
+          },
         },
       },
     ],

@@ -32,6 +32,8 @@ export interface LogStreamView {
 export interface InputLogEvent {
   timestamp: number;
   message: string;
+  /** Where the event came from in a container's output (the log driver's resume point after a restart). */
+  source?: string;
 }
 
 export interface StoredLogEvent {
@@ -39,6 +41,7 @@ export interface StoredLogEvent {
   timestamp: number;
   ingestionTime: number;
   message: string;
+  source?: string;
 }
 
 /**
