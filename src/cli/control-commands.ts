@@ -4,12 +4,14 @@
 //   fargate-local fault list | fault clear [<id>] [--kind k]
 //   fargate-local task crash --cluster c --task t [--container name] [--signal SIGKILL]
 //   fargate-local events [--since n]          (prints each ECS event as one JSON line until interrupted)
+//   fargate-local load-balancers               (every listener and where it is served on this host)
 // Every command takes --endpoint (default: FARGATE_LOCAL_ENDPOINT, or http://127.0.0.1:<PORT or 4599>).
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FargateLocalControl, type SpotTarget } from '../client/control-client.js';
 import { FAULT_KINDS, type FaultKind, type OutageError } from '../domain/faults.js';
+import { addLoadBalancerCommands } from './load-balancer-commands.js';
 
-export const CONTROL_COMMANDS = ['spot', 'fault', 'task', 'events'];
+export const CONTROL_COMMANDS = ['spot', 'fault', 'task', 'events', 'load-balancers'];
 
 export interface ControlIo {
   out: (line: string) => void;
@@ -87,6 +89,7 @@ export function controlProgram(defaultEndpoint: string, io: ControlIo): Command 
     .action(async (o) => {
       for await (const { event } of client(o).events({ since: o.since, signal: io.signal })) io.out(JSON.stringify(event));
     });
+  addLoadBalancerCommands(program, withTarget, client, io);
   return program;
 }
 

@@ -9,6 +9,17 @@ import type { EcsEvent } from '../events/ecs-events.js';
 
 export type { EcsEvent, FaultKind, FaultRecord, OutageError };
 
+export interface ListenerEndpoint {
+  listenerArn: string;
+  loadBalancerArn: string;
+  loadBalancerName: string;
+  dnsName: string;
+  port: number;
+  hostPort: number;
+  address: string;
+  url: string;
+}
+
 export interface ControlScope {
   accountId?: string;
   region?: string;
@@ -133,6 +144,11 @@ export class FargateLocalControl {
       clearTimeout(timer);
       controller.abort();
     }
+  }
+
+  /** Every load balancer listener and where this host serves it (`hostPort` differs from `port` when that was taken or privileged). */
+  async loadBalancers(): Promise<ListenerEndpoint[]> {
+    return (await this.call<{ listeners: ListenerEndpoint[] }>('GET', '/load-balancers')).listeners;
   }
 
   private async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
