@@ -6,6 +6,7 @@
 import express, { type Request, type Response } from 'express';
 import type { Action, AppDeps } from '../actions/context.js';
 import { toWireError, serializationException, unknownOperation, type WireError } from './errors.js';
+import { readJsonInput } from './json-input.js';
 import { toWireJson } from './json.js';
 import { dispatchQuery, isQueryRequest, type QueryService } from './query.js';
 import { scopeFromAuthorization } from './request-scope.js';
@@ -97,7 +98,7 @@ async function handleJsonRpc(req: Request, res: Response, deps: AppDeps, service
   const service = services.find((s) => s.targetPrefix === targetPrefixOf(target)) ?? services[0]!;
   const operation = operationFromTarget(target, service.targetPrefix);
   try {
-    const input = parseBody(req.body);
+    const input = readJsonInput(req.body);
     const action = operation && Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
     if (!operation || !action) throw unknownOperation();
     service.validate?.(operation, input);
@@ -115,17 +116,6 @@ async function handleJsonRpc(req: Request, res: Response, deps: AppDeps, service
     if (wire.unexpected) deps.logger.error({ err, requestId, operation }, 'unexpected failure');
     else deps.logger.debug({ requestId, operation, code: wire.code }, wire.body.message);
     send(res, requestId, wire.status, wire.body, wire.code);
-  }
-}
-
-function parseBody(body: unknown): unknown {
-  const text = Buffer.isBuffer(body) ? body.toString('utf8') : '';
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Real Coral services answer unparsable JSON with a bare {"__type":"SerializationException"} (kinesalite).
-    throw serializationException('');
   }
 }
 
