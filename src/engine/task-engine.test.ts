@@ -10,7 +10,7 @@ import type { TaskRecord } from '../domain/task.js';
 import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
 import type { EngineContext } from './engine-context.js';
-import { TaskEngine } from './task-engine.js';
+import { PLATFORM_STOP_REASON, TaskEngine } from './task-engine.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
 let runtime: FakeTaskRuntime;
@@ -64,6 +64,15 @@ const settle = async () => {
 };
 
 describe('TaskEngine', () => {
+  it('stops a RUNNING task that loses its pause container for a platform reason, not as TaskFailedToStart', async () => {
+    const id = launch([{ name: 'app', image: 'img' }]);
+    await settle();
+    expect(task(id).lastStatus).toBe('RUNNING');
+    runtime.exit(task(id).sandbox!.pauseContainerId, 137, false);
+    await settle();
+    expect(task(id)).toMatchObject({ desiredStatus: 'STOPPED', stopCode: 'InfrastructureHealth', stoppedReason: PLATFORM_STOP_REASON });
+  });
+
   it('brings a task to RUNNING with an ENI from the subnet and records every step', async () => {
     const id = launch([{ name: 'app', image: 'img' }]);
     await settle();

@@ -14,6 +14,13 @@ import { createSandbox, provisionEni, pullImages, startReadyContainers, vpcNetwo
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
 import { prepareTask } from './task-preparation.js';
 
+/**
+ * stopCode InfrastructureHealth and this reason: a task that had reached RUNNING and lost its task network
+ * namespace (the pause container), as when the Docker engine restarts, stopped for a platform reason, not because
+ * it failed to start. [I] the stop code AWS added for tasks stopped over the health of the infrastructure.
+ */
+export const PLATFORM_STOP_REASON = 'Task stopped due to an issue with the underlying infrastructure.';
+
 const SWEEP_INTERVAL_MS = 60_000;
 const PRUNE_DELAY_MS = 1_000;
 const CLOSE_GRACE_MS = 5_000;
@@ -202,7 +209,9 @@ export class TaskEngine {
     updateTask(this.ctx, scope, event.taskId, (t) => {
       if (event.kind === 'sandbox-exited') {
         if (t.lastStatus !== 'STOPPED' && t.sandbox?.pauseContainerId === event.dockerId) {
-          requestStop(t, 'TaskFailedToStart', 'ResourceInitializationError: the task network namespace (pause container) exited', now);
+          // A task that had started did not fail to start: it lost its platform (an engine restart, for example).
+          if (t.startedAt !== undefined) requestStop(t, 'InfrastructureHealth', PLATFORM_STOP_REASON, now);
+          else requestStop(t, 'TaskFailedToStart', 'ResourceInitializationError: the task network namespace (pause container) exited', now);
         }
         return;
       }
@@ -266,12 +275,14 @@ export class TaskEngine {
     }
     updateTask(this.ctx, scope, task.taskId, (t) => {
       if (!sandbox?.state.running && t.desiredStatus === 'RUNNING') {
-        requestStop(
-          t,
-          'TaskFailedToStart',
-          'ResourceInitializationError: the task containers disappeared while fargate-local was not running',
-          now,
-        );
+        if (t.startedAt !== undefined) requestStop(t, 'InfrastructureHealth', PLATFORM_STOP_REASON, now);
+        else
+          requestStop(
+            t,
+            'TaskFailedToStart',
+            'ResourceInitializationError: the task containers disappeared while fargate-local was not running',
+            now,
+          );
       }
       for (const c of t.containers) {
         const live = containers.find((o) => o.containerName === c.name);

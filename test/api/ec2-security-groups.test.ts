@@ -113,6 +113,18 @@ describe('CreateSecurityGroup / DescribeSecurityGroups', () => {
     expect(err.$metadata.httpStatusCode).toBe(400);
   });
 
+  it('requires a description, as AWS does (MissingParameter), and creates nothing without one', async () => {
+    const name = uniqueName('nodesc');
+    const err = await ec2Failure(ec2.send(new CreateSecurityGroupCommand({ GroupName: name } as never)));
+    expect([err.name, err.message, err.$metadata.httpStatusCode]).toEqual([
+      'MissingParameter',
+      'The request must contain the parameter GroupDescription',
+      400,
+    ]);
+    const { SecurityGroups } = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: [name] }] }));
+    expect(SecurityGroups).toEqual([]);
+  });
+
   it('refuses an unknown group id', async () => {
     const err = await ec2Failure(ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: ['sg-0000000000000000c'] })));
     expect([err.name, err.message]).toEqual(['InvalidGroup.NotFound', "The security group 'sg-0000000000000000c' does not exist"]);
