@@ -5,7 +5,7 @@
 // process: whatever escapes becomes a 500 ServerException and is logged.
 import express, { type Request, type Response } from 'express';
 import type { Action, AppDeps } from '../actions/context.js';
-import { toWireError, serializationException, unknownOperation, type WireError } from './errors.js';
+import { toWireError, unknownOperation, type WireError } from './errors.js';
 import { readJsonInput } from './json-input.js';
 import { toWireJson } from './json.js';
 import { dispatchQuery, isQueryRequest, type QueryService } from './query.js';
