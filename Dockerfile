@@ -1,13 +1,14 @@
 # fargate-local as a container. Build:  docker build -t fargate-local .   (or: docker compose up --build)
 #
-# NODE_IMAGE names the Node 20 base image. The build never pulls anything else, so it also works with no image
+# NODE_IMAGE names the base image, the current Node LTS (26, Active LTS since October 2026). The build never
+# pulls anything else, so it also works with no image
 # registry reachable as long as that image is present locally (see scripts/build-local-base-image.sh).
 # `npm ci` does need the npm registry.
 #
 # The container runs as root: it drives the host's Docker engine through /var/run/docker.sock, which is owned
 # by root (group `docker`, whose id differs from host to host). Anything that can use that socket is root on
 # the host anyway, so a non-root user inside would protect nothing. Publish the API on 127.0.0.1 only.
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:26-trixie-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app

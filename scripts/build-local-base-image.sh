@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Makes a local stand-in for the Dockerfile's base image (node:20-bookworm-slim) without any image registry:
+# Makes a local stand-in for the Dockerfile's base image (node:26-trixie-slim) without any image registry:
 # a root filesystem holding this host's own `node`, the shared libraries `ldd` lists for it, the host's npm,
 # a static busybox for /bin/sh, and the host's CA bundle, imported with `docker import`.
 #
 # It exists so the image can be built where no registry is reachable (CI, air-gapped machines):
-#   scripts/build-local-base-image.sh                     # tags node:20-bookworm-slim
+#   scripts/build-local-base-image.sh                     # tags node:26-trixie-slim
 #   scripts/build-local-base-image.sh my/node-base:local  # any tag; then
 #   docker build --build-arg NODE_IMAGE=my/node-base:local .
 # Options: --label key=value (repeatable) labels the image, so whoever made it can find and remove it.
@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     *) [ -z "$tag" ] || die "one tag only"; tag="$1"; shift ;;
   esac
 done
-tag="${tag:-node:20-bookworm-slim}"
+tag="${tag:-node:26-trixie-slim}"
 
 command -v docker >/dev/null 2>&1 || die "docker is not on PATH"
 node_bin="$(command -v node)" || die "node is not on PATH"
