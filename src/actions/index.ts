@@ -1,9 +1,11 @@
 // Every ECS operation this emulator answers, by its X-Amz-Target name. One module per operation.
 import type { Action } from './context.js';
+import { associateGatewayWithCluster } from './associate-gateway-with-cluster.js';
 import { createCapacityProvider } from './create-capacity-provider.js';
 import { createCluster } from './create-cluster.js';
 import { createDaemon } from './create-daemon.js';
 import { createExpressGatewayService } from './create-express-gateway-service.js';
+import { createGateway } from './create-gateway.js';
 import { createService } from './create-service.js';
 import { deleteAccountSetting } from './delete-account-setting.js';
 import { deleteAttributes } from './delete-attributes.js';
@@ -12,6 +14,7 @@ import { deleteCluster } from './delete-cluster.js';
 import { deleteDaemonTaskDefinition } from './delete-daemon-task-definition.js';
 import { deleteDaemon } from './delete-daemon.js';
 import { deleteExpressGatewayService } from './delete-express-gateway-service.js';
+import { deleteGateway } from './delete-gateway.js';
 import { deleteService } from './delete-service.js';
 import { deleteTaskDefinitions } from './delete-task-definitions.js';
 import { deregisterContainerInstance } from './deregister-container-instance.js';
@@ -24,11 +27,15 @@ import { describeDaemonRevisions } from './describe-daemon-revisions.js';
 import { describeDaemonTaskDefinition } from './describe-daemon-task-definition.js';
 import { describeDaemon } from './describe-daemon.js';
 import { describeExpressGatewayService } from './describe-express-gateway-service.js';
+import { describeGatewayResources } from './describe-gateway-resources.js';
+import { describeGatewayRoute } from './describe-gateway-route.js';
+import { describeGateway } from './describe-gateway.js';
 import { describeServiceDeployments } from './describe-service-deployments.js';
 import { describeServiceRevisions } from './describe-service-revisions.js';
 import { describeServices } from './describe-services.js';
 import { describeTaskDefinition } from './describe-task-definition.js';
 import { describeTasks } from './describe-tasks.js';
+import { disassociateGatewayFromCluster } from './disassociate-gateway-from-cluster.js';
 import { discoverPollEndpoint } from './discover-poll-endpoint.js';
 import { executeCommand } from './execute-command.js';
 import { getTaskProtection } from './get-task-protection.js';
@@ -39,6 +46,9 @@ import { listContainerInstances } from './list-container-instances.js';
 import { listDaemonDeployments } from './list-daemon-deployments.js';
 import { listDaemonTaskDefinitions } from './list-daemon-task-definitions.js';
 import { listDaemons } from './list-daemons.js';
+import { listGatewayClusterAssociations } from './list-gateway-cluster-associations.js';
+import { listGatewayRoutes } from './list-gateway-routes.js';
+import { listGateways } from './list-gateways.js';
 import { listServiceDeployments } from './list-service-deployments.js';
 import { listServicesByNamespace } from './list-services-by-namespace.js';
 import { listServices } from './list-services.js';
@@ -69,14 +79,17 @@ import { updateContainerAgent } from './update-container-agent.js';
 import { updateContainerInstancesState } from './update-container-instances-state.js';
 import { updateDaemon } from './update-daemon.js';
 import { updateExpressGatewayService } from './update-express-gateway-service.js';
+import { updateGateway } from './update-gateway.js';
 import { updateService } from './update-service.js';
 import { updateTaskProtection } from './update-task-protection.js';
 
 export const OPERATIONS: Readonly<Record<string, Action>> = {
+  AssociateGatewayWithCluster: associateGatewayWithCluster,
   CreateCapacityProvider: createCapacityProvider,
   CreateCluster: createCluster,
   CreateDaemon: createDaemon,
   CreateExpressGatewayService: createExpressGatewayService,
+  CreateGateway: createGateway,
   CreateService: createService,
   DeleteAccountSetting: deleteAccountSetting,
   DeleteAttributes: deleteAttributes,
@@ -85,6 +98,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   DeleteDaemon: deleteDaemon,
   DeleteDaemonTaskDefinition: deleteDaemonTaskDefinition,
   DeleteExpressGatewayService: deleteExpressGatewayService,
+  DeleteGateway: deleteGateway,
   DeleteService: deleteService,
   DeleteTaskDefinitions: deleteTaskDefinitions,
   DeregisterContainerInstance: deregisterContainerInstance,
@@ -97,11 +111,15 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   DescribeDaemonRevisions: describeDaemonRevisions,
   DescribeDaemonTaskDefinition: describeDaemonTaskDefinition,
   DescribeExpressGatewayService: describeExpressGatewayService,
+  DescribeGateway: describeGateway,
+  DescribeGatewayResources: describeGatewayResources,
+  DescribeGatewayRoute: describeGatewayRoute,
   DescribeServiceDeployments: describeServiceDeployments,
   DescribeServiceRevisions: describeServiceRevisions,
   DescribeServices: describeServices,
   DescribeTaskDefinition: describeTaskDefinition,
   DescribeTasks: describeTasks,
+  DisassociateGatewayFromCluster: disassociateGatewayFromCluster,
   DiscoverPollEndpoint: discoverPollEndpoint,
   ExecuteCommand: executeCommand,
   GetTaskProtection: getTaskProtection,
@@ -112,6 +130,9 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   ListDaemonDeployments: listDaemonDeployments,
   ListDaemonTaskDefinitions: listDaemonTaskDefinitions,
   ListDaemons: listDaemons,
+  ListGatewayClusterAssociations: listGatewayClusterAssociations,
+  ListGatewayRoutes: listGatewayRoutes,
+  ListGateways: listGateways,
   ListServiceDeployments: listServiceDeployments,
   ListServices: listServices,
   ListServicesByNamespace: listServicesByNamespace,
@@ -142,6 +163,7 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   UpdateContainerInstancesState: updateContainerInstancesState,
   UpdateDaemon: updateDaemon,
   UpdateExpressGatewayService: updateExpressGatewayService,
+  UpdateGateway: updateGateway,
   UpdateService: updateService,
   UpdateTaskProtection: updateTaskProtection,
 };

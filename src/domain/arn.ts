@@ -36,6 +36,7 @@ export const daemonDeploymentArn = (scope: Scope, clusterName: string, name: str
   `${base(scope)}:daemon-deployment/${clusterName}/${name}/${id}`;
 export const daemonRevisionArn = (scope: Scope, clusterName: string, name: string, id: string) =>
   `${base(scope)}:daemon-revision/${clusterName}/${name}/${id}`;
+export const gatewayArn = (scope: Scope, name: string) => `${base(scope)}:gateway/${name}`;
 export const capacityProviderArn = (scope: Scope, name: string) => `${base(scope)}:capacity-provider/${name}`;
 /** The ECS attachment a task's ENI belongs to (the ENI's description). */
 export const attachmentArn = (scope: Scope, attachmentId: string) => `${base(scope)}:attachment/${attachmentId}`;

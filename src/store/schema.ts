@@ -7,6 +7,7 @@ import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import type { NetworkState } from '../domain/network/network-state.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
+import type { GatewayRecord } from '../domain/gateway.js';
 import type { ExpressServiceRecord } from '../domain/express-gateway.js';
 import type { DaemonDeploymentRecord, DaemonRecord, DaemonRevisionRecord, DaemonTaskDefinitionRecord } from '../domain/daemon.js';
 import type { ServiceDeploymentRecord, ServiceRevisionRecord } from '../domain/service-deployment.js';
@@ -47,6 +48,8 @@ export interface RegionState extends NetworkState, CloudMapState, Elbv2State {
   daemonDeployments: Record<string, DaemonDeploymentRecord>;
   /** Express Mode services by service ARN: their configurations and the resources they created. */
   expressServices: Record<string, ExpressServiceRecord>;
+  /** ECS gateways by name. */
+  gateways: Record<string, GatewayRecord>;
 }
 
 export interface StateDocument {
@@ -75,6 +78,7 @@ export function emptyRegionState(): RegionState {
     daemonRevisions: {},
     daemonDeployments: {},
     expressServices: {},
+    gateways: {},
     vpcs: {},
     subnets: {},
     securityGroups: {},
