@@ -25,10 +25,10 @@ import { ecsServiceOf, latestServiceDeployment, toWireExpressService } from './s
  * Registers the task definition (unless one is given), creates the load balancing and security groups in the
  * emulator's ELBv2 and EC2 state, then the ECS service on Fargate with minTaskCount tasks behind the target group.
  */
-export function createExpressGatewayService(
+export async function createExpressGatewayService(
   ctx: ActionContext,
   input: Ecs.CreateExpressGatewayServiceRequest,
-): Ecs.CreateExpressGatewayServiceResponse {
+): Promise<Ecs.CreateExpressGatewayServiceResponse> {
   const { scope, deps } = ctx;
   if (!input.primaryContainer && !input.taskDefinitionArn) {
     throw invalidParameter('Either primaryContainer or taskDefinitionArn must be specified.');
@@ -105,7 +105,7 @@ export function createExpressGatewayService(
     deps.store.update(scope, (state) => removeExpressInfrastructure(state, record));
     throw err;
   }
-  return deps.store.update(scope, (state) => {
+  const answer = deps.store.update(scope, (state) => {
     const svc = ecsServiceOf(state, record)!;
     const configuration: ExpressConfigurationRecord = {
       serviceRevisionArn: latestServiceDeployment(state, svc)?.targetServiceRevisionArn,
@@ -125,6 +125,9 @@ export function createExpressGatewayService(
     state.expressServices[serviceArn] = record;
     return { service: toWireExpressService(state, record, true) };
   });
+  // The load balancers' data plane follows the new listener, rule and target group before the answer.
+  await deps.loadBalancing?.changed(scope);
+  return answer;
 }
 
 interface ExpressTaskDefinition {

@@ -10,20 +10,23 @@ import { findExpressService, toWireExpressService } from './support/express-serv
  * target group, the shared load balancer with its listener if no other Express service uses it, and its security
  * groups once no task uses them. The task definition revisions stay registered, as on AWS.
  */
-export function deleteExpressGatewayService(
+export async function deleteExpressGatewayService(
   ctx: ActionContext,
   input: Ecs.DeleteExpressGatewayServiceRequest,
-): Ecs.DeleteExpressGatewayServiceResponse {
+): Promise<Ecs.DeleteExpressGatewayServiceResponse> {
   const { scope, deps } = ctx;
   const record = deps.store.read(scope, (state) => findExpressService(state, input.serviceArn!));
   if (record.status !== 'ACTIVE') throw serviceNotActive();
   deleteService(ctx, { cluster: record.clusterName, service: record.serviceName, force: true });
   const now = deps.clock.now();
-  return deps.store.update(scope, (state) => {
+  const answer = deps.store.update(scope, (state) => {
     const r = findExpressService(state, input.serviceArn!);
     r.pendingSecurityGroupIds = removeExpressInfrastructure(state, r);
     r.status = 'DRAINING';
     r.updatedAt = now;
     return { service: toWireExpressService(state, r, true) };
   });
+  // The load balancers' data plane follows the new listener, rule and target group before the answer.
+  await deps.loadBalancing?.changed(scope);
+  return answer;
 }

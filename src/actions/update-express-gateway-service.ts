@@ -11,10 +11,10 @@ import { updateService } from './update-service.js';
  * deployment of the ECS service), the target group's health check path, the network, and the task count kept
  * within the new scaling bounds.
  */
-export function updateExpressGatewayService(
+export async function updateExpressGatewayService(
   ctx: ActionContext,
   input: Ecs.UpdateExpressGatewayServiceRequest,
-): Ecs.UpdateExpressGatewayServiceResponse {
+): Promise<Ecs.UpdateExpressGatewayServiceResponse> {
   const { scope, deps } = ctx;
   const now = deps.clock.now();
   const record = deps.store.read(scope, (state) => findExpressService(state, input.serviceArn!));
@@ -57,7 +57,7 @@ export function updateExpressGatewayService(
     ...(td ? { taskDefinition: td.taskDefinitionArn } : {}),
     ...(input.networkConfiguration ? { networkConfiguration: { awsvpcConfiguration: { ...network, assignPublicIp: 'ENABLED' } } } : {}),
   });
-  return deps.store.update(scope, (state) => {
+  const answer = deps.store.update(scope, (state) => {
     const r = findExpressService(state, input.serviceArn!);
     const healthCheckPath = input.healthCheckPath ?? current.healthCheckPath;
     const tg = state.targetGroups[r.managed.targetGroupArn];
@@ -90,4 +90,7 @@ export function updateExpressGatewayService(
       },
     };
   });
+  // The load balancers' data plane follows the new listener, rule and target group before the answer.
+  await deps.loadBalancing?.changed(scope);
+  return answer;
 }

@@ -17,6 +17,8 @@ import {
   DescribeRulesCommand,
   DescribeTagsCommand,
   DescribeTargetGroupsCommand,
+  ModifyTargetGroupAttributesCommand,
+  ModifyTargetGroupCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ec2Client } from '../support/ec2.js';
@@ -27,14 +29,15 @@ import { eventually } from '../support/services.js';
 
 let emu: Awaited<ReturnType<typeof startTestEmulator>>;
 beforeAll(async () => {
-  emu = await startTestEmulator();
+  // Every target answers its health check (the in-memory runtime runs no HTTP server).
+  emu = await startTestEmulator({}, { healthProbe: async () => ({ ok: true }) });
 });
 afterAll(() => emu.close());
 
 const infrastructureRoleArn = 'arn:aws:iam::000000000000:role/ecsInfrastructureRoleForExpressServices';
 
 describe('Express Mode', () => {
-  it('creates the service and its load balancing, updates it, and deletes exactly what it created', async () => {
+  it('creates the service and its load balancing, updates it, and deletes exactly what it created', { timeout: 120_000 }, async () => {
     const accountId = uniqueAccountId();
     const ecs = emu.client({ accountId });
     const elb = elbv2Client(emu.endpoint, { accountId });
@@ -84,7 +87,7 @@ describe('Express Mode', () => {
       });
 
       // The ECS service runs minTaskCount tasks behind the target group.
-      await waitUntilServicesStable({ client: ecs, maxWaitTime: 20, minDelay: 1, maxDelay: 1 }, { cluster: 'default', services: ['web'] });
+      await waitUntilServicesStable({ client: ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { cluster: 'default', services: ['web'] });
       const ecsService = (await ecs.send(new DescribeServicesCommand({ cluster: 'default', services: ['web'] }))).services![0]!;
       expect(ecsService).toMatchObject({ desiredCount: 2, runningCount: 2, launchType: 'FARGATE' });
       const targetGroupArn = ecsService.loadBalancers![0]!.targetGroupArn!;
@@ -112,6 +115,22 @@ describe('Express Mode', () => {
         expect.stringMatching(/^ecs-express-gateway-service-/),
       ]);
 
+      // Quicker health checks and no deregistration delay, so the rollout below takes seconds, not minutes.
+      await elb.send(
+        new ModifyTargetGroupCommand({
+          TargetGroupArn: targetGroupArn,
+          HealthCheckIntervalSeconds: 5,
+          HealthCheckTimeoutSeconds: 2,
+          HealthyThresholdCount: 2,
+        }),
+      );
+      await elb.send(
+        new ModifyTargetGroupAttributesCommand({
+          TargetGroupArn: targetGroupArn,
+          Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '0' }],
+        }),
+      );
+
       // Update: a new image is a new task definition revision rolled out by the service.
       const updated = await ecs.send(
         new UpdateExpressGatewayServiceCommand({ serviceArn, primaryContainer: { image: 'nginx:1.28' }, healthCheckPath: '/ready' }),
@@ -121,7 +140,7 @@ describe('Express Mode', () => {
         primaryContainer: { image: 'nginx:1.28', containerPort: 8080 },
         healthCheckPath: '/ready',
       });
-      await waitUntilServicesStable({ client: ecs, maxWaitTime: 20, minDelay: 1, maxDelay: 1 }, { cluster: 'default', services: ['web'] });
+      await waitUntilServicesStable({ client: ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { cluster: 'default', services: ['web'] });
       const after = await ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn }));
       expect(after.service?.activeConfigurations?.map((c) => c.taskDefinitionArn)).toEqual([expect.stringMatching(/web:2$/)]);
       expect(
@@ -133,7 +152,7 @@ describe('Express Mode', () => {
       expect(deleted.service?.status?.statusCode).toBe('DRAINING');
       await eventually(
         async () => (await ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn }))).service?.status?.statusCode === 'INACTIVE',
-        20_000,
+        60_000,
         'INACTIVE',
       );
       expect((await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
