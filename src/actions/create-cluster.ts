@@ -9,6 +9,8 @@ import {
   serviceConnectNamespaceArn,
   validateClusterSettings,
 } from '../domain/cluster.js';
+import { newOperationId } from '../domain/cloudmap/ids.js';
+import { ensureServiceConnectNamespace } from '../domain/cloudmap/service-connect.js';
 import { invalidParameter } from '../domain/errors.js';
 import { validateTags } from '../domain/tags.js';
 import { capacityProviderExists, DEFAULT_CLUSTER } from '../store/clusters.js';
@@ -45,7 +47,17 @@ export function createCluster(ctx: ActionContext, input: Ecs.CreateClusterReques
       configuration: input.configuration as Record<string, unknown> | undefined,
       capacityProviders,
       defaultCapacityProviderStrategy: strategy,
-      serviceConnectDefaults: namespace ? { namespace } : undefined,
+      serviceConnectDefaults: namespace
+        ? {
+            namespace: ensureServiceConnectNamespace(
+              state,
+              input.serviceConnectDefaults!.namespace!,
+              namespace,
+              newOperationId(deps.ids),
+              deps.clock.now(),
+            ),
+          }
+        : undefined,
     });
     state.clusters[name] = cluster;
     if (tags.length) state.tags[cluster.clusterArn] = tags;

@@ -11,6 +11,8 @@ import {
 import { invalidParameter } from '../domain/errors.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
 import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
+import { newServiceId } from '../domain/cloudmap/ids.js';
+import { applyServiceConnect, serviceConnectResources } from '../domain/cloudmap/service-connect.js';
 import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
 import { recordServiceDeployment } from './support/service-deployments.js';
@@ -46,6 +48,16 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
     const td = resolveTaskDefinitionRef(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.createService);
     checkServiceRegistries(state, input.serviceRegistries, td);
     checkServiceLoadBalancers(state, input.loadBalancers, td, input.role);
+    const serviceConnect = applyServiceConnect(
+      state,
+      scope,
+      input.serviceConnectConfiguration,
+      cluster.serviceConnectDefaults?.namespace,
+      td,
+      serviceArn(scope, cluster.clusterName, name),
+      () => newServiceId(deps.ids),
+      now,
+    );
     const launch = launchSettingsOf(input.launchType, input.capacityProviderStrategy, cluster);
     // Only a service that runs on Fargate needs a task definition that can.
     if (launch.launchType !== 'EC2') assertRunnableOnFargate(td);
@@ -65,6 +77,10 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
       network,
     });
     const connect = input.serviceConnectConfiguration as Record<string, unknown> | undefined;
+    if (serviceConnect) {
+      deployment.serviceConnectConfiguration = { ...structuredClone(connect!), namespace: serviceConnect.namespaceArn };
+      deployment.serviceConnectResources = serviceConnectResources(serviceConnect);
+    }
     const service: ServiceRecord = {
       serviceArn: serviceArn(scope, cluster.clusterName, name),
       serviceName: name,
@@ -87,7 +103,8 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
       propagateTags: (input.propagateTags ?? 'NONE') as PropagateTags,
       enableExecuteCommand: input.enableExecuteCommand ?? false,
       serviceConnectConfiguration: connect ? structuredClone(connect) : undefined,
-      namespace: connect?.enabled ? ((connect.namespace as string | undefined) ?? cluster.serviceConnectDefaults?.namespace) : undefined,
+      namespace: serviceConnect?.namespaceArn,
+      serviceConnect,
       roleArn: ecsServiceLinkedRoleArn(scope),
       createdAt: now,
       requestFingerprint: fingerprint,

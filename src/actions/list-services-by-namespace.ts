@@ -1,4 +1,5 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
+import { namespaceByNameOrArn } from '../domain/cloudmap/service-connect.js';
 import { invalidParameter } from '../domain/errors.js';
 import { paginate } from '../domain/pagination.js';
 import type { ActionContext } from './context.js';
@@ -12,8 +13,10 @@ export function listServicesByNamespace(
   const ns = input.namespace ?? '';
   if (!ns) throw invalidParameter('Namespace cannot be empty.');
   return deps.store.read(scope, (state) => {
+    // A name stands for the Cloud Map namespace of that name (services keep its ARN).
+    const wanted = namespaceByNameOrArn(state, ns)?.arn ?? ns;
     const arns = Object.values(state.services)
-      .filter((s) => s.status !== 'INACTIVE' && s.namespace !== undefined && sameNamespace(s.namespace, ns))
+      .filter((s) => s.status !== 'INACTIVE' && s.namespace !== undefined && sameNamespace(s.namespace, wanted))
       .map((s) => s.serviceArn)
       .sort();
     const page = paginate(arns, (a) => a, input, { defaultSize: 10, max: 100 });

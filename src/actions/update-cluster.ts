@@ -1,5 +1,7 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { mergeClusterSettings, mergeConfiguration, serviceConnectNamespaceArn, validateClusterSettings } from '../domain/cluster.js';
+import { newOperationId } from '../domain/cloudmap/ids.js';
+import { ensureServiceConnectNamespace } from '../domain/cloudmap/service-connect.js';
 import { resolveCluster } from '../store/clusters.js';
 import type { ActionContext } from './context.js';
 import { CHANGED_CLUSTER_VIEW, toWireCluster } from './wire/cluster.js';
@@ -20,8 +22,10 @@ export function updateCluster(ctx: ActionContext, input: Ecs.UpdateClusterReques
       cluster.configuration = mergeConfiguration(cluster.configuration, input.configuration as Record<string, unknown>);
     }
     if (connect) {
-      if (namespace) cluster.serviceConnectDefaults = { namespace };
-      else delete cluster.serviceConnectDefaults;
+      if (namespace) {
+        const arn = ensureServiceConnectNamespace(state, connect.namespace!, namespace, newOperationId(deps.ids), deps.clock.now());
+        cluster.serviceConnectDefaults = { namespace: arn };
+      } else delete cluster.serviceConnectDefaults;
     }
     return cluster.clusterName;
   });

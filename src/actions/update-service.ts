@@ -3,6 +3,8 @@ import { assertValidDesiredCount, deploymentConfigurationOf, type DeploymentReco
 import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/errors.js';
 import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
+import { newServiceId } from '../domain/cloudmap/ids.js';
+import { applyServiceConnect, serviceConnectResources } from '../domain/cloudmap/service-connect.js';
 import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
 import { recordServiceDeployment } from './support/service-deployments.js';
@@ -82,12 +84,24 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     }
     if (input.serviceRegistries !== undefined)
       svc.serviceRegistries = structuredClone(input.serviceRegistries) as Record<string, unknown>[];
-    if (input.serviceConnectConfiguration !== undefined) {
-      const connect = structuredClone(input.serviceConnectConfiguration) as unknown as Record<string, unknown>;
-      svc.serviceConnectConfiguration = connect;
-      svc.namespace = connect.enabled
-        ? ((connect.namespace as string | undefined) ?? cluster.serviceConnectDefaults?.namespace)
+    if (input.serviceConnectConfiguration !== undefined || (svc.serviceConnect && taskDefinitionArn !== svc.taskDefinition)) {
+      const connect = (structuredClone(input.serviceConnectConfiguration) ?? svc.serviceConnectConfiguration) as Record<string, unknown>;
+      const td = state.taskDefinitions[taskDefinitionArn.slice(taskDefinitionArn.indexOf('/') + 1)];
+      const serviceConnect = td
+        ? applyServiceConnect(
+            state,
+            scope,
+            connect,
+            cluster.serviceConnectDefaults?.namespace,
+            td,
+            svc.serviceArn,
+            () => newServiceId(deps.ids),
+            now,
+          )
         : undefined;
+      svc.serviceConnectConfiguration = connect;
+      svc.serviceConnect = serviceConnect;
+      svc.namespace = serviceConnect?.namespaceArn;
     }
     if (!changed) {
       primary.desiredCount = svc.desiredCount;
@@ -103,6 +117,13 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
       platformVersion: input.platformVersion ?? primary.platformVersion,
       network,
     });
+    if (svc.serviceConnect) {
+      deployment.serviceConnectConfiguration = {
+        ...structuredClone(svc.serviceConnectConfiguration),
+        namespace: svc.serviceConnect.namespaceArn,
+      };
+      deployment.serviceConnectResources = serviceConnectResources(svc.serviceConnect);
+    }
     primary.status = 'ACTIVE';
     primary.updatedAt = now;
     svc.deployments = [deployment, ...svc.deployments];

@@ -52,8 +52,8 @@ async function server(callerKnown: boolean, upstreamPort: number) {
   const dns = new DnsServer(
     {
       callerOf: (address) =>
-        callerKnown && address === '127.0.0.1' ? { scope: { accountId: 'a', region: 'r' }, vpcId: 'vpc-1' } : undefined,
-      answer: (_scope, vpcId, name) =>
+        callerKnown && address === '127.0.0.1' ? { scope: { accountId: 'a', region: 'r' }, vpcId: 'vpc-1', taskId: 't' } : undefined,
+      answer: ({ vpcId }, name) =>
         vpcId === 'vpc-1' && name === 'api.corp.internal'
           ? { rcode: 'NOERROR', answers: [{ type: 'A', name, ttl: 5, address: '10.0.0.9' }], zone: { name: 'corp.internal', ttl: 15 } }
           : null,

@@ -23,13 +23,19 @@ const SERVFAIL = 2;
 
 export interface DnsResolverDeps {
   /** Which account/region and VPC the task at this agent-network address is in, if it is a task. */
-  callerOf(address: string): { scope: Scope; vpcId: string } | undefined;
-  /** The answer of the VPC's namespaces, or null when the name is none of theirs. */
-  answer(scope: Scope, vpcId: string, name: string, type: string): DnsAnswer | null;
+  callerOf(address: string): DnsCaller | undefined;
+  /** The answer of the caller's namespaces (its VPC's, its Service Connect's), or null when the name is none of theirs. */
+  answer(caller: DnsCaller, name: string, type: string): DnsAnswer | null;
   /** Upstream resolvers, `host` or `host:port`. */
   upstreams: readonly string[];
   logger: Logger;
   clock: Clock;
+}
+
+export interface DnsCaller {
+  scope: Scope;
+  vpcId: string;
+  taskId: string;
 }
 
 export class DnsServer {
@@ -159,7 +165,7 @@ export class DnsServer {
     if (query.type !== 'query' || !query.questions?.length) return null;
     const question = query.questions[0]!;
     const caller = this.deps.callerOf(source);
-    const local = caller ? this.deps.answer(caller.scope, caller.vpcId, question.name, question.type) : null;
+    const local = caller ? this.deps.answer(caller, question.name, question.type) : null;
     if (local) return encodeAnswer(query, local, overTcp);
     return (await this.forward(msg)) ?? encodeFailure(query);
   }

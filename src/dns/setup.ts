@@ -2,11 +2,11 @@
 // the metadata endpoint does, and only when that is on.
 import type { Config } from '../config.js';
 import { answerQuery } from '../domain/cloudmap/dns-answers.js';
+import { answerClientAlias } from '../domain/cloudmap/service-connect.js';
 import type { Clock } from '../domain/ports.js';
-import type { Scope } from '../domain/scope.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { DnsServer } from './dns-server.js';
+import { type DnsCaller, DnsServer } from './dns-server.js';
 import { systemResolvers } from './upstream.js';
 
 export interface TaskResolver {
@@ -16,15 +16,12 @@ export interface TaskResolver {
 }
 
 /** The task whose agent-network address this is, as account/region and VPC (stopped tasks are no callers). */
-export function callerOf(store: Store, address: string): { scope: Scope; vpcId: string } | undefined {
+export function callerOf(store: Store, address: string): DnsCaller | undefined {
   for (const scope of store.scopes()) {
-    const vpcId = store.read(scope, (s) => {
-      for (const t of Object.values(s.tasks)) {
-        if (t.sandbox?.agentIpv4Address === address && t.lastStatus !== 'STOPPED') return t.attachment.vpcId;
-      }
-      return undefined;
-    });
-    if (vpcId) return { scope, vpcId };
+    const task = store.read(scope, (s) =>
+      Object.values(s.tasks).find((t) => t.sandbox?.agentIpv4Address === address && t.lastStatus !== 'STOPPED'),
+    );
+    if (task) return { scope, vpcId: task.attachment.vpcId, taskId: task.taskId };
   }
   return undefined;
 }
@@ -40,7 +37,8 @@ export function createTaskResolver(
   const server = new DnsServer(
     {
       callerOf: (source) => callerOf(deps.store, source),
-      answer: (scope, vpcId, name, type) => deps.store.read(scope, (s) => answerQuery(s, vpcId, name, type)),
+      answer: (caller, name, type) =>
+        deps.store.read(caller.scope, (s) => answerQuery(s, caller.vpcId, name, type) ?? answerClientAlias(s, caller.taskId, name, type)),
       upstreams,
       logger,
       clock: deps.clock,

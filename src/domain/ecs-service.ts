@@ -1,4 +1,5 @@
 // ECS services: the stored record, its deployments and events, and the rules CreateService/UpdateService apply.
+import type { ServiceConnectState } from './cloudmap/service-connect.js';
 import type { StrategyItem } from './capacity-provider-placement.js';
 import { invalidParameter } from './errors.js';
 
@@ -43,6 +44,9 @@ export interface DeploymentRecord {
   judgedTaskIds: string[];
   createdAt: number;
   updatedAt: number;
+  /** Service Connect as this deployment runs it (DescribeServices' deployments[].serviceConnect*). */
+  serviceConnectConfiguration?: Record<string, unknown>;
+  serviceConnectResources?: { discoveryName: string; discoveryArn: string }[];
 }
 
 export interface ServiceEventRecord {
@@ -80,6 +84,8 @@ export interface ServiceRecord {
   enableExecuteCommand: boolean;
   /** Service Connect configuration as given (wire shape). */
   serviceConnectConfiguration?: Record<string, unknown>;
+  /** Service Connect's namespace and Cloud Map services, once checked (domain/cloudmap/service-connect.ts). */
+  serviceConnect?: ServiceConnectState;
   /** The Cloud Map namespace the service is in (Service Connect or its cluster's default), for ListServicesByNamespace. */
   namespace?: string;
   roleArn: string;

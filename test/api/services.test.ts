@@ -461,6 +461,11 @@ describe('DescribeServices, ListServices, ListServicesByNamespace', () => {
 
   it("lists and paginates a cluster's services, and finds them by Service Connect namespace", async () => {
     const cluster = await fargateCluster(emu.ecs);
+    // Service Connect needs its namespace to exist.
+    emu.deps.store.update(scope, (s) => {
+      const ids = { namespaceId: `ns-${process.pid}${cluster.length}`, operationId: `op-${cluster}`, hostedZoneId: 'Z' };
+      createNamespace(s, scope, { name: `ns-${cluster}`, type: 'HTTP' }, ids, Date.now());
+    });
     for (const name of ['s1', 's2', 's3']) {
       await emu.ecs.send(
         new CreateServiceCommand({

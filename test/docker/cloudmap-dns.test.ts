@@ -4,7 +4,15 @@
 // resolver the emulator uses (a stand-in on loopback here: no query leaves the machine).
 import dgram from 'node:dgram';
 import { CreateSubnetCommand, CreateVpcCommand } from '@aws-sdk/client-ec2';
-import { CreateServiceCommand, RunTaskCommand, StopTaskCommand, UpdateServiceCommand, waitUntilTasksRunning } from '@aws-sdk/client-ecs';
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+  UpdateServiceCommand,
+  waitUntilTasksRunning,
+} from '@aws-sdk/client-ecs';
 import {
   CreatePrivateDnsNamespaceCommand,
   CreateServiceCommand as CreateRegistryCommand,
@@ -18,6 +26,7 @@ import { defaultVpc } from '../../src/domain/network/vpc.js';
 import { ec2Client } from '../support/ec2.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { eventually, runningTasksOf } from '../support/services.js';
+import { BUSYBOX_IMAGE } from './images.js';
 import { docker, exec, newInstanceId, quietLogger, sweep } from './support/docker-harness.js';
 import { detailsOf, dockerIdsOf, fetchFromTask, registerTestTasks, scope } from './support/networking.js';
 
@@ -192,5 +201,79 @@ describe('Cloud Map names inside tasks', () => {
     await emu.ecs.send(new UpdateServiceCommand({ service: 'api', desiredCount: 0 }));
     await eventually(async () => (await resolve(client.app, `api.${namespace}`)).addresses.length === 0, 60_000);
     expect((await resolve(client.app, `api.${namespace}`)).output).toMatch(/NXDOMAIN/i);
+  });
+});
+
+describe('Service Connect client aliases inside tasks', () => {
+  const SC_NAMESPACE = `${instanceId.toLowerCase()}-sc`;
+  let scClient: { app: string };
+
+  beforeAll(async () => {
+    const base = { networkMode: 'awsvpc' as const, requiresCompatibilities: ['FARGATE' as const], cpu: '256', memory: '512' };
+    const backend = await emu.ecs.send(
+      new RegisterTaskDefinitionCommand({
+        ...base,
+        family: 'sc-backend',
+        containerDefinitions: [
+          {
+            name: 'web',
+            image: BUSYBOX_IMAGE,
+            command: ['sh', '-c', `echo hello-from-backend > /www/index.html; exec httpd -f -p ${PORT} -h /www`],
+            portMappings: [{ containerPort: PORT, name: 'http' }],
+            stopTimeout: 2,
+          },
+        ],
+      }),
+    );
+    const idle = await emu.ecs.send(
+      new RegisterTaskDefinitionCommand({
+        ...base,
+        family: 'sc-front',
+        containerDefinitions: [
+          { name: 'idle', image: BUSYBOX_IMAGE, command: ['sh', '-c', "trap 'exit 0' TERM; while true; do sleep 1; done"], stopTimeout: 2 },
+        ],
+      }),
+    );
+    await emu.ecs.send(new CreateClusterCommand({ clusterName: 'sc', serviceConnectDefaults: { namespace: SC_NAMESPACE } }));
+    const subnets = [defaultVpc(scope, 0, emu.deps.config.defaultVpcCidr).subnets[0]!.subnetId];
+    const create = (serviceName: string, taskDefinition: string, desiredCount: number, services?: object[]) =>
+      emu.ecs.send(
+        new CreateServiceCommand({
+          cluster: 'sc',
+          serviceName,
+          taskDefinition,
+          desiredCount,
+          launchType: 'FARGATE',
+          networkConfiguration: { awsvpcConfiguration: { subnets } },
+          serviceConnectConfiguration: { enabled: true, ...(services ? { services: services as never } : {}) },
+        }),
+      );
+    await create('backend', backend.taskDefinition!.taskDefinitionArn!, 2, [
+      { portName: 'http', clientAliases: [{ port: PORT, dnsName: 'backend' }] },
+    ]);
+    await create('front', idle.taskDefinition!.taskDefinitionArn!, 1);
+    const front = await eventually(async () => {
+      const [t] = (await runningTasksOf(emu.ecs, 'sc', 'front')).filter((x) => x.lastStatus === 'RUNNING');
+      return t;
+    }, 120_000);
+    await eventually(
+      async () => (await runningTasksOf(emu.ecs, 'sc', 'backend')).filter((t) => t.lastStatus === 'RUNNING').length === 2,
+      120_000,
+    );
+    scClient = dockerIdsOf(emu, front.taskArn!);
+  }, 300_000);
+
+  it('resolves the alias to the running tasks behind it, and the front end reaches the back end by it', async () => {
+    const ips = (await runningTasksOf(emu.ecs, 'sc', 'backend')).map((t) => detailsOf(t).privateIPv4Address!);
+    const found = await eventually(async () => {
+      const r = await resolve(scClient.app, 'backend');
+      return r.addresses.length === 2 ? r : undefined;
+    }, 30_000);
+    expect(found.addresses.sort()).toEqual(ips.sort());
+    expect(await fetchFromTask(scClient.app, `http://backend:${PORT}/`)).toContain('hello-from-backend');
+  });
+
+  it('is not resolvable from a task outside the namespace', async () => {
+    expect((await resolve(client.app, 'backend')).addresses).toEqual([]);
   });
 });

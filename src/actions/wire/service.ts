@@ -69,6 +69,12 @@ export function toWireService(svc: ServiceRecord, tasks: readonly TaskRecord[], 
         networkConfiguration: network(d.networkConfiguration),
         rolloutState: d.rolloutState,
         rolloutStateReason: d.rolloutStateReason,
+        ...(d.serviceConnectConfiguration
+          ? {
+              serviceConnectConfiguration: structuredClone(d.serviceConnectConfiguration) as unknown as Ecs.ServiceConnectConfiguration,
+              serviceConnectResources: structuredClone(d.serviceConnectResources ?? []),
+            }
+          : {}),
       };
     }),
     roleArn: svc.roleArn,

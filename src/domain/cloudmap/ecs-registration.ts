@@ -76,8 +76,23 @@ export function taskAttributes(task: TaskRecord, service: ServiceRecord, registr
 
 type State = CloudMapState & { tasks: Record<string, TaskRecord>; services: Record<string, EcsServiceRecord> };
 
+/** Where a task is to be registered: the serviceRegistries' Cloud Map service and its Service Connect services. */
+function desiredRegistrations(state: State, task: TaskRecord, service: EcsServiceRecord | undefined, region: string) {
+  const wanted: { target: ServiceRecord; attributes: Record<string, string> }[] = [];
+  const registry = service?.serviceRegistries[0] as EcsServiceRegistry | undefined;
+  const target = registry?.registryArn ? cloudMapServiceByArn(state, registry.registryArn) : undefined;
+  if (target && registry) wanted.push({ target, attributes: taskAttributes(task, target, registry, region) });
+  for (const endpoint of service?.serviceConnect?.services ?? []) {
+    const cm = state.cloudMapServices[endpoint.cloudMapServiceId];
+    if (cm && !wanted.some((w) => w.target.id === cm.id)) {
+      wanted.push({ target: cm, attributes: taskAttributes(task, cm, { containerPort: endpoint.containerPort }, region) });
+    }
+  }
+  return wanted;
+}
+
 /**
- * Brings the task's Cloud Map registration in line with the task: registered (with its health) while it is RUNNING
+ * Brings the task's Cloud Map registrations in line with the task: registered (with its health) while it is RUNNING
  * and meant to run, deregistered otherwise. Returns true when anything changed.
  */
 export function syncTaskRegistration(state: State, taskId: string, region: string, now: number, operationId: () => string): boolean {
@@ -86,32 +101,26 @@ export function syncTaskRegistration(state: State, taskId: string, region: strin
   const service = task?.group.startsWith(SERVICE_GROUP_PREFIX)
     ? state.services[serviceKey(task.clusterName, task.group.slice(SERVICE_GROUP_PREFIX.length))]
     : undefined;
-  const registry = (service?.serviceRegistries[0] ?? undefined) as EcsServiceRegistry | undefined;
-  const target = registry?.registryArn ? cloudMapServiceByArn(state, registry.registryArn) : undefined;
   const serving =
-    task !== undefined && task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING' && task.attachment.privateIPv4Address;
+    task !== undefined && task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING' && !!task.attachment.privateIPv4Address;
+  const wanted = serving ? desiredRegistrations(state, task, service, region) : [];
   let changed = false;
   for (const instance of registered) {
-    if (serving && target && instance.serviceId === target.id) continue;
+    if (wanted.some((w) => w.target.id === instance.serviceId)) continue;
     deregisterInstance(state, instance.serviceId, instance.id, operationId(), now);
     changed = true;
   }
-  if (!serving || !target || !registry || !task) return changed;
-  const existing = state.cloudMapInstances[instanceKey(target.id, taskId)];
-  if (!existing) {
-    registerInstance(
-      state,
-      { serviceId: target.id, instanceId: taskId, attributes: taskAttributes(task, target, registry, region) },
-      operationId(),
-      now,
-    );
-    return true;
-  }
-  if (target.healthCheckCustomConfig) {
-    const health = task.healthStatus === 'UNHEALTHY' ? 'UNHEALTHY' : 'HEALTHY';
-    if (existing.customHealth !== health) {
+  for (const { target, attributes } of wanted) {
+    const existing = state.cloudMapInstances[instanceKey(target.id, taskId)];
+    if (!existing) {
+      registerInstance(state, { serviceId: target.id, instanceId: taskId, attributes }, operationId(), now);
+      changed = true;
+      continue;
+    }
+    const health = task!.healthStatus === 'UNHEALTHY' ? 'UNHEALTHY' : 'HEALTHY';
+    if (target.healthCheckCustomConfig && existing.customHealth !== health) {
       updateCustomHealth(state, target.id, taskId, health);
-      return true;
+      changed = true;
     }
   }
   return changed;
