@@ -7,6 +7,7 @@ import { createLogger } from '../logger.js';
 import { startEmulator } from '../main.js';
 import { CONTROL_COMMANDS, runControlCommand } from './control-commands.js';
 import { installCrashGuards } from './crash-guards.js';
+import { INSPECT_COMMANDS, runInspectCommand } from './inspect-commands.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -17,6 +18,18 @@ async function main(): Promise<void> {
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),
       signal: abort.signal,
+    });
+    process.exit(code);
+  }
+  if (INSPECT_COMMANDS.includes(args[0] ?? '')) {
+    const abort = new AbortController();
+    process.once('SIGINT', () => abort.abort());
+    const code = await runInspectCommand(args, controlEndpointFrom(process.env), {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+      signal: abort.signal,
+      columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+      colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     });
     process.exit(code);
   }

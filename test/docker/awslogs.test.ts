@@ -23,7 +23,9 @@ import {
   type ContainerDefinition,
   type ECSClient,
 } from '@aws-sdk/client-ecs';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInspectCommand } from '../../src/cli/inspect-commands.js';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
 import { MISSING_LOG_GROUP } from '../../src/engine/awslogs-shipper.js';
 import { LABEL_INSTANCE, LABEL_TASK_ID } from '../../src/runtime/labels.js';
@@ -197,6 +199,45 @@ describe('the awslogs driver', () => {
     await emu.ecs.send(new StopTaskCommand({ task: arn }));
     await waitStopped(emu.ecs, arn);
     expect((await allEvents(logs, group, `ecs/app/${taskIdOf(arn)}`)).map((e) => e.message)).toEqual(['visible in docker logs']);
+  });
+});
+
+describe('fargate-local logs and exec on real tasks', () => {
+  it("prints what the container wrote, and runs a command in the task's container with its exit code", async () => {
+    const group = await newGroup();
+    const script = 'echo started up; trap "exit 0" TERM; while true; do sleep 1 & wait $!; done';
+    const family = await register(emu.ecs, [{ name: 'app', command: ['sh', '-c', script], logConfiguration: awslogs(group) }]);
+    const arn = await run(emu.ecs, family);
+    await waitRunning(emu.ecs, arn);
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
+    while (!lines.some((l) => l.endsWith(' started up'))) {
+      lines.length = 0;
+      expect(await runInspectCommand(['logs', taskIdOf(arn)], emu.endpoint, io)).toBe(0);
+      if (!lines.some((l) => l.endsWith(' started up'))) await new Promise((r) => setTimeout(r, 200));
+    }
+
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await runInspectCommand(
+      ['exec', taskIdOf(arn), '--', 'sh', '-c', 'echo inside $HOSTNAME; echo oops >&2; exit 3'],
+      emu.endpoint,
+      {
+        ...io,
+        stdout: stdout as unknown as NodeJS.WriteStream,
+        stderr: stderr as unknown as NodeJS.WriteStream,
+        stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+      },
+    );
+    expect(code).toBe(3);
+    expect(out).toMatch(/^inside \S+\n$/);
+    expect(err).toBe('oops\n');
+    await emu.ecs.send(new StopTaskCommand({ task: arn }));
+    await waitStopped(emu.ecs, arn);
   });
 });
 
