@@ -6,7 +6,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 export const XML_CONTENT_TYPE = 'text/xml;charset=UTF-8';
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
-export type XmlValue = string | number | boolean | undefined | XmlObject | XmlObject[];
+export type XmlValue = string | number | boolean | undefined | XmlObject | XmlObject[] | string[];
 export interface XmlObject {
   [name: string]: XmlValue;
 }

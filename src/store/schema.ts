@@ -91,6 +91,11 @@ export function emptyRegionState(): RegionState {
     targetGroups: {},
     listeners: {},
     listenerRules: {},
+    internetGateways: {},
+    routeTables: {},
+    natGateways: {},
+    addresses: {},
+    networkAcls: {},
   };
 }
 

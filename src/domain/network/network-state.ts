@@ -5,9 +5,10 @@ import { parseCidr } from './cidr.js';
 import { FARGATE_REQUESTER_ID, type NetworkInterfaceRecord } from './eni.js';
 import { allocateIp, usableAddressCount } from './ip-allocator.js';
 import { allocatePublicIp } from './public-ip.js';
+import { addDefaultVpcGateway, addVpcRouting, routedToInternetGateway, routedToNatGateway, type RoutingState } from './routing.js';
 import { defaultVpc, privateDnsName, type SecurityGroupRecord, type SubnetRecord, type VpcRecord } from './vpc.js';
 
-export interface NetworkState {
+export interface NetworkState extends RoutingState {
   vpcs: Record<string, VpcRecord>;
   subnets: Record<string, SubnetRecord>;
   securityGroups: Record<string, SecurityGroupRecord>;
@@ -57,15 +58,39 @@ export function ensureDefaultVpc(state: NetworkState, scope: Scope, now: number,
   for (const s of d.subnets) state.subnets[s.subnetId] ??= s;
   state.securityGroups[d.securityGroup.groupId] ??= d.securityGroup;
   state.defaultVpcCreated = true;
+  ensureRouting(state);
 }
+
+/**
+ * Every VPC's main route table and default network ACL; a default VPC whose table is new gets its internet gateway
+ * and default route. Idempotent: it also completes state written before route tables were modelled.
+ */
+export function ensureRouting(state: NetworkState): void {
+  for (const vpc of Object.values(state.vpcs)) {
+    if (addVpcRouting(state, vpc.vpcId, vpc.cidrBlock) && vpc.isDefault) addDefaultVpcGateway(state, vpc.vpcId);
+  }
+}
+
+/** Whether some VPC lacks its main route table (state from before route tables were modelled). */
+export const routingIncomplete = (state: Readonly<NetworkState>) =>
+  Object.values(state.vpcs).some((v) => !Object.values(state.routeTables ?? {}).some((t) => t.vpcId === v.vpcId && t.associations.some((a) => a.main)));
 
 export const enisInSubnet = (state: NetworkState, subnetId: string) =>
   Object.values(state.networkInterfaces).filter((eni) => eni.subnetId === subnetId);
 
+/** Addresses taken in a subnet: task ENIs' and NAT gateways'. */
+export const addressesInSubnet = (state: NetworkState, subnetId: string): Set<string> =>
+  new Set([
+    ...enisInSubnet(state, subnetId).map((eni) => eni.privateIpAddress),
+    ...Object.values(state.natGateways ?? {})
+      .filter((n) => n.subnetId === subnetId && n.state !== 'deleted')
+      .map((n) => n.privateIp),
+  ]);
+
 /** AvailableIpAddressCount: the subnet's usable addresses (AWS keeps five) minus those ENIs hold. */
 export function availableIpAddressCount(state: NetworkState, subnet: SubnetRecord): number {
   const cidr = parseCidr(subnet.cidrBlock);
-  return cidr ? usableAddressCount(cidr) - enisInSubnet(state, subnet.subnetId).length : 0;
+  return cidr ? usableAddressCount(cidr) - addressesInSubnet(state, subnet.subnetId).size : 0;
 }
 
 export interface EniRequest {
@@ -85,7 +110,7 @@ export function createTaskEni(state: NetworkState, req: EniRequest, now: number)
   const subnet = state.subnets[req.subnetId];
   const cidr = subnet && parseCidr(subnet.cidrBlock);
   if (!subnet || !cidr) return null;
-  const ip = allocateIp(cidr, new Set(enisInSubnet(state, subnet.subnetId).map((eni) => eni.privateIpAddress)));
+  const ip = allocateIp(cidr, addressesInSubnet(state, subnet.subnetId));
   if (!ip) return null;
   const { region, accountId } = req.scope;
   const publicIps = new Set(Object.values(state.networkInterfaces).flatMap((eni) => (eni.publicIp ? [eni.publicIp] : [])));
@@ -123,9 +148,11 @@ export function deleteEni(state: NetworkState, networkInterfaceId: string): void
 }
 
 /**
- * Whether a task on this ENI has a route to the internet: its subnet is public (see SubnetRecord) and it has a
- * public IP (assignPublicIp ENABLED), as on AWS without a NAT gateway.
+ * Whether a task on this ENI has a route to the internet: it has a public IP (assignPublicIp ENABLED) and its subnet
+ * is public (routed to an internet gateway, or MapPublicIpOnLaunch set, see SubnetRecord); or its subnet's default
+ * route goes to a NAT gateway in a public subnet (see routing.ts).
  */
 export function hasInternetAccess(state: NetworkState, eni: NetworkInterfaceRecord): boolean {
-  return Boolean(eni.publicIp) && state.subnets[eni.subnetId]?.mapPublicIpOnLaunch === true;
+  const subnetPublic = state.subnets[eni.subnetId]?.mapPublicIpOnLaunch === true || routedToInternetGateway(state, eni.subnetId);
+  return (Boolean(eni.publicIp) && subnetPublic) || routedToNatGateway(state, eni.subnetId);
 }

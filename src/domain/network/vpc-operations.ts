@@ -18,6 +18,7 @@ import {
   vpcNotFound,
 } from './ec2-errors.js';
 import { enisInSubnet, type NetworkState } from './network-state.js';
+import { addVpcRouting, natGatewaysOf, removeVpcRouting, routeTablesOf, vpcRoutingInUse } from './routing.js';
 import { availabilityZones, newSecurityGroup, stableId, type SubnetRecord, type VpcRecord } from './vpc.js';
 
 export const MIN_BLOCK_PREFIX = 16;
@@ -75,17 +76,23 @@ export function createVpc(state: NetworkState, scope: Scope, req: CreateVpcReque
   });
   group.ingress.push({ ruleId: stableId('sgr', group.groupId, 'ingress', 'default'), ipProtocol: '-1', groupId: group.groupId });
   state.securityGroups[group.groupId] = group;
+  addVpcRouting(state, vpc.vpcId, vpc.cidrBlock);
   return vpc;
 }
 
-/** Deletes a VPC that has no subnets, ENIs or security groups besides its default one (which goes with it). */
+/**
+ * Deletes a VPC that has no subnets, ENIs, security groups besides its default one, route tables besides its main
+ * one, gateways (those go with it, as does its default network ACL).
+ */
 export function deleteVpc(state: NetworkState, vpcId: string): void {
   getVpc(state, vpcId);
   const inUse =
     Object.values(state.subnets).some((s) => s.vpcId === vpcId) ||
     Object.values(state.networkInterfaces).some((e) => e.vpcId === vpcId) ||
-    Object.values(state.securityGroups).some((g) => g.vpcId === vpcId && g.groupName !== 'default');
+    Object.values(state.securityGroups).some((g) => g.vpcId === vpcId && g.groupName !== 'default') ||
+    vpcRoutingInUse(state, vpcId);
   if (inUse) throw vpcHasDependencies(vpcId);
+  removeVpcRouting(state, vpcId);
   for (const g of Object.values(state.securityGroups)) if (g.vpcId === vpcId) delete state.securityGroups[g.groupId];
   delete state.vpcs[vpcId];
 }
@@ -136,7 +143,10 @@ export function createSubnet(state: NetworkState, scope: Scope, req: CreateSubne
 /** Deletes a subnet no ENI uses (AWS refuses while a task's ENI is in it, until the task is deprovisioned). */
 export function deleteSubnet(state: NetworkState, subnetId: string): SubnetRecord {
   const subnet = getSubnet(state, subnetId);
-  if (enisInSubnet(state, subnetId).length > 0) throw subnetHasDependencies(subnetId);
+  const natInside = Object.values(natGatewaysOf(state)).some((n) => n.subnetId === subnetId && n.state !== 'deleted');
+  if (enisInSubnet(state, subnetId).length > 0 || natInside) throw subnetHasDependencies(subnetId);
+  // Its route table association goes with it.
+  for (const t of Object.values(routeTablesOf(state))) t.associations = t.associations.filter((a) => a.subnetId !== subnetId);
   delete state.subnets[subnetId];
   return subnet;
 }

@@ -13,6 +13,10 @@ export interface VpcRecord {
   isDefault: boolean;
   state: 'available';
   tags: Tag[];
+  /** EC2's enableDnsSupport (absent: true). */
+  enableDnsSupport?: boolean;
+  /** EC2's enableDnsHostnames (absent: true in a default VPC, false in others). */
+  enableDnsHostnames?: boolean;
   /** Epoch ms. */
   createdAt: number;
 }

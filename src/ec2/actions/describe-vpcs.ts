@@ -16,6 +16,8 @@ const FIELDS: FilterFields<VpcRecord> = {
   'cidr-block-association.state': () => 'associated',
   'dhcp-options-id': (v) => v.dhcpOptionsId,
   'is-default': (v) => v.isDefault,
+  // Not in EC2's list, but EC2 accepts it (the Terraform provider's default-VPC lookup sends it).
+  isDefault: (v) => v.isDefault,
   state: (v) => v.state,
 };
 

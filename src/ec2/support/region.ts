@@ -1,14 +1,17 @@
 // The region's network as EC2 actions see it: the default VPC is laid out the first time anything asks, so every
 // account and region starts like a new AWS account.
 import { malformedId } from '../../domain/network/ec2-errors.js';
-import { ensureDefaultVpc } from '../../domain/network/network-state.js';
+import { ensureDefaultVpc, ensureRouting, routingIncomplete } from '../../domain/network/network-state.js';
 import type { RegionState } from '../../store/schema.js';
 import type { Ec2Context } from '../context.js';
 
 export function readNetwork<T>(ctx: Ec2Context, fn: (state: Readonly<RegionState>) => T): T {
   const { deps, scope } = ctx;
-  if (!deps.store.read(scope, (s) => s.defaultVpcCreated))
-    deps.store.update(scope, (s) => ensureDefaultVpc(s, scope, deps.clock.now(), deps.config.defaultVpcCidr));
+  if (!deps.store.read(scope, (s) => s.defaultVpcCreated && !routingIncomplete(s)))
+    deps.store.update(scope, (s) => {
+      ensureDefaultVpc(s, scope, deps.clock.now(), deps.config.defaultVpcCidr);
+      ensureRouting(s);
+    });
   return deps.store.read(scope, fn);
 }
 
@@ -16,6 +19,7 @@ export function updateNetwork<T>(ctx: Ec2Context, fn: (state: RegionState) => T)
   const { deps, scope } = ctx;
   return deps.store.update(scope, (s) => {
     ensureDefaultVpc(s, scope, deps.clock.now(), deps.config.defaultVpcCidr);
+    ensureRouting(s);
     return fn(s);
   });
 }
