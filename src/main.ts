@@ -17,6 +17,8 @@ import { createElbv2Service } from './elbv2/service.js';
 import { createLogsService } from './logs/service.js';
 import { SegmentedLogStore } from './logstore/segmented-log-store.js';
 import { AwslogsShipper } from './engine/awslogs-shipper.js';
+import { createIamService } from './iam/service.js';
+import { createStsService } from './sts/service.js';
 import type { TaskRuntime } from './domain/task-runtime.js';
 import { TaskEngine } from './engine/task-engine.js';
 import { createDockerClient } from './runtime/docker-client.js';
@@ -117,7 +119,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
       deps,
       operations: withOutageGate(OPERATIONS, faults),
       jsonServices: [createServiceDiscoveryService(), createLogsService(logs)],
-      queryServices: [createEc2Service(), createElbv2Service()],
+      queryServices: [createEc2Service(), createElbv2Service(), createIamService(), createStsService()],
       routers: [
         { path: DASHBOARD_PATH, router: dashboardRouter() },
         { path: `${CONTROL_PREFIX}${LOAD_BALANCERS_PATH}`, router: loadBalancerRouter(loadBalancing) },

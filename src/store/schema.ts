@@ -5,6 +5,7 @@ import type { Tag } from '../domain/tags.js';
 import type { AccountSettingRecord } from '../domain/account-settings.js';
 import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import type { NetworkState } from '../domain/network/network-state.js';
+import type { IamState } from '../domain/iam.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
 import type { GatewayRecord } from '../domain/gateway.js';
@@ -18,7 +19,7 @@ import type { Elbv2State } from '../domain/elbv2/records.js';
 export const SCHEMA_VERSION = 2;
 
 /** Everything one account owns in one region. */
-export interface RegionState extends NetworkState, CloudMapState, Elbv2State {
+export interface RegionState extends NetworkState, CloudMapState, Elbv2State, IamState {
   /** By cluster name. */
   clusters: Record<string, ClusterRecord>;
   /** By `<family>:<revision>`. */
@@ -96,6 +97,8 @@ export function emptyRegionState(): RegionState {
     natGateways: {},
     addresses: {},
     networkAcls: {},
+    iamRoles: {},
+    iamPolicies: {},
   };
 }
 

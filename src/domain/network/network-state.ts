@@ -73,7 +73,9 @@ export function ensureRouting(state: NetworkState): void {
 
 /** Whether some VPC lacks its main route table (state from before route tables were modelled). */
 export const routingIncomplete = (state: Readonly<NetworkState>) =>
-  Object.values(state.vpcs).some((v) => !Object.values(state.routeTables ?? {}).some((t) => t.vpcId === v.vpcId && t.associations.some((a) => a.main)));
+  Object.values(state.vpcs).some(
+    (v) => !Object.values(state.routeTables ?? {}).some((t) => t.vpcId === v.vpcId && t.associations.some((a) => a.main)),
+  );
 
 export const enisInSubnet = (state: NetworkState, subnetId: string) =>
   Object.values(state.networkInterfaces).filter((eni) => eni.subnetId === subnetId);

@@ -159,7 +159,8 @@ export function addDefaultVpcGateway(s: State, vpcId: string): void {
 
 /** Drops a deleted VPC's main route table and default ACL; refuses while other tables or gateways use it. */
 export function removeVpcRouting(s: State, vpcId: string): void {
-  for (const t of Object.values(routeTablesOf(s))) if (t.vpcId === vpcId && t.associations.some((a) => a.main)) delete s.routeTables![t.routeTableId];
+  for (const t of Object.values(routeTablesOf(s)))
+    if (t.vpcId === vpcId && t.associations.some((a) => a.main)) delete s.routeTables![t.routeTableId];
   for (const a of Object.values(networkAclsOf(s))) if (a.vpcId === vpcId && a.isDefault) delete s.networkAcls![a.networkAclId];
 }
 
@@ -231,23 +232,33 @@ export interface RouteTarget {
 /** Checks a route's destination and target (exactly one, in the table's VPC). */
 export function checkRoute(s: State, table: RouteTableRecord, destination: string, target: RouteTarget): RouteRecord {
   const cidr = parseCidr(destination);
-  if (!cidr) throw invalidParameterValue(`Value (${destination}) for parameter destinationCidrBlock is invalid. This is not a valid CIDR block.`);
+  if (!cidr)
+    throw invalidParameterValue(`Value (${destination}) for parameter destinationCidrBlock is invalid. This is not a valid CIDR block.`);
   const targets = [target.gatewayId, target.natGatewayId].filter((t) => t !== undefined);
   if (targets.length !== 1)
-    throw new Ec2Error('InvalidParameterCombination', 'The parameter combination is not valid. Exactly one route target must be specified.');
+    throw new Ec2Error(
+      'InvalidParameterCombination',
+      'The parameter combination is not valid. Exactly one route target must be specified.',
+    );
   if (target.gatewayId !== undefined) {
     const igw = getInternetGateway(s, target.gatewayId);
     if (igw.vpcId !== table.vpcId)
-      throw new Ec2Error('InvalidParameterValue', `route table ${table.routeTableId} and network gateway ${igw.internetGatewayId} belong to different networks`);
+      throw new Ec2Error(
+        'InvalidParameterValue',
+        `route table ${table.routeTableId} and network gateway ${igw.internetGatewayId} belong to different networks`,
+      );
   } else {
     const nat = getNatGateway(s, target.natGatewayId!);
     if (nat.vpcId !== table.vpcId)
-      throw new Ec2Error('InvalidParameterValue', `route table ${table.routeTableId} and NAT gateway ${nat.natGatewayId} belong to different networks`);
+      throw new Ec2Error(
+        'InvalidParameterValue',
+        `route table ${table.routeTableId} and NAT gateway ${nat.natGatewayId} belong to different networks`,
+      );
   }
   return { destinationCidrBlock: cidr.text, ...target, origin: 'CreateRoute' };
 }
 
-export function createRoute(s: State, table: RouteTableRecord, route: RouteRecord): void {
+export function createRoute(table: RouteTableRecord, route: RouteRecord): void {
   const cidr = parseCidr(route.destinationCidrBlock)!;
   if (table.routes.some((r) => r.destinationCidrBlock === route.destinationCidrBlock))
     throw new Ec2Error('RouteAlreadyExists', `The route identified by ${route.destinationCidrBlock} already exists.`);
@@ -263,10 +274,7 @@ export function createRoute(s: State, table: RouteTableRecord, route: RouteRecor
 export function deleteRoute(table: RouteTableRecord, destination: string): void {
   const i = table.routes.findIndex((r) => r.destinationCidrBlock === destination && r.gatewayId !== 'local');
   if (i < 0)
-    throw new Ec2Error(
-      'InvalidRoute.NotFound',
-      `no route with destination-cidr-block ${destination} in route table ${table.routeTableId}`,
-    );
+    throw new Ec2Error('InvalidRoute.NotFound', `no route with destination-cidr-block ${destination} in route table ${table.routeTableId}`);
   table.routes.splice(i, 1);
 }
 

@@ -51,6 +51,9 @@ describe('the default VPC', () => {
     ensureDefaultVpc(s, scope, 0);
     const vpcId = Object.keys(s.vpcs)[0]!;
     for (const id of Object.keys(s.subnets)) deleteSubnet(s, id);
+    // Its internet gateway holds it, as on AWS.
+    expect(() => deleteVpc(s, vpcId)).toThrow(/has dependencies/);
+    s.internetGateways = {};
     deleteVpc(s, vpcId);
     ensureDefaultVpc(s, scope, 0);
     expect(s.vpcs).toEqual({});

@@ -19,7 +19,11 @@ export const associateRouteTable: Ec2Action = (ctx) => {
     if (subnet.vpcId !== table.vpcId)
       throw new Ec2Error('InvalidParameterValue', `Route table ${id} and subnet ${subnetId} belong to different networks`);
     const existing = Object.values(routeTablesOf(s)).find((t) => t.associations.some((a) => a.subnetId === subnetId));
-    if (existing) throw new Ec2Error('Resource.AlreadyAssociated', `the specified association for route table ${existing.routeTableId} conflicts with an existing association`);
+    if (existing)
+      throw new Ec2Error(
+        'Resource.AlreadyAssociated',
+        `the specified association for route table ${existing.routeTableId} conflicts with an existing association`,
+      );
     const association = { associationId: newEc2Id(ctx, 'rtbassoc'), main: false, subnetId };
     table.associations.push(association);
     return { associationId: association.associationId, vpcId: table.vpcId };

@@ -17,8 +17,7 @@ export const attachInternetGateway: Ec2Action = (ctx) => {
     if (gateway.vpcId !== undefined)
       throw new Ec2Error('Resource.AlreadyAssociated', `resource ${gatewayId} is already attached to network ${gateway.vpcId}`);
     const other = Object.values(internetGatewaysOf(s)).find((g) => g.vpcId === vpcId);
-    if (other)
-      throw new Ec2Error('InvalidParameterValue', `Network ${vpcId} already has an internet gateway attached`);
+    if (other) throw new Ec2Error('InvalidParameterValue', `Network ${vpcId} already has an internet gateway attached`);
     gateway.vpcId = vpcId;
   });
   ctx.deps.tasks.networkChanged(ctx.scope, vpcId);

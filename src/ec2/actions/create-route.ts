@@ -6,7 +6,7 @@ import { routeFromParams } from '../support/route-params.js';
 export const createRoute: Ec2Action = (ctx) => {
   const vpcId = updateNetwork(ctx, (s) => {
     const { table, route } = routeFromParams(ctx, s);
-    add(s, table, route);
+    add(table, route);
     return table.vpcId;
   });
   ctx.deps.tasks.networkChanged(ctx.scope, vpcId);

@@ -21,7 +21,10 @@ export const describeAccountAttributes: Ec2Action = (ctx) => {
   const chosen = names.length ? names : Object.keys(attributes);
   return {
     accountAttributeSet: set(
-      chosen.map((name) => ({ attributeName: name, attributeValueSet: set(attributes[name]!.map((attributeValue) => ({ attributeValue }))) })),
+      chosen.map((name) => ({
+        attributeName: name,
+        attributeValueSet: set(attributes[name]!.map((attributeValue) => ({ attributeValue }))),
+      })),
     ),
   };
 };

@@ -11,8 +11,7 @@ export const describeAddresses: Ec2Action = (ctx) => {
   const all = readNetwork(ctx, (s) => Object.values(s.addresses ?? {}));
   const ips = strList(ctx.params, 'PublicIp');
   const unknownIp = ips.find((ip) => !all.some((a) => a.publicIp === ip));
-  if (unknownIp !== undefined)
-    throw new Ec2Error('InvalidAddress.NotFound', `Address '${unknownIp}' not found.`);
+  if (unknownIp !== undefined) throw new Ec2Error('InvalidAddress.NotFound', `Address '${unknownIp}' not found.`);
   const page = describeItems<AddressRecord>(ctx, ips.length ? all.filter((a) => ips.includes(a.publicIp)) : all, {
     idParam: 'AllocationId',
     prefix: 'eipalloc',

@@ -1,4 +1,4 @@
-import { internetGatewayNotFound, internetGatewaysOf, type InternetGatewayRecord } from '../../domain/network/routing.js';
+import { internetGatewayNotFound, type InternetGatewayRecord } from '../../domain/network/routing.js';
 import type { Ec2Action } from '../context.js';
 import { describeItems } from '../support/describe.js';
 import { readNetwork } from '../support/region.js';

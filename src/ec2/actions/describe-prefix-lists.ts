@@ -18,7 +18,11 @@ export const describePrefixLists: Ec2Action = (ctx) => {
   const { region } = ctx.scope;
   const lists: PrefixList[] = [
     { prefixListId: stableId('pl', region, 's3').slice(0, 11), prefixListName: `com.amazonaws.${region}.s3`, cidrs: ['192.0.2.0/25'] },
-    { prefixListId: stableId('pl', region, 'dynamodb').slice(0, 11), prefixListName: `com.amazonaws.${region}.dynamodb`, cidrs: ['192.0.2.128/25'] },
+    {
+      prefixListId: stableId('pl', region, 'dynamodb').slice(0, 11),
+      prefixListName: `com.amazonaws.${region}.dynamodb`,
+      cidrs: ['192.0.2.128/25'],
+    },
   ];
   const page = describeItems<PrefixList>(ctx, lists, {
     idParam: 'PrefixListId',

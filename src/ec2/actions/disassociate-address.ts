@@ -14,7 +14,10 @@ export const disassociateAddress: Ec2Action = (ctx) => {
       associationId !== undefined ? a.associationId === associationId : a.publicIp === publicIp && a.associationId !== undefined,
     );
     if (!address) throw associationNotFound(associationId ?? publicIp ?? '');
-    throw new Ec2Error('OperationNotPermitted', `The Elastic IP address ${address.publicIp} is in use by a NAT gateway and cannot be disassociated.`);
+    throw new Ec2Error(
+      'OperationNotPermitted',
+      `The Elastic IP address ${address.publicIp} is in use by a NAT gateway and cannot be disassociated.`,
+    );
   });
   return { return: true };
 };

@@ -15,7 +15,8 @@ export const modifyVpcAttribute: Ec2Action = (ctx) => {
     const v = value ? bool(value, 'Value') : undefined;
     return v === undefined ? [] : [{ name, value: v }];
   });
-  if (given.length !== 1) throw invalidParameterCombination('Fields for multiple attribute types specified: ' + given.map((g) => g.name).join(', '));
+  if (given.length !== 1)
+    throw invalidParameterCombination(`Fields for multiple attribute types specified: ${given.map((g) => g.name).join(', ')}`);
   const [{ name, value }] = given as [{ name: (typeof NAMES)[number]; value: boolean }];
   updateNetwork(ctx, (s) => {
     const vpc = getVpc(s, vpcId);

@@ -11,12 +11,9 @@ export const releaseAddress: Ec2Action = (ctx) => {
   if (allocationId !== undefined) checkIdFormat([allocationId], 'eipalloc', 'InvalidAllocationID.Malformed');
   updateNetwork(ctx, (s) => {
     const address =
-      allocationId !== undefined
-        ? getAddress(s, allocationId)
-        : Object.values(addressesOf(s)).find((a) => a.publicIp === publicIp);
+      allocationId !== undefined ? getAddress(s, allocationId) : Object.values(addressesOf(s)).find((a) => a.publicIp === publicIp);
     if (!address) throw allocationNotFound(publicIp ?? '');
-    if (address.associationId !== undefined)
-      throw new Ec2Error('InvalidIPAddress.InUse', `Address ${address.publicIp} is in use.`);
+    if (address.associationId !== undefined) throw new Ec2Error('InvalidIPAddress.InUse', `Address ${address.publicIp} is in use.`);
     delete s.addresses![address.allocationId];
   });
   return { return: true };

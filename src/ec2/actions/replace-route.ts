@@ -7,7 +7,7 @@ export const replaceRoute: Ec2Action = (ctx) => {
   const vpcId = updateNetwork(ctx, (s) => {
     const { table, route } = routeFromParams(ctx, s);
     remove(table, route.destinationCidrBlock);
-    add(s, table, route);
+    add(table, route);
     return table.vpcId;
   });
   ctx.deps.tasks.networkChanged(ctx.scope, vpcId);

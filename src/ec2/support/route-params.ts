@@ -7,7 +7,17 @@ import { requiredStr, str } from './query-params.js';
 import { checkIdFormat } from './region.js';
 
 /** Targets other than internet and NAT gateways (instances, peering, endpoints…) do not exist here. */
-const UNSUPPORTED = ['EgressOnlyInternetGatewayId', 'InstanceId', 'NetworkInterfaceId', 'VpcPeeringConnectionId', 'TransitGatewayId', 'LocalGatewayId', 'CarrierGatewayId', 'VpcEndpointId', 'CoreNetworkArn'];
+const UNSUPPORTED = [
+  'EgressOnlyInternetGatewayId',
+  'InstanceId',
+  'NetworkInterfaceId',
+  'VpcPeeringConnectionId',
+  'TransitGatewayId',
+  'LocalGatewayId',
+  'CarrierGatewayId',
+  'VpcEndpointId',
+  'CoreNetworkArn',
+];
 
 export function routeTableId(ctx: Ec2Context): string {
   const id = requiredStr(ctx.params, 'RouteTableId');

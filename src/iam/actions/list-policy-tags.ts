@@ -1,0 +1,3 @@
+import { listTagsAction, policyHolder } from '../support/tagging.js';
+
+export const listPolicyTags = listTagsAction(policyHolder);

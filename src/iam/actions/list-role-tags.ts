@@ -1,0 +1,3 @@
+import { listTagsAction, roleHolder } from '../support/tagging.js';
+
+export const listRoleTags = listTagsAction(roleHolder);

@@ -1,0 +1,3 @@
+import { tagAction, policyHolder } from '../support/tagging.js';
+
+export const tagPolicy = tagAction(policyHolder);

@@ -1,0 +1,3 @@
+import { tagAction, roleHolder } from '../support/tagging.js';
+
+export const tagRole = tagAction(roleHolder);

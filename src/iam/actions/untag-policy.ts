@@ -1,0 +1,3 @@
+import { untagAction, policyHolder } from '../support/tagging.js';
+
+export const untagPolicy = untagAction(policyHolder);

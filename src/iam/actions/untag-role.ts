@@ -1,0 +1,3 @@
+import { untagAction, roleHolder } from '../support/tagging.js';
+
+export const untagRole = untagAction(roleHolder);

@@ -1,0 +1,8 @@
+import type { AwsQueryAction } from '../../protocol/aws-query.js';
+
+/** Who is asking: the account the request resolves to (see request-scope.ts), as its root user. */
+export const getCallerIdentity: AwsQueryAction = (ctx) => ({
+  UserId: ctx.scope.accountId,
+  Account: ctx.scope.accountId,
+  Arn: `arn:aws:iam::${ctx.scope.accountId}:root`,
+});
