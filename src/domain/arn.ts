@@ -47,6 +47,10 @@ export const rootPrincipalArn = (scope: Scope) => globalArnIn(scope, 'iam', 'roo
 /** ECS's service-linked role, which services use when they name none. */
 export const ecsServiceLinkedRoleArn = (scope: Scope) =>
   globalArnIn(scope, 'iam', 'role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS');
+/** An IAM role (`path` begins and ends with `/`). */
+export const iamRoleArn = (scope: Scope, path: string, name: string) => globalArnIn(scope, 'iam', `role${path}${name}`);
+/** A customer managed IAM policy. */
+export const iamPolicyArn = (scope: Scope, path: string, name: string) => globalArnIn(scope, 'iam', `policy${path}${name}`);
 
 // EC2 resources (`vpc/vpc-…`, `subnet/subnet-…`, `security-group/sg-…`).
 export const ec2Arn = (scope: Scope, type: string, id: string) => arnIn(scope, 'ec2', `${type}/${id}`);

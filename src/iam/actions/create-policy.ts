@@ -1,13 +1,5 @@
-import {
-  checkName,
-  checkPath,
-  checkPolicyDocument,
-  entityExists,
-  iamUniqueId,
-  mergeTags,
-  type PolicyRecord,
-  policyArn,
-} from '../../domain/iam.js';
+import { iamPolicyArn } from '../../domain/arn.js';
+import { checkName, checkPath, checkPolicyDocument, entityExists, iamUniqueId, mergeTags, type PolicyRecord } from '../../domain/iam.js';
 import type { AwsQueryAction } from '../../protocol/aws-query.js';
 import { checked, newHex, requiredStr, str, tagsParam, updateIam } from '../support/state.js';
 import { policyXml } from '../wire/iam.js';
@@ -21,7 +13,7 @@ export const createPolicy: AwsQueryAction = (ctx) => {
     checkPath(path);
     checkPolicyDocument(document);
   });
-  const arn = policyArn(ctx.scope.accountId, path, name);
+  const arn = iamPolicyArn(ctx.scope, path, name);
   const policy = updateIam(ctx, (s) => {
     if (s.iamPolicies[arn]) throw entityExists(`A policy called ${name} already exists. Duplicate names are not allowed.`);
     const now = ctx.deps.clock.now();

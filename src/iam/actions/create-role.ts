@@ -44,5 +44,5 @@ export const createRole: AwsQueryAction = (ctx) => {
     s.iamRoles[roleName] = r;
     return r;
   });
-  return { Role: roleXml(ctx.scope.accountId, role) };
+  return { Role: roleXml(ctx.scope, role) };
 };

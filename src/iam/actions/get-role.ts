@@ -6,5 +6,5 @@ import { roleXml } from '../wire/iam.js';
 export const getRole: AwsQueryAction = (ctx) => {
   const name = requiredStr(ctx.params, 'RoleName');
   const role = readIam(ctx, (s) => find(s, name));
-  return { Role: roleXml(ctx.scope.accountId, role) };
+  return { Role: roleXml(ctx.scope, role) };
 };

@@ -7,5 +7,5 @@ import { roleXml } from '../wire/iam.js';
 export const listRoles: AwsQueryAction = (ctx) => {
   const prefix = str(ctx.params, 'PathPrefix') ?? '/';
   const roles = readIam(ctx, (s) => Object.values(s.iamRoles)).filter((r) => r.path.startsWith(prefix));
-  return { Roles: members(roles.map((r) => roleXml(ctx.scope.accountId, r))), IsTruncated: false };
+  return { Roles: members(roles.map((r) => roleXml(ctx.scope, r))), IsTruncated: false };
 };

@@ -1,17 +1,19 @@
 // IAM records → IAM's XML members. Policy documents go out URL-encoded, as IAM sends them.
-import { type PolicyRecord, type RoleRecord, roleArn } from '../../domain/iam.js';
+import { iamRoleArn } from '../../domain/arn.js';
+import type { PolicyRecord, RoleRecord } from '../../domain/iam.js';
+import type { Scope } from '../../domain/scope.js';
 import type { Tag } from '../../domain/tags.js';
 import { members } from '../../protocol/aws-query.js';
 import { timestamp, type XmlObject } from '../../protocol/xml.js';
 
 export const tagsXml = (tags: readonly Tag[]) => members(tags.map((t) => ({ Key: t.key, Value: t.value })));
 
-export function roleXml(accountId: string, r: RoleRecord, withTrust = true): XmlObject {
+export function roleXml(scope: Scope, r: RoleRecord, withTrust = true): XmlObject {
   return {
     Path: r.path,
     RoleName: r.roleName,
     RoleId: r.roleId,
-    Arn: roleArn(accountId, r),
+    Arn: iamRoleArn(scope, r.path, r.roleName),
     CreateDate: timestamp(r.createdAt),
     AssumeRolePolicyDocument: withTrust ? encodeURIComponent(r.assumeRolePolicyDocument) : undefined,
     Description: r.description,
