@@ -102,6 +102,7 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
       enableECSManagedTags: input.enableECSManagedTags ?? false,
       propagateTags: (input.propagateTags ?? 'NONE') as PropagateTags,
       enableExecuteCommand: input.enableExecuteCommand ?? false,
+      availabilityZoneRebalancing: input.availabilityZoneRebalancing ?? 'ENABLED',
       serviceConnectConfiguration: connect ? structuredClone(connect) : undefined,
       namespace: serviceConnect?.namespaceArn,
       serviceConnect,

@@ -73,6 +73,7 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
     if (input.enableECSManagedTags !== undefined) svc.enableECSManagedTags = input.enableECSManagedTags;
     if (input.propagateTags !== undefined) svc.propagateTags = input.propagateTags as PropagateTags;
+    if (input.availabilityZoneRebalancing !== undefined) svc.availabilityZoneRebalancing = input.availabilityZoneRebalancing;
     if (input.loadBalancers !== undefined) {
       const td = state.taskDefinitions[taskDefinitionArn.slice(taskDefinitionArn.indexOf('/') + 1)];
       if (td) checkServiceLoadBalancers(state, input.loadBalancers, td, undefined);

@@ -82,6 +82,11 @@ export interface ServiceRecord {
   enableECSManagedTags: boolean;
   propagateTags: PropagateTags;
   enableExecuteCommand: boolean;
+  /**
+   * As asked; CreateService without it means ENABLED, UpdateService without it keeps the value (AWS's defaults).
+   * Absent on services stored before it was kept: read as ENABLED. Tasks are spread over zones either way.
+   */
+  availabilityZoneRebalancing?: 'ENABLED' | 'DISABLED';
   /** Service Connect configuration as given (wire shape). */
   serviceConnectConfiguration?: Record<string, unknown>;
   /** Service Connect's namespace and Cloud Map services, once checked (domain/cloudmap/service-connect.ts). */

@@ -90,6 +90,7 @@ export function toWireService(svc: ServiceRecord, tasks: readonly TaskRecord[], 
     enableECSManagedTags: svc.enableECSManagedTags,
     propagateTags: svc.propagateTags,
     enableExecuteCommand: svc.enableExecuteCommand,
+    availabilityZoneRebalancing: svc.availabilityZoneRebalancing ?? 'ENABLED',
   };
   if (tags) wire.tags = tags.map((t) => ({ ...t }));
   return wire;
