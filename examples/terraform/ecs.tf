@@ -5,6 +5,12 @@ variable "image" {
   default     = "public.ecr.aws/docker/library/busybox:stable"
 }
 
+variable "greeting_parameter_arn" {
+  description = "An SSM parameter (or Secrets Manager secret) the app gets as GREETING (fargate-local: from --secrets-file)"
+  type        = string
+  default     = "arn:aws:ssm:us-east-1:000000000000:parameter/demo/greeting"
+}
+
 variable "desired_count" {
   type    = number
   default = 2
@@ -49,12 +55,21 @@ resource "aws_ecs_task_definition" "app" {
     name      = "app"
     image     = var.image
     essential = true
-    command   = ["sh", "-c", "mkdir -p /www && echo \"hello from $(hostname)\" > /www/index.html && exec httpd -f -p 8080 -h /www"]
+    command   = ["sh", "-c", "mkdir -p /www && echo \"$GREETING from $(hostname)\" > /www/index.html && exec httpd -f -v -p 8080 -h /www"]
     portMappings = [{
       containerPort = 8080
       protocol      = "tcp"
     }]
     environment = [{ name = "STAGE", value = "demo" }]
+    secrets     = [{ name = "GREETING", valueFrom = var.greeting_parameter_arn }]
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.app.name
+        awslogs-region        = var.region
+        awslogs-stream-prefix = "app"
+      }
+    }
   }])
   tags = { Name = "${var.name}-app" }
 }
@@ -69,6 +84,15 @@ resource "aws_ecs_service" "app" {
     base              = 1
     weight            = 1
   }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.app.arn
+    container_name   = "app"
+    container_port   = 8080
+  }
+  service_registries {
+    registry_arn = aws_service_discovery_service.app.arn
+  }
+  health_check_grace_period_seconds = 30
   network_configuration {
     subnets          = aws_subnet.private[*].id
     security_groups  = [aws_security_group.tasks.id]
@@ -77,5 +101,10 @@ resource "aws_ecs_service" "app" {
   wait_for_steady_state = true
   propagate_tags        = "SERVICE"
   tags                  = { Name = "${var.name}-app" }
-  depends_on            = [aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy_attachment.execution]
+  depends_on = [
+    aws_ecs_cluster_capacity_providers.main,
+    aws_iam_role_policy_attachment.execution,
+    aws_iam_role_policy_attachment.execution_secrets,
+    aws_lb_listener.http,
+  ]
 }

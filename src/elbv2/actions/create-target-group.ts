@@ -27,7 +27,8 @@ export const createTargetGroup: AwsQueryAction = (ctx) => {
   if (port < 1 || port > 65535) throw validationError('Port must be between 1 and 65535');
   const vpcId = q.str(p, 'VpcId');
   if (!vpcId) throw validationError("A VPC ID must be specified for target groups of type 'ip'");
-  const protocolVersion = q.str(p, 'ProtocolVersion') ?? 'HTTP1';
+  // An empty value is the default (the Terraform provider sends `ProtocolVersion=` when none is configured).
+  const protocolVersion = q.str(p, 'ProtocolVersion') || 'HTTP1';
   if (!['HTTP1', 'HTTP2', 'GRPC'].includes(protocolVersion))
     throw validationError(`Protocol version '${protocolVersion}' is not supported`);
   const ipAddressType = q.str(p, 'IpAddressType') ?? 'ipv4';
