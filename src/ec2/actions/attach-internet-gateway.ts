@@ -2,15 +2,12 @@ import { Ec2Error } from '../../domain/network/ec2-errors.js';
 import { getInternetGateway, internetGatewaysOf } from '../../domain/network/routing.js';
 import { getVpc } from '../../domain/network/vpc-operations.js';
 import type { Ec2Action } from '../context.js';
-import { requiredStr } from '../support/query-params.js';
-import { checkIdFormat, updateNetwork } from '../support/region.js';
+import { updateNetwork } from '../support/region.js';
+import { gatewayAndVpc } from '../support/route-params.js';
 
 /** A gateway serves one VPC, and a VPC has at most one gateway. Subnets routed to it become public at once. */
 export const attachInternetGateway: Ec2Action = (ctx) => {
-  const gatewayId = requiredStr(ctx.params, 'InternetGatewayId');
-  const vpcId = requiredStr(ctx.params, 'VpcId');
-  checkIdFormat([gatewayId], 'igw', 'InvalidInternetGatewayID.Malformed');
-  checkIdFormat([vpcId], 'vpc', 'InvalidVpcID.Malformed');
+  const { gatewayId, vpcId } = gatewayAndVpc(ctx);
   updateNetwork(ctx, (s) => {
     const gateway = getInternetGateway(s, gatewayId);
     getVpc(s, vpcId);

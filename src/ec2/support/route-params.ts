@@ -1,4 +1,5 @@
-// What CreateRoute and ReplaceRoute share: the table, the destination and the one target.
+// What the routing actions share: CreateRoute's and ReplaceRoute's table, destination and one target; the gateway
+// and VPC of AttachInternetGateway and DetachInternetGateway.
 import { invalidParameterValue } from '../../domain/network/ec2-errors.js';
 import { checkRoute, getRouteTable, type RouteRecord, type RouteTableRecord } from '../../domain/network/routing.js';
 import type { RegionState } from '../../store/schema.js';
@@ -40,4 +41,13 @@ export function routeFromParams(ctx: Ec2Context, s: RegionState): { table: Route
     natGatewayId: str(ctx.params, 'NatGatewayId'),
   });
   return { table, route };
+}
+
+/** InternetGatewayId and VpcId, both required and well-formed. */
+export function gatewayAndVpc(ctx: Ec2Context): { gatewayId: string; vpcId: string } {
+  const gatewayId = requiredStr(ctx.params, 'InternetGatewayId');
+  const vpcId = requiredStr(ctx.params, 'VpcId');
+  checkIdFormat([gatewayId], 'igw', 'InvalidInternetGatewayID.Malformed');
+  checkIdFormat([vpcId], 'vpc', 'InvalidVpcID.Malformed');
+  return { gatewayId, vpcId };
 }
