@@ -10,6 +10,7 @@ import { assemble, commandFor, type Env, httpUrl, int, type OptionDescriptor, re
 
 export type PullPolicy = 'always' | 'once' | 'prefer-cached';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type LogFormat = 'auto' | 'json' | 'pretty';
 /** Where task role (and execution role) credentials come from. */
 export type CredentialsSource = 'static' | 'host' | 'sts';
 export type SecretsSource = 'file' | 'aws';
@@ -23,6 +24,12 @@ export interface Config {
   defaultAccountId: string;
   defaultRegion: string;
   logLevel: LogLevel;
+  /** `json` lines, `pretty` one readable line per event, or `auto`: pretty when stdout is a terminal. */
+  logFormat: LogFormat;
+  /** Host names accepted in the Host header besides loopback names and IP addresses (DNS rebinding guard). */
+  allowedHosts: string[];
+  /** Browser origins allowed to call the API (CORS); any other Origin is refused on state-changing requests. */
+  corsOrigins: string[];
   /** What runs inside tasks: the metadata and credentials endpoints, secrets, environment files. */
   taskAgent: TaskAgentConfig;
   /** How long a STOPPED task stays describable. */
@@ -121,6 +128,11 @@ function rate(value: string): number {
   return n;
 }
 
+const commaList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 const resolvePath = (value: unknown, { cwd }: { cwd: string }) => path.resolve(cwd, String(value));
 const nullIfEmpty = (value: unknown) => (value === undefined || value === '' ? null : value);
 
@@ -184,6 +196,40 @@ export const OPTIONS: readonly OptionDescriptor[] = [
     choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] satisfies LogLevel[],
     default: 'info',
     to: 'logLevel',
+  },
+  {
+    flags: '--log-format <format>',
+    env: 'FARGATE_LOCAL_LOG_FORMAT',
+    group: 'API server',
+    help: 'log format',
+    doc: '`pretty` (one readable line per event), `json` (JSON lines), or `auto`: pretty when stdout is a terminal, else JSON',
+    choices: ['auto', 'json', 'pretty'] satisfies LogFormat[],
+    default: 'auto',
+    to: 'logFormat',
+  },
+  {
+    flags: '--allowed-hosts <names>',
+    env: 'FARGATE_LOCAL_ALLOWED_HOSTS',
+    group: 'API server',
+    help: 'comma-separated host names accepted in the Host header',
+    doc: 'comma-separated host names accepted in `Host` besides `localhost`, `*.localhost` and IP addresses (the compose file adds its service name); others get 403',
+    default: '',
+    defaultDoc: 'none',
+    parse: commaList,
+    convert: (value) => (Array.isArray(value) ? value : commaList(String(value ?? ''))),
+    to: 'allowedHosts',
+  },
+  {
+    flags: '--cors-origins <origins>',
+    env: 'FARGATE_LOCAL_CORS_ORIGINS',
+    group: 'API server',
+    help: 'comma-separated browser origins allowed to call the API',
+    doc: 'comma-separated browser origins (`http://localhost:3000`) answered to CORS preflights and allowed to change state; a request from any other origin is refused',
+    default: '',
+    defaultDoc: 'none',
+    parse: commaList,
+    convert: (value) => (Array.isArray(value) ? value : commaList(String(value ?? ''))),
+    to: 'corsOrigins',
   },
   // State
   {

@@ -6,6 +6,7 @@
 import express, { type Request, type Response } from 'express';
 import type { Action, AppDeps } from '../actions/context.js';
 import { toWireError, unknownOperation, type WireError } from './errors.js';
+import { browserGuard } from './browser-guard.js';
 import { readJsonInput } from './json-input.js';
 import { toWireJson } from './json.js';
 import { dispatchQuery, isQueryRequest, type QueryService } from './query.js';
@@ -44,6 +45,8 @@ export function createApp({ deps, operations, jsonServices = [], queryServices =
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Before every route: web pages (DNS rebinding, cross-site form posts) cannot drive the emulator.
+  app.use(browserGuard({ allowedHosts: deps.config.allowedHosts ?? [], corsOrigins: deps.config.corsOrigins ?? [] }));
 
   // Take every body raw: express.json() ignores application/x-amz-json-1.1, and a malformed body
   // must become SerializationException, not express's own 400 page.
