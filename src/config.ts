@@ -192,7 +192,7 @@ export const OPTIONS: readonly OptionDescriptor[] = [
     env: 'LOG_LEVEL',
     group: 'API server',
     help: 'log level',
-    doc: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; logs are JSON lines on stdout',
+    doc: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; logs go to stdout (see `--log-format`)',
     choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] satisfies LogLevel[],
     default: 'info',
     to: 'logLevel',

@@ -68,7 +68,7 @@ export interface StartOptions {
 }
 
 export async function startEmulator(config: Config, options: StartOptions = {}): Promise<RunningEmulator> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, config.logFormat);
   const store = await Store.open(config.dataDir, { onBackgroundError: (err) => logger.error({ err }, 'writing state failed') });
   const logs = openLogStore(config, logger);
   const runtime = options.runtime ?? (await createDockerRuntime(config, logger));

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     if (err instanceof CommanderError) process.exit(err.exitCode);
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   installCrashGuards(process, logger);
   // Signal handlers go in before startup: a SIGTERM that arrives while the server is starting (the moment it
   // logs "listening", say) must still stop it cleanly, not kill it with Node's default action.
