@@ -19,7 +19,7 @@ describe('createLogger', () => {
     const { out, lines } = sink(true);
     createLogger('info', 'auto', out).info({ requestId: 'r-1', taskId: 't-9', ms: 3 }, 'task started');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO  task started taskId=t-9 requestId=r-1 ms=3$/);
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}task started taskId=t-9 requestId=r-1 ms=3$/);
   });
 
   it('writes JSON lines when stdout is not a terminal (auto), and when asked (json) even on one', () => {
