@@ -8,12 +8,15 @@ import {
   CreateServiceCommand,
   DeleteServiceCommand,
   DescribeTasksCommand,
+  RegisterTaskDefinitionCommand,
   RunTaskCommand,
+  StopTaskCommand,
 } from '@aws-sdk/client-ecs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/services.js';
 import { launchBrowser } from '../support/browser.js';
+import { BUSYBOX_IMAGE } from './images.js';
 import { AWSVPC, DRAINING_APP, registerBusybox, startDockerEmulator, type DockerEmulator } from './support/docker-emulator.js';
 
 const OUTPUT = path.resolve('test-output');
@@ -99,6 +102,45 @@ describe('dashboard', () => {
     await expect.poll(() => service.locator('td.running-count').textContent(), { timeout: 60_000 }).toBe('1');
     expect(await service.locator('td').nth(5).textContent()).toContain('PRIMARY ui-web:1');
     await d.ecs.send(new DeleteServiceCommand({ service: 'ui-svc', force: true }));
+  });
+
+  it('follows a task’s awslogs output live in the logs panel', async () => {
+    const registered = await d.ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'ui-logged',
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: '256',
+        memory: '512',
+        executionRoleArn: 'arn:aws:iam::000000000000:role/ecsTaskExecutionRole',
+        containerDefinitions: [
+          {
+            name: 'app',
+            image: BUSYBOX_IMAGE,
+            command: ['sh', '-c', `echo first-line; sleep 2; echo second-line; ${DRAINING_APP}`],
+            logConfiguration: {
+              logDriver: 'awslogs',
+              options: {
+                'awslogs-group': '/ecs/ui-logged',
+                'awslogs-region': 'us-east-1',
+                'awslogs-stream-prefix': 'ecs',
+                'awslogs-create-group': 'true',
+              },
+            },
+          },
+        ],
+      }),
+    );
+    const logged = registered.taskDefinition!.taskDefinitionArn!;
+    const { tasks } = await d.ecs.send(new RunTaskCommand({ taskDefinition: logged, launchType: 'FARGATE', networkConfiguration: AWSVPC }));
+    const taskId = tasks![0]!.taskArn!.split('/').pop()!;
+    await expect.poll(() => row(taskId).getAttribute('data-status'), { timeout: 60_000 }).toBe('RUNNING');
+    await row(taskId).click();
+    await expect.poll(() => page.locator('#logs').textContent(), { timeout: 20_000 }).toContain('first-line');
+    // A line written after the panel opened arrives without a reload.
+    await expect.poll(() => page.locator('#logs').textContent(), { timeout: 20_000 }).toContain('second-line');
+    await page.screenshot({ path: path.join(OUTPUT, 'dashboard-logs.png'), fullPage: true });
+    await d.ecs.send(new StopTaskCommand({ task: tasks![0]!.taskArn! }));
   });
 
   it('sets and clears a fault from the page, with a confirmation', async () => {
