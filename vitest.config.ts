@@ -19,7 +19,9 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
-          testTimeout: 30_000,
+          // A guard against hangs, not a speed target: a test that drives the AWS CLI a dozen times takes ~10 s on a
+          // quiet machine and three times that on a loaded one.
+          testTimeout: 60_000,
           // Builds dist/ once, for the tests that spawn the real command line.
           globalSetup: ['test/support/build-dist.ts'],
         },
