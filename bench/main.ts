@@ -6,6 +6,8 @@
 //   burst100 100 tasks at once in one subnet: all RUNNING, no duplicate address, wall time
 //   memory   the emulator process's RSS and heap with the 100 tasks running
 //   spot     a Spot interruption (grace 0) until the service's replacement task is RUNNING (p50 over 10)
+//   logs     a container printing 100,000 lines through awslogs: all retrievable in order, last line written →
+//            GetLogEvents, the emulator's memory during the burst (bench/logs.ts)
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import { ensureBusyboxImage } from '../test/docker/images.js';
 import { sweep } from '../test/docker/support/docker-harness.js';
 import { ensureFloorNetwork, launchFloorTask, removeFloorObjects, stopFloorTask, type FloorTask } from './docker-floor.js';
 import { startBenchEmulator, type BenchEmulator } from './emulator-harness.js';
+import { benchLogBurst, printLogBurst, type LogBurstResult } from './logs.js';
 import { benchSpotReplacement } from './spot.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -32,6 +35,7 @@ interface Results {
   burst100: { emulatorWallMs: number; floorWallMs: number; allRunning: boolean; distinctAddresses: number };
   memory: { rssMiB: number; heapUsedMiB: number; tasksRunning: number };
   spot: { interruptionToReplacementRunningMs: Summary };
+  logs: LogBurstResult;
 }
 
 const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
@@ -124,6 +128,8 @@ async function main(): Promise<void> {
     const f = await floor(docker, pauseImage, image, `10.${second - 100}.200`); // outside the emulator VPC network (10.x/16)
     log('Spot interruption to replacement, 10 samples…');
     const spot = await benchSpotReplacement({ samples: 10, image });
+    log('100,000 lines through awslogs…');
+    const logBurst = await benchLogBurst({ image, instanceId: `${instanceId}-logs`, defaultVpcCidr: `10.${second + 1}.0.0/16` });
 
     const results: Results = {
       startedAt: new Date().toISOString(),
@@ -139,6 +145,7 @@ async function main(): Promise<void> {
       },
       memory: { rssMiB: Math.round(mem.rss / 2 ** 20), heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20), tasksRunning: b100.arns.length },
       spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => ms(0, x.replacementRunningMs))) },
+      logs: logBurst,
     };
     await fs.mkdir(RESULTS_DIR, { recursive: true });
     const text = JSON.stringify(results, null, 2);
@@ -168,6 +175,7 @@ function print(r: Results) {
   console.log(`100 at once: all RUNNING ${r.burst100.allRunning}, distinct addresses ${r.burst100.distinctAddresses}`);
   console.log(`Spot interruption → replacement RUNNING ms (p50 / p95): ${p(r.spot.interruptionToReplacementRunningMs)}`);
   console.log(`memory with ${r.memory.tasksRunning} tasks: RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
+  printLogBurst(r.logs);
   console.log(`written to ${path.join(RESULTS_DIR, 'latest.json')}`);
 }
 
