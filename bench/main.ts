@@ -8,6 +8,8 @@
 //   spot     a Spot interruption (grace 0) until the service's replacement task is RUNNING (p50 over 10)
 //   logs     a container printing 100,000 lines through awslogs: all retrievable in order, last line written →
 //            GetLogEvents, the emulator's memory during the burst (bench/logs.ts)
+//   elb      HTTP through a load balancer listener to a service of two tasks, beside the same load sent straight
+//            to the tasks: requests per second and p50/p99 latency (the listener should keep ≥ 70% of direct)
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +23,7 @@ import { ensureFloorNetwork, launchFloorTask, removeFloorObjects, stopFloorTask,
 import { startBenchEmulator, type BenchEmulator } from './emulator-harness.js';
 import { benchLogBurst, printLogBurst, type LogBurstResult } from './logs.js';
 import { benchSpotReplacement } from './spot.js';
+import { benchLoadBalancer, type LoadBalancerBenchResult } from './load-balancer.js';
 import { summarize, type Summary } from './stats.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
@@ -36,6 +39,7 @@ interface Results {
   memory: { rssMiB: number; heapUsedMiB: number; tasksRunning: number };
   spot: { interruptionToReplacementRunningMs: Summary };
   logs: LogBurstResult;
+  elb: LoadBalancerBenchResult;
 }
 
 const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
@@ -130,6 +134,8 @@ async function main(): Promise<void> {
     const spot = await benchSpotReplacement({ samples: 10, image });
     log('100,000 lines through awslogs…');
     const logBurst = await benchLogBurst({ image, instanceId: `${instanceId}-logs`, defaultVpcCidr: `10.${second + 1}.0.0/16` });
+    log('load balancer listener vs direct, 10 s each…');
+    const elb = await benchLoadBalancer({ image });
 
     const results: Results = {
       startedAt: new Date().toISOString(),
@@ -146,6 +152,7 @@ async function main(): Promise<void> {
       memory: { rssMiB: Math.round(mem.rss / 2 ** 20), heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20), tasksRunning: b100.arns.length },
       spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => ms(0, x.replacementRunningMs))) },
       logs: logBurst,
+      elb,
     };
     await fs.mkdir(RESULTS_DIR, { recursive: true });
     const text = JSON.stringify(results, null, 2);
@@ -174,6 +181,10 @@ function print(r: Results) {
   console.log(row('100 at once (one subnet), wall ms', String(r.burst100.emulatorWallMs), String(r.burst100.floorWallMs)));
   console.log(`100 at once: all RUNNING ${r.burst100.allRunning}, distinct addresses ${r.burst100.distinctAddresses}`);
   console.log(`Spot interruption → replacement RUNNING ms (p50 / p95): ${p(r.spot.interruptionToReplacementRunningMs)}`);
+  const lr = (x: LoadBalancerBenchResult['listener']) =>
+    `${x.requestsPerSecond} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms, ${x.errors} errors`;
+  console.log(`HTTP through the listener: ${lr(r.elb.listener)}`);
+  console.log(`HTTP straight to the tasks: ${lr(r.elb.direct)} (listener keeps ${Math.round(r.elb.throughputRatio * 100)}%)`);
   console.log(`memory with ${r.memory.tasksRunning} tasks: RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
   printLogBurst(r.logs);
   console.log(`written to ${path.join(RESULTS_DIR, 'latest.json')}`);
