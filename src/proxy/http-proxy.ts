@@ -159,8 +159,10 @@ export class HttpProxy {
       if (!res.writableFinished) upstream.destroy();
       finish(res.writableFinished ? 'ok' : 'error');
     });
-    if (retried || !hasBody(req)) upstream.end();
-    else req.pipe(upstream);
+    if (retried || !hasBody(req)) {
+      upstream.end();
+      req.resume();
+    } else req.pipe(upstream);
   }
 
   /** The handler for an http.Server's 'upgrade' event (WebSockets). */

@@ -183,7 +183,7 @@ describe.sequential('a web service behind a load balancer', () => {
     expect(result.revisions.sort()).toEqual(['one', 'two']);
   });
 
-  it('replaces a task that fails its health checks, with ECS reason', { timeout: 180_000 }, async () => {
+  it('replaces a task that fails its health checks, with ECS reason', { timeout: 300_000 }, async () => {
     const lb = await loadBalancer();
     await d.ecs.send(new CreateClusterCommand({ clusterName: 'elb-unhealthy' }));
     await service('elb-unhealthy', lb.targetGroupArn, 2, { launchType: 'FARGATE' });
@@ -196,7 +196,7 @@ describe.sequential('a web service behind a load balancer', () => {
         const { tasks } = await d.ecs.send(new DescribeTasksCommand({ cluster: 'elb-unhealthy', tasks: [victim!.taskArn!] }));
         return tasks?.[0]?.lastStatus === 'STOPPED' && tasks[0];
       },
-      90_000,
+      150_000,
       'the unhealthy task to stop',
     );
     expect(stopped.stoppedReason).toBe(`Task failed ELB health checks in (target-group ${lb.targetGroupArn})`);
