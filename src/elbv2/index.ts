@@ -21,6 +21,8 @@ import { modifyRule } from './actions/modify-rule.js';
 import { modifyTargetGroup } from './actions/modify-target-group.js';
 import { registerTargets } from './actions/register-targets.js';
 import { setRulePriorities } from './actions/set-rule-priorities.js';
+import { setSecurityGroups } from './actions/set-security-groups.js';
+import { describeCapacityReservation } from './actions/describe-capacity-reservation.js';
 import { addTags, describeTags, removeTags } from './actions/tags.js';
 import { describeTargetGroupAttributes, modifyTargetGroupAttributes } from './actions/target-group-attributes.js';
 
@@ -35,6 +37,7 @@ export const ELBV2_ACTIONS: Readonly<Record<string, AwsQueryAction>> = {
   DeleteRule: deleteRule,
   DeleteTargetGroup: deleteTargetGroup,
   DeregisterTargets: deregisterTargets,
+  DescribeCapacityReservation: describeCapacityReservation,
   DescribeListenerAttributes: describeListenerAttributes,
   DescribeListeners: describeListeners,
   DescribeLoadBalancerAttributes: describeLoadBalancerAttributes,
@@ -52,4 +55,5 @@ export const ELBV2_ACTIONS: Readonly<Record<string, AwsQueryAction>> = {
   RegisterTargets: registerTargets,
   RemoveTags: removeTags,
   SetRulePriorities: setRulePriorities,
+  SetSecurityGroups: setSecurityGroups,
 };

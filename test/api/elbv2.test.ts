@@ -12,6 +12,8 @@ import {
   DeleteRuleCommand,
   DeleteTargetGroupCommand,
   DeregisterTargetsCommand,
+  DescribeCapacityReservationCommand,
+  SetSecurityGroupsCommand,
   DescribeListenersCommand,
   DescribeLoadBalancerAttributesCommand,
   DescribeLoadBalancersCommand,
@@ -33,18 +35,23 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
 import { defaultNetwork, elbv2Client } from '../support/elbv2.js';
+import { ec2Client } from '../support/ec2.js';
+import { CreateSecurityGroupCommand, type EC2Client } from '@aws-sdk/client-ec2';
 
 let emu: TestEmulator;
 let elb: ElasticLoadBalancingV2Client;
 let net: { vpcId: string; subnets: string[] };
+let ec2: EC2Client;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
   elb = elbv2Client(emu.endpoint);
+  ec2 = ec2Client(emu.endpoint);
   net = await defaultNetwork(emu.endpoint);
 });
 afterAll(async () => {
   elb.destroy();
+  ec2.destroy();
   await emu.close();
 });
 
@@ -171,6 +178,16 @@ describe('load balancers', () => {
         Attributes: [{ Key: 'deletion_protection.enabled', Value: 'false' }],
       }),
     );
+    const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({ GroupName: name('lbgroup'), Description: 'lb', VpcId: net.vpcId }));
+    expect((await elb.send(new SetSecurityGroupsCommand({ LoadBalancerArn: arn, SecurityGroups: [GroupId!] }))).SecurityGroupIds).toEqual([
+      GroupId,
+    ]);
+    expect((await elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] }))).LoadBalancers![0]!.SecurityGroups).toEqual([
+      GroupId,
+    ]);
+    expect(await elb.send(new DescribeCapacityReservationCommand({ LoadBalancerArn: arn }))).toMatchObject({
+      CapacityReservationState: [],
+    });
     await elb.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: arn }));
     expect(await failure(elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] })))).toMatchObject({
       name: 'LoadBalancerNotFoundException',

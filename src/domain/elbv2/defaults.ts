@@ -17,6 +17,7 @@ export const LOAD_BALANCER_ATTRIBUTE_DEFAULTS: Readonly<Record<string, string>> 
   'health_check_logs.s3.bucket': '',
   'health_check_logs.s3.prefix': '',
   'idle_timeout.timeout_seconds': '60',
+  'ipv6.deny_all_igw_traffic': 'false',
   'load_balancing.cross_zone.enabled': 'true',
   'routing.http.desync_mitigation_mode': 'defensive',
   'routing.http.drop_invalid_header_fields.enabled': 'false',
