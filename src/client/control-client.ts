@@ -3,22 +3,14 @@
 //   const control = new FargateLocalControl('http://127.0.0.1:4599');
 //   await control.setFault('spot-capacity-unavailable');
 //   const event = await control.waitForEvent((e) => e['detail-type'] === 'ECS Task State Change', { timeoutMs: 10_000 });
+import type { ListenerEndpoint } from '../proxy/load-balancing.js';
 import { createParser } from 'eventsource-parser';
 import type { FaultKind, FaultRecord, OutageError } from '../domain/faults.js';
 import type { EcsEvent } from '../events/ecs-events.js';
 
 export type { EcsEvent, FaultKind, FaultRecord, OutageError };
 
-export interface ListenerEndpoint {
-  listenerArn: string;
-  loadBalancerArn: string;
-  loadBalancerName: string;
-  dnsName: string;
-  port: number;
-  hostPort: number;
-  address: string;
-  url: string;
-}
+export type { ListenerEndpoint };
 
 export interface ControlScope {
   accountId?: string;
