@@ -36,6 +36,8 @@ export class ServiceScheduler {
   private pass: NodeJS.Immediate | null = null;
   private ticker: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
+  private sweepsRun = 0;
+  private sweepWaiters: { at: number; resolve: () => void }[] = [];
   private closed = false;
 
   constructor(private readonly ctx: SchedulerContext) {}
@@ -49,7 +51,7 @@ export class ServiceScheduler {
       // Target health changed or a deregistration delay ended: the services of that region look again.
       ...(this.ctx.loadBalancing ? [this.ctx.loadBalancing.onTargetsChanged((scope) => this.pokeScope(scope))] : []),
     );
-    this.ticker = setInterval(() => this.pokeAll(), this.ctx.config.serviceSchedulerIntervalMs);
+    this.ticker = setInterval(() => this.sweep(), this.ctx.config.serviceSchedulerIntervalMs);
     this.ticker.unref();
     this.pokeAll();
   }
@@ -85,8 +87,18 @@ export class ServiceScheduler {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Resolves once `count` more periodic sweeps (a look at every service, on the timer) have run to completion. Tests
+   * that prove nothing happens (no relaunch, no repeated message) wait on these rather than on wall time.
+   */
+  afterSweeps(count: number): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.sweepWaiters.push({ at: this.sweepsRun + count, resolve }));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    for (const w of this.sweepWaiters.splice(0)) w.resolve();
     for (const u of this.unsubscribe) u();
     if (this.ticker) clearInterval(this.ticker);
     if (this.pass) clearImmediate(this.pass);
@@ -100,6 +112,17 @@ export class ServiceScheduler {
       Object.values(s.services).filter((v) => v.status !== 'INACTIVE' && v.loadBalancers.length > 0),
     );
     for (const svc of live) this.poke(scope, svc.clusterName, svc.serviceName);
+  }
+
+  private sweep(): void {
+    this.pokeAll();
+    this.sweepsRun++;
+    const due = this.sweepWaiters.filter((w) => w.at <= this.sweepsRun);
+    if (due.length === 0) return;
+    this.sweepWaiters = this.sweepWaiters.filter((w) => w.at > this.sweepsRun);
+    void this.idle().then(() => {
+      for (const w of due) w.resolve();
+    });
   }
 
   private pokeAll(): void {

@@ -188,7 +188,7 @@ describe('deployment circuit breaker', () => {
       rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
     });
     const launched = emu.deps.store.read(scope, (s) => Object.values(s.tasks).filter((t) => t.clusterName === cluster).length);
-    await new Promise((r) => setTimeout(r, 500));
+    await emu.services.afterSweeps(3);
     expect(emu.deps.store.read(scope, (s) => Object.values(s.tasks).filter((t) => t.clusterName === cluster).length)).toBe(launched);
     expect(launched).toBe(3);
   });
@@ -221,8 +221,8 @@ describe('service throttle', () => {
     const launched = () => emu.deps.store.read(scope, (s) => Object.values(s.tasks).filter((t) => t.clusterName === cluster).length);
     const before = launched();
     expect(before).toBe(3);
-    await new Promise((r) => setTimeout(r, 800));
-    // Without the throttle a task would be launched on every scheduler tick (200 ms here).
+    await emu.services.afterSweeps(4);
+    // Without the throttle a task would be launched on every scheduler sweep.
     expect(launched() - before).toBeLessThanOrEqual(1);
   });
 });

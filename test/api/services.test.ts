@@ -320,7 +320,7 @@ describe('the scheduler at rest', () => {
     await emu.services.idle();
     const version = () => (emu.deps.store as unknown as { version: number }).version;
     const before = version();
-    await new Promise((r) => setTimeout(r, 700)); // three scheduler ticks
+    await emu.services.afterSweeps(3);
     expect(version()).toBe(before);
   });
 });

@@ -257,7 +257,7 @@ describe('capacity faults', () => {
     expect(svc.events![0]!.message).toBe(
       '(service web) was unable to place a task. Reason: Capacity is unavailable at this time. Please try again later or in a different availability zone.',
     );
-    await new Promise((r) => setTimeout(r, 500)); // a few scheduler ticks: the message is not repeated
+    await emu.services.afterSweeps(3); // the message is not repeated
     const later = await describeService(emu.ecs, cluster, 'web');
     expect(later.runningCount).toBe(0);
     expect(later.events!.filter((e) => e.message!.includes('unable to place'))).toHaveLength(1);
@@ -290,7 +290,8 @@ describe('control-plane outage', () => {
     // A task dies during the outage: nobody replaces it until the control plane is back.
     const victimId = before[0]!.taskArn!.split('/').pop()!;
     runtime().exit(runtime().idOf(victimId, 'app'), 2, false);
-    await new Promise((r) => setTimeout(r, 600));
+    await emu.services.afterSweeps(3);
+    await emu.tasks.idle();
     const survivorId = before[1]!.taskArn!.split('/').pop()!;
     expect(runtime().containers.get(runtime().idOf(survivorId, 'app'))!.state.running).toBe(true);
     expect(

@@ -281,9 +281,10 @@ describe('DescribeTasks and ListTasks', () => {
       const arn = tasks![0]!.taskArn!;
       await short.ecs.send(new StopTaskCommand({ task: arn }));
       await waitUntilTasksStopped({ client: short.ecs, maxWaitTime: 10, minDelay: 1 }, { tasks: [arn] });
-      await new Promise((r) => setTimeout(r, 300));
-      const out = await short.ecs.send(new DescribeTasksCommand({ tasks: [arn] }));
-      expect(out.failures).toEqual([{ arn, reason: 'MISSING' }]);
+      // Gone once the retention (200 ms here) has passed since it stopped.
+      await expect
+        .poll(async () => (await short.ecs.send(new DescribeTasksCommand({ tasks: [arn] }))).failures, { timeout: 10_000 })
+        .toEqual([{ arn, reason: 'MISSING' }]);
     } finally {
       await short.close();
     }

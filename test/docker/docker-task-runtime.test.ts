@@ -95,7 +95,8 @@ describe('stopping and exits', () => {
     await untilTermHandled(app.dockerId, 'caught'); // a SIGTERM before the trap is set would be dropped by PID 1
     const started = Date.now();
     await runtime.stopContainer(app.dockerId, 10);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // Before the 10 s timeout: the SIGTERM ended it (the exit code 0 below says so too), no SIGKILL was needed.
+    expect(Date.now() - started).toBeLessThan(10_000);
     const exited = await log.waitFor((e) => e.kind === 'exited' && e.dockerId === app.dockerId);
     expect(exited).toMatchObject({ kind: 'exited', taskId: spec.task.taskId, containerName: 'app', exitCode: 0, oomKilled: false });
     expect(await runtime.inspectContainer(app.dockerId)).toMatchObject({ running: false, exitCode: 0 });
@@ -110,8 +111,9 @@ describe('stopping and exits', () => {
     const started = Date.now();
     await runtime.stopContainer(app.dockerId, 2);
     const elapsed = Date.now() - started;
+    // Not before the 2 s timeout; the upper bound only says the SIGKILL came (loose: the machine may be loaded).
     expect(elapsed).toBeGreaterThanOrEqual(1_900);
-    expect(elapsed).toBeLessThan(8_000);
+    expect(elapsed).toBeLessThan(30_000);
     const exited = await log.waitFor((e) => e.kind === 'exited' && e.dockerId === app.dockerId);
     expect(exited).toMatchObject({ exitCode: 137, oomKilled: false });
     await runtime.removeTask(spec.task.taskId);
@@ -146,7 +148,8 @@ describe('stopping and exits', () => {
     const sandbox = await runtime.createSandbox(spec, limits);
     const started = Date.now();
     await runtime.stopContainer(sandbox.pauseContainerId, 10);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Before the 10 s timeout: the pause process handles SIGTERM itself.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await runtime.inspectContainer(sandbox.pauseContainerId)).toMatchObject({ running: false, exitCode: 0 });
     await runtime.removeTask(spec.task.taskId);
   });

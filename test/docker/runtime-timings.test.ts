@@ -1,5 +1,6 @@
-// Timings of DockerTaskRuntime on the real engine, median of 10 sequential tasks (printed; the bounds are loose,
-// only there to catch gross regressions such as a stop that waits for SIGKILL).
+// Timings of DockerTaskRuntime on the real engine, median of 10 sequential tasks. The figures are printed, not
+// asserted (a loaded machine makes any fixed budget flaky; bench/ measures speed). What is asserted is the one
+// thing a time can prove here: every stop ends on the app's SIGTERM, before the 10 s timeout would send SIGKILL.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../../src/domain/ports.js';
 import { DockerTaskRuntime } from '../../src/runtime/docker-task-runtime.js';
@@ -23,7 +24,7 @@ afterAll(async () => {
   await sweep(instanceId);
 });
 
-it('launches and stops tasks within the budget measured for this design', async () => {
+it('launches and stops tasks, each stop ending on SIGTERM rather than waiting for SIGKILL', async () => {
   const sandboxMs: number[] = [];
   const appMs: number[] = [];
   const stopMs: number[] = [];
@@ -52,8 +53,6 @@ it('launches and stops tasks within the budget measured for this design', async 
   console.log(
     `runtime timings, p50 of 10 (ms): ${JSON.stringify(Object.fromEntries(Object.entries(p50).map(([k, v]) => [k, Math.round(v)])))}`,
   );
-  expect(p50.sandbox).toBeLessThan(5_000);
-  expect(p50.app).toBeLessThan(5_000);
-  expect(p50.stop).toBeLessThan(5_000);
-  expect(p50.remove).toBeLessThan(5_000);
+  // Either stop waiting for its SIGKILL would alone take the 10 s.
+  for (const ms of stopMs) expect(ms).toBeLessThan(10_000);
 });

@@ -231,8 +231,9 @@ describe('control-plane outage', () => {
       const err = await call().catch((e) => e);
       expect([err.name, err.$metadata?.httpStatusCode, err.$fault]).toEqual(['ServiceUnavailable', 503, 'server']);
     }
-    // Several scheduler ticks (200 ms here) pass: nothing stops or restarts the containers.
-    await new Promise((r) => setTimeout(r, 2_000));
+    // Several scheduler sweeps pass: nothing stops or restarts the containers.
+    await d.emu.services.afterSweeps(5);
+    await d.emu.tasks.idle();
     for (const [i, c] of containers.entries()) {
       const info = await c.inspect();
       expect(info.State.Running).toBe(true);

@@ -150,18 +150,21 @@ describe('Spot interruption', () => {
     await Promise.all([d.control.interruptSpot({ cluster: name, task: gentle }), d.control.interruptSpot({ cluster: name, task: rough })]);
     const [g, r] = await exits;
 
+    // Bounds that say what they guard, loose enough for a loaded machine (speed is measured in bench/spot.ts):
+    // the draining app exits on the SIGTERM, before the SIGKILL would have come; the stubborn one is killed at the end
+    // of the grace period, not before it and not never.
     expect(g.exitCode).toBe(0);
-    expect(g.afterMs).toBeLessThan(1_500);
+    expect(g.afterMs).toBeLessThan(GRACE_SECONDS * 1000);
     expect(r.exitCode).toBe(137);
     expect(r.afterMs).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000 - 250);
-    expect(r.afterMs).toBeLessThan(GRACE_SECONDS * 1000 + 2_500);
+    expect(r.afterMs).toBeLessThan(GRACE_SECONDS * 1000 + 30_000);
 
     const [sg, sr] = await Promise.all([stoppedTask(name, gentle), stoppedTask(name, rough)]);
     for (const t of [sg, sr]) expect(t).toMatchObject({ stopCode: 'SpotInterruption', stoppedReason: 'Your Spot Task was interrupted.' });
     expect([sg.containers![0]!.exitCode, sr.containers![0]!.exitCode]).toEqual([0, 137]);
     // The emulator's own clock agrees: stopping → execution stopped.
     const spanMs = (t: Task) => t.executionStoppedAt!.getTime() - t.stoppingAt!.getTime();
-    expect(spanMs(sg)).toBeLessThan(1_500);
+    expect(spanMs(sg)).toBeLessThan(GRACE_SECONDS * 1000);
     expect(spanMs(sr)).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000 - 250);
   });
 });

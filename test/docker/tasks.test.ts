@@ -184,7 +184,7 @@ describe('a task on Docker', () => {
     const app = (await containersOf(arn)).find((c) => c.Labels['com.amazonaws.ecs.container-name'] === 'app')!;
     const probe = await docker.getContainer(app.Id).exec({ Cmd: ['test', '-f', '/shared/app-ok'] });
     await (await probe.start({})).resume();
-    await new Promise((r) => setTimeout(r, 300));
+    await expect.poll(async () => (await probe.inspect()).Running, { timeout: 10_000 }).toBe(false);
     expect((await probe.inspect()).ExitCode).toBe(0);
     await emu.ecs.send(new StopTaskCommand({ task: arn }));
     await waitStopped([arn]);
