@@ -65,11 +65,11 @@ export const TaskDefinitionMessages = {
   dependsOnHealthyWithoutCheck: 'A dependency container with HEALTHY condition must have health check configured',
 
   // --- Fargate ---
-  /** [S] many captures (reference notes §3.10); AWS uses curly quotes. */
+  /** [S] many user captures of RegisterTaskDefinition errors; AWS uses curly quotes (also when networkMode is omitted). */
   fargateNetworkMode: 'Fargate only supports network mode \u2018awsvpc\u2019.',
   /** [S] klotho#892, Harness docs, floci tests. */
   fargateCpuRequired: "Fargate requires that 'cpu' be defined at the task level.",
-  /** [S] reference notes §3.10. */
+  /** [S] user captures, the twin of the 'cpu' message above. */
   fargateMemoryRequired: "Fargate requires that 'memory' be defined at the task level.",
   /** [S] aws-games/cloud-game-development-toolkit#737 (2025). */
   fargateNoConfiguration: (cpu: string, memory: string) =>
@@ -109,7 +109,7 @@ export const TaskDefinitionMessages = {
   unableToDescribe: 'Unable to describe task definition.',
   /** [S] moto's text for a deregister without a revision. */
   revisionMissing: 'Revision is missing.',
-  /** [S] ClientException on Describe/DeregisterTaskDefinition for `family:abc` (issue 15, a peer's suite against AWS). */
+  /** [S] ClientException on Describe/DeregisterTaskDefinition for `family:abc`, as a test suite run against AWS recorded it. */
   invalidRevision: (revision: string) => `Invalid revision number. Number: ${revision}`,
   /** [S] moto's text for a deregister of an unknown revision. */
   doesNotExist: 'The specified task definition does not exist.',
@@ -117,7 +117,7 @@ export const TaskDefinitionMessages = {
   taskDefinitionNotFound: 'TaskDefinition not found.',
   /** [S] InvalidParameterException on RunTask, DefangLabs/defang#775 (2024). No trailing period. */
   taskDefinitionInactive: 'TaskDefinition is inactive',
-  /** [S] reference notes §3.10: InvalidParameterException on RunTask/CreateService. */
+  /** [S] user captures: InvalidParameterException on RunTask/CreateService when requiresCompatibilities lacks FARGATE. */
   fargateLaunchTypeUnsupported: 'Task definition does not support launch_type FARGATE.',
 
   // --- DeleteTaskDefinitions failures (moto's texts, shaped like AWS's) ---

@@ -1,7 +1,8 @@
 // Task metadata responses (v3 and v4) as Fargate's agent writes them, from a task record plus what Docker says
 // about its containers now. Pure. Field order follows the agent's Go structs (encoding/json writes struct fields in
 // order and map keys sorted); optional fields are left out when empty, as `omitempty` does. Sources: ecs-agent
-// tmds/handlers/v2/response.go and v4/state/response.go, and a real Fargate /task capture (see the facts file §3.2).
+// tmds/handlers/v2/response.go and v4/state/response.go, and a real Fargate /task capture (AWS's "Task metadata
+// endpoint version 4 for Fargate" page shows one).
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { gatewayOf, intToIp, parseCidr } from '../domain/network/cidr.js';
 import type { TaskDefinitionRecord } from '../domain/task-definition.js';
