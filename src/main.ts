@@ -3,12 +3,18 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { OPERATIONS } from './actions/index.js';
-import type { AppDeps } from './actions/context.js';
+import type { AppDeps } from './app-deps.js';
 import type { Config } from './config.js';
 import { randomIds } from './domain/ids.js';
 import { createTaskAgent, type TaskAgentSetup } from './metadata/setup.js';
 import type { AgentNetworkSpec } from './runtime/networks.js';
-import { systemClock } from './domain/ports.js';
+import { type Clock, systemClock } from './domain/ports.js';
+import { HostCredentialsProvider } from './credentials/host-credentials.js';
+import type { CredentialsProvider } from './credentials/role-credentials.js';
+import { StaticCredentialsProvider } from './credentials/static-credentials.js';
+import { StsCredentialsProvider } from './credentials/sts-credentials.js';
+import { AwsSecretStore } from './secrets/aws-secret-store.js';
+import { FileSecretStore } from './secrets/file-secret-store.js';
 import { createLogger, type Logger } from './logger.js';
 import { createApp } from './protocol/server.js';
 import { createEc2Service } from './ec2/service.js';
@@ -75,7 +81,19 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   // The ECS API is also served to tasks at 169.254.170.2 when their AWS_ENDPOINT_URL points there.
   let ecsApiForTasks: http.RequestListener | undefined;
   const ecsApi = () => (ecsApiForTasks ??= createApp({ deps, operations: OPERATIONS }));
-  const taskAgent = createTaskAgent(config, { store, runtime, clock: systemClock, ids: randomIds, logger, ecsApi });
+  const taskAgent = createTaskAgent(config, {
+    store,
+    runtime,
+    clock: systemClock,
+    ids: randomIds,
+    logger,
+    ecsApi,
+    credentials: credentialsProvider(config, systemClock),
+    secretStore:
+      config.taskAgent.secretsSource === 'aws'
+        ? new AwsSecretStore(config.taskAgent.awsEndpoint)
+        : new FileSecretStore(config.taskAgent.secretsFile),
+  });
 
   const taskResolver = createTaskResolver(config, { store, logger, clock: systemClock }, options.dnsUpstreams);
   const containerLogs = new AwslogsShipper({ logs, runtime, clock: systemClock, logger });
@@ -192,6 +210,18 @@ function openLogStore(config: Config, logger: Logger): SegmentedLogStore {
         'log storage is full (--logs-max-size): the oldest log events were deleted to stay under it. Set a shorter retention, delete log groups, or raise --logs-max-size.',
       ),
   });
+}
+
+/** Where task role (and execution role) credentials come from: --credentials-source. */
+function credentialsProvider(config: Config, clock: Clock): CredentialsProvider & { close?(): void } {
+  switch (config.taskAgent.credentialsSource) {
+    case 'host':
+      return new HostCredentialsProvider(clock);
+    case 'sts':
+      return new StsCredentialsProvider({ endpoint: config.taskAgent.awsEndpoint });
+    default:
+      return new StaticCredentialsProvider(clock);
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
 //   GET    /_fargate-local/events           server-sent events (EventBridge-shaped ECS events); ?since=<id> replays
 // Errors answer {code, message} with a 4xx status.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { AppDeps } from '../actions/context.js';
+import type { AppDeps } from '../app-deps.js';
 import { taskIdOf } from '../actions/support/task-lookup.js';
 import { resolveCluster } from '../store/clusters.js';
 import { EcsError } from '../domain/errors.js';

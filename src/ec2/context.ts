@@ -1,5 +1,5 @@
 // What every EC2 action receives: who is asking, the nested query parameters, and the application's dependencies.
-import type { AppDeps } from '../actions/context.js';
+import type { AppDeps } from '../app-deps.js';
 import type { Scope } from '../domain/scope.js';
 import type { QueryParams } from './support/query-params.js';
 import type { XmlObject } from './support/xml.js';

@@ -1,18 +1,15 @@
-// Builds the task agent and its metadata server from the configuration (called by the composition root).
+// Assembles the task agent and its metadata server from the adapters the composition root (main.ts) built: the
+// credentials provider and the secret store.
 import type { RequestListener } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Config } from '../config.js';
-import { HostCredentialsProvider } from '../credentials/host-credentials.js';
 import type { CredentialsProvider } from '../credentials/role-credentials.js';
-import { StaticCredentialsProvider } from '../credentials/static-credentials.js';
-import { StsCredentialsProvider } from '../credentials/sts-credentials.js';
 import { TaskCredentialsVault } from '../credentials/task-credentials-vault.js';
 import type { Clock, Ids } from '../domain/ports.js';
 import type { TaskAgent } from '../domain/task-agent.js';
 import type { TaskRuntime } from '../domain/task-runtime.js';
 import type { Logger } from '../logger.js';
-import { AwsSecretStore } from '../secrets/aws-secret-store.js';
-import { FileSecretStore } from '../secrets/file-secret-store.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import type { Store } from '../store/store.js';
 import { createMetadataApp } from './metadata-app.js';
 import { MetadataServer } from './metadata-server.js';
@@ -31,6 +28,10 @@ export interface TaskAgentDeps {
   logger: Logger;
   /** The ECS API, served to tasks on POST / when their AWS_ENDPOINT_URL points at 169.254.170.2. */
   ecsApi: () => RequestHandler | undefined;
+  /** Where task role and execution role credentials come from (--credentials-source). */
+  credentials: CredentialsProvider & { close?(): void };
+  /** Where secrets and registry credentials come from (--secrets-source). */
+  secretStore: SecretStore;
 }
 
 export interface TaskAgentSetup {
@@ -45,24 +46,13 @@ export interface TaskAgentSetup {
   close(): Promise<void>;
 }
 
-function credentialsProvider(config: Config, clock: Clock): CredentialsProvider & { close?(): void } {
-  switch (config.taskAgent.credentialsSource) {
-    case 'host':
-      return new HostCredentialsProvider(clock);
-    case 'sts':
-      return new StsCredentialsProvider({ endpoint: config.taskAgent.awsEndpoint });
-    default:
-      return new StaticCredentialsProvider(clock);
-  }
-}
-
 export function createTaskAgent(config: Config, deps: TaskAgentDeps): TaskAgentSetup {
   const { store, runtime, clock, ids } = deps;
   const logger = deps.logger.child({ module: 'task-agent' });
   const cfg = config.taskAgent;
-  const provider = credentialsProvider(config, clock);
+  const provider = deps.credentials;
+  const secretStore = deps.secretStore;
   const vault = new TaskCredentialsVault(provider, clock, cfg.credentialsLifetimeMs / 1000);
-  const secretStore = cfg.secretsSource === 'aws' ? new AwsSecretStore(cfg.awsEndpoint) : new FileSecretStore(cfg.secretsFile);
   const sampler = new StatsSampler();
   const views = new TaskViews(store, runtime);
   const servesEcsApi = cfg.taskAwsEndpointUrl?.replace(/\/+$/, '') === `http://${cfg.metadataAddress}`;

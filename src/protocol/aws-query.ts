@@ -4,7 +4,7 @@
 // Lists are `<Name><member>…</member></Name>` (members()), maps `<Name><entry><key/><value/></entry></Name>`
 // (entries()): what the SDKs' XmlShapeDeserializer reads. Each service is a table of actions; anything a request
 // does becomes that service's answer, never a throw (unexpected failures: 500 InternalFailure, logged).
-import type { AppDeps } from '../actions/context.js';
+import type { AppDeps } from '../app-deps.js';
 import type { Scope } from '../domain/scope.js';
 import type { QueryAnswer, QueryRequest, QueryService } from './query.js';
 import { paramReaders, parseQueryParams, type QueryParams } from './query-params.js';

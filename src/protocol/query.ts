@@ -3,7 +3,7 @@
 // the first service registered answers any other (EC2 then says NoSuchVersion, as EC2 does). Each service parses
 // its own parameters and writes its own XML; the edge only reads the body, resolves who is asking and sends.
 import type { Request, Response } from 'express';
-import type { AppDeps } from '../actions/context.js';
+import type { AppDeps } from '../app-deps.js';
 import type { Scope } from '../domain/scope.js';
 import { scopeFromAuthorization } from './request-scope.js';
 

@@ -4,7 +4,8 @@
 // validation → operation. Every response carries x-amzn-RequestId. Nothing a request does can crash the
 // process: whatever escapes becomes a 500 ServerException and is logged.
 import express, { type Request, type Response } from 'express';
-import type { Action, AppDeps } from '../actions/context.js';
+import type { AppDeps } from '../app-deps.js';
+import type { Action } from '../actions/context.js';
 import { toWireError, unknownOperation, type WireError } from './errors.js';
 import { browserGuard } from './browser-guard.js';
 import { readJsonInput } from './json-input.js';

@@ -5,7 +5,7 @@ import { testAppDeps } from '../support/app-deps.js';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDeps } from '../../src/actions/context.js';
+import type { AppDeps } from '../../src/app-deps.js';
 import { testConfig } from '../../src/config.js';
 import { randomIds } from '../../src/domain/ids.js';
 import { systemClock } from '../../src/domain/ports.js';

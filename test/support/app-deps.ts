@@ -1,5 +1,5 @@
 // AppDeps for tests that mount createApp() themselves (protocol edge tests): an in-memory runtime behind the engine.
-import type { AppDeps } from '../../src/actions/context.js';
+import type { AppDeps } from '../../src/app-deps.js';
 import { FaultRegistry } from '../../src/engine/fault-registry.js';
 import { ServiceScheduler } from '../../src/engine/service-scheduler.js';
 import { TaskEngine } from '../../src/engine/task-engine.js';
