@@ -35,6 +35,7 @@ import { followServiceRegistries } from './engine/service-registries.js';
 import { createTaskResolver } from './dns/setup.js';
 import { SpotInterrupter } from './engine/spot-interrupter.js';
 import { CONTROL_PREFIX, controlRouter } from './control/routes.js';
+import { lifecycleRouter } from './control/lifecycle-routes.js';
 import { LOAD_BALANCERS_PATH, loadBalancerRouter } from './control/load-balancer-routes.js';
 import { LoadBalancing } from './proxy/load-balancing.js';
 import type { ProbeRequest, ProbeResult } from './proxy/health-probe.js';
@@ -141,6 +142,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
       routers: [
         { path: DASHBOARD_PATH, router: dashboardRouter() },
         { path: `${CONTROL_PREFIX}${LOAD_BALANCERS_PATH}`, router: loadBalancerRouter(loadBalancing) },
+        { path: CONTROL_PREFIX, router: lifecycleRouter({ app: deps, runtime, tasks, endpoint: () => endpoint }) },
         { path: CONTROL_PREFIX, router: control },
       ],
     }),

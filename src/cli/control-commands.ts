@@ -5,13 +5,15 @@
 //   fargate-local task crash --cluster c --task t [--container name] [--signal SIGKILL]
 //   fargate-local events [--since n]          (prints each ECS event as one JSON line until interrupted)
 //   fargate-local load-balancers               (every listener and where it is served on this host)
+//   fargate-local reset [--account-id a] [--region r]   (clears all state, or one account/region)
+//   fargate-local health                       (the readiness check; exits 1 when the API does not answer)
 // Every command takes --endpoint (default: FARGATE_LOCAL_ENDPOINT, or http://127.0.0.1:<PORT or 4599>).
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FargateLocalControl, type SpotTarget } from '../client/control-client.js';
 import { FAULT_KINDS, type FaultKind, type OutageError } from '../domain/faults.js';
 import { addLoadBalancerCommands } from './load-balancer-commands.js';
 
-export const CONTROL_COMMANDS = ['spot', 'fault', 'task', 'events', 'load-balancers'];
+export const CONTROL_COMMANDS = ['spot', 'fault', 'task', 'events', 'load-balancers', 'reset', 'health'];
 
 export interface ControlIo {
   out: (line: string) => void;
@@ -38,6 +40,13 @@ export function controlProgram(defaultEndpoint: string, io: ControlIo): Command 
   const client = (o: { endpoint: string; accountId?: string; region?: string }) =>
     new FargateLocalControl(o.endpoint, { accountId: o.accountId, region: o.region });
   const print = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+
+  withTarget(program.command('reset').description('clear all state (or one account/region): tasks, their containers and networks')).action(
+    async (o) => print(await client(o).reset({ accountId: o.accountId, region: o.region })),
+  );
+  withTarget(program.command('health').description('whether the emulator answers, and whether its Docker engine does')).action(async (o) =>
+    print(await client(o).health()),
+  );
 
   const spot = program.command('spot').description('Fargate Spot interruptions');
   withTarget(spot.command('interrupt').description('interrupt Spot tasks: SIGTERM now, SIGKILL after the grace period'))

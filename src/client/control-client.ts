@@ -12,6 +12,12 @@ export type { EcsEvent, FaultKind, FaultRecord, OutageError };
 
 export type { ListenerEndpoint };
 
+export interface HealthStatus {
+  status: 'ok';
+  engine: { available: boolean };
+  endpoint: string;
+}
+
 export interface ControlScope {
   accountId?: string;
   region?: string;
@@ -49,6 +55,19 @@ export class FargateLocalControl {
     private readonly scope: ControlScope = {},
   ) {
     this.base = endpoint.replace(/\/+$/, '') + PREFIX;
+  }
+
+  /** The readiness check: answers once the API does; `engine.available` says whether tasks can run. */
+  async health(): Promise<HealthStatus> {
+    return this.call<HealthStatus>('GET', '/health');
+  }
+
+  /**
+   * Clears all state, or one account (and region): tasks are stopped and their containers and networks removed.
+   * Resolves once Docker is done. Faults are cleared too when everything is reset.
+   */
+  async reset(scope: ControlScope = {}): Promise<{ scopes: { accountId: string; region: string }[]; tasks: number }> {
+    return this.call('POST', '/reset', scope);
   }
 
   /** Interrupts one Spot task, a share of a service's Spot tasks, or all of them; returns the interrupted tasks' ARNs. */

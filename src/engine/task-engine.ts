@@ -183,16 +183,45 @@ export class TaskEngine {
         this.pruneAgain = false;
         await new Promise((resolve) => setTimeout(resolve, PRUNE_DELAY_MS).unref());
         if (this.pruneAgain) continue;
-        const keep = new Set<string>();
-        for (const scope of this.ctx.store.scopes()) {
-          const vpcIds = this.ctx.store.read(scope, (s) => Object.values(s.networkInterfaces).map((eni) => eni.vpcId));
-          for (const vpcId of vpcIds) keep.add(vpcNetworkName(this.ctx, vpcId));
-        }
-        await this.ctx.runtime.pruneNetworks(keep).catch((err) => this.ctx.logger.warn({ err }, 'removing unused networks failed'));
+        await this.ctx.runtime
+          .pruneNetworks(this.networksInUse())
+          .catch((err) => this.ctx.logger.warn({ err }, 'removing unused networks failed'));
       }
     })().finally(() => {
       this.pruning = null;
     });
+  }
+
+  /** The Docker networks of every VPC where an ENI is left. */
+  private networksInUse(): Set<string> {
+    const keep = new Set<string>();
+    for (const scope of this.ctx.store.scopes()) {
+      const vpcIds = this.ctx.store.read(scope, (s) => Object.values(s.networkInterfaces).map((eni) => eni.vpcId));
+      for (const vpcId of vpcIds) keep.add(vpcNetworkName(this.ctx, vpcId));
+    }
+    return keep;
+  }
+
+  /**
+   * After a reset has dropped these tasks' records: forgets them, removes their containers, then every VPC network
+   * no ENI uses any more. Resolves once Docker has done both.
+   */
+  async discard(taskIds: readonly string[]): Promise<void> {
+    for (const id of taskIds) {
+      this.scopesByTask.delete(id);
+      this.stopOptions.delete(id);
+      this.firewall.forget(id);
+    }
+    await Promise.all(
+      taskIds.map((id) =>
+        this.removalPool(() => this.ctx.runtime.removeTask(id)).catch((err) =>
+          this.ctx.logger.warn({ err, taskId: id }, 'removing a reset task failed'),
+        ),
+      ),
+    );
+    await this.ctx.runtime
+      .pruneNetworks(this.networksInUse())
+      .catch((err) => this.ctx.logger.warn({ err }, 'removing unused networks failed'));
   }
 
   private onRuntimeEvent(event: RuntimeEvent): void {
