@@ -5,7 +5,7 @@
 //                                  removing the tasks' containers and networks and clearing faults; answers once
 //                                  Docker is done, with what was cleared
 import express from 'express';
-import type { AppDeps } from '../actions/context.js';
+import type { AppDeps } from '../app-deps.js';
 import type { Scope } from '../domain/scope.js';
 import type { TaskRuntime } from '../domain/task-runtime.js';
 import type { TaskEngine } from '../engine/task-engine.js';
