@@ -40,7 +40,6 @@ export interface LevelResult {
   bytesPerChange: number;
   rssMiB: number;
   longestStallMs: number;
-  sweepStallMs: number;
 }
 
 /** A keep-alive JSON 1.1 client with no SDK in the way, so the numbers are the emulator's. */
@@ -122,9 +121,11 @@ interface Setup {
   dataDir: string;
 }
 
-async function start(dataDir: string): Promise<Setup> {
+async function start(dataDir: string, stoppedTaskRetentionMs?: number): Promise<Setup> {
   const runtime = new FakeTaskRuntime();
-  const emu = await startEmulator(testConfig({ dataDir, instanceId: 'bench-scale', taskAgent: { metadataEndpoint: false } }), { runtime });
+  const retention = stoppedTaskRetentionMs !== undefined ? { stoppedTaskRetentionMs } : {};
+  const config = testConfig({ dataDir, instanceId: 'bench-scale', taskAgent: { metadataEndpoint: false }, ...retention });
+  const emu = await startEmulator(config, { runtime });
   const client = new RawClient(emu.port);
   const subnet = defaultVpc(SCOPE, 0).subnets[0]!.subnetId;
   return { emu, client, runtime, subnet, dataDir };
@@ -253,17 +254,25 @@ async function measureLevel(s: Setup, level: { tasks: number; revisions: number 
     bytesPerChange,
     rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
     longestStallMs: round(stalls.max / 1e6),
-    sweepStallMs: 0,
   };
 }
 
-export async function benchStateScale(): Promise<{ levels: LevelResult[]; restartFirstAnswerMs: number }> {
+export interface StateScaleResults {
+  levels: LevelResult[];
+  /** From the start of a restart on the largest level's data directory to the answer to its first call. */
+  restartFirstAnswerMs: number;
+  /** Expiry of all those stopped tasks at once: its duration and the longest event-loop stall meanwhile. */
+  expiry: { tasks: number; durationMs: number; longestStallMs: number };
+}
+
+export async function benchStateScale(): Promise<StateScaleResults> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fl-scale-'));
   const levels: LevelResult[] = [];
   // Keeps the process alive between one emulator's close and the next one's start.
   const keepAlive = setInterval(() => {}, 1000);
   let s = await start(dataDir);
   let restartFirstAnswerMs = NaN;
+  let expiry = { tasks: 0, durationMs: NaN, longestStallMs: NaN };
   try {
     const tpl = await templates(s);
     let tasks = 0;
@@ -277,22 +286,33 @@ export async function benchStateScale(): Promise<{ levels: LevelResult[]; restar
       levels.push(await measureLevel(s, { tasks, revisions }));
     }
     log('restart…');
-    await s.client.close();
+    s.client.close();
     await s.emu.close();
     const t0 = performance.now();
-    s = await start(dataDir);
+    // Restarted with a retention of 1 ms, so every stored task is due for expiry (the sweep below).
+    s = await start(dataDir, 1);
     await s.client.call('ListTasks', { cluster: CLUSTER });
     restartFirstAnswerMs = round(performance.now() - t0);
+    log('expiry of every stopped task…');
+    const stored = s.emu.deps.store.read(SCOPE, (st) => Object.keys(st.tasks).length);
+    const stalls = monitorEventLoopDelay({ resolution: 5 });
+    stalls.enable();
+    const t1 = performance.now();
+    await s.emu.tasks.sweepExpired();
+    const durationMs = round(performance.now() - t1);
+    stalls.disable();
+    const left = s.emu.deps.store.read(SCOPE, (st) => Object.keys(st.tasks).length);
+    expiry = { tasks: stored - left, durationMs, longestStallMs: round(stalls.max / 1e6) };
   } finally {
     s.client.close();
     await s.emu.close();
     await fs.rm(dataDir, { recursive: true, force: true });
     clearInterval(keepAlive);
   }
-  return { levels, restartFirstAnswerMs };
+  return { levels, restartFirstAnswerMs, expiry };
 }
 
-export function printStateScale(r: { levels: LevelResult[]; restartFirstAnswerMs: number }): void {
+export function printStateScale(r: StateScaleResults): void {
   const base = r.levels[0]!;
   const header = ['operation', ...r.levels.map((l) => `${l.tasks} tasks p50/p99 ms (ratio)`)];
   const rows: string[][] = [header];
@@ -318,6 +338,9 @@ export function printStateScale(r: { levels: LevelResult[]; restartFirstAnswerMs
   const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
   console.log(`restart with ${r.levels.at(-1)!.tasks} tasks stored, first answer after ${r.restartFirstAnswerMs} ms`);
+  console.log(
+    `expiry of ${r.expiry.tasks} stopped tasks: ${r.expiry.durationMs} ms, longest event-loop stall ${r.expiry.longestStallMs} ms`,
+  );
 }
 
 const ratio = (x: number, base: number) => (base > 0 ? (x / base).toFixed(2) : '-');

@@ -3,6 +3,7 @@ import { invalidParameter } from '../domain/errors.js';
 import type { ActionContext } from './context.js';
 import { serviceOfArn } from './support/service-deployments.js';
 import { toWireServiceDeployment } from './wire/service-deployment.js';
+import { liveTasks } from '../store/queries.js';
 
 const MAX_ARNS = 20;
 
@@ -18,7 +19,7 @@ export function describeServiceDeployments(
   return deps.store.read(scope, (state) => {
     const serviceDeployments: Ecs.ServiceDeployment[] = [];
     const failures: Ecs.Failure[] = [];
-    const tasks = Object.values(state.tasks);
+    const tasks = liveTasks(state);
     for (const arn of arns) {
       const record = state.serviceDeployments?.[arn];
       const svc = record && serviceOfArn(state, arn);

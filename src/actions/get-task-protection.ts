@@ -4,6 +4,7 @@ import { belongsToService, MAX_GET_TASKS, protectionFailure, protectionState } f
 import { resolveCluster } from '../store/clusters.js';
 import type { ActionContext } from './context.js';
 import { lookUpTasks, toWireFailure, toWireProtectedTask } from './support/task-protection.js';
+import { liveTasksInCluster } from '../store/queries.js';
 
 /** Without `tasks`, every running service task of the cluster. */
 export function getTaskProtection(ctx: ActionContext, input: Ecs.GetTaskProtectionRequest): Ecs.GetTaskProtectionResponse {
@@ -15,9 +16,7 @@ export function getTaskProtection(ctx: ActionContext, input: Ecs.GetTaskProtecti
     const { tasks, failures } = input.tasks
       ? lookUpTasks(state, cluster, input.tasks, now, deps.config.stoppedTaskRetentionMs)
       : {
-          tasks: Object.values(state.tasks).filter(
-            (t) => t.clusterArn === cluster.clusterArn && belongsToService(t) && t.lastStatus !== 'STOPPED',
-          ),
+          tasks: liveTasksInCluster(state, cluster.clusterArn).filter(belongsToService),
           failures: [],
         };
     const protectedTasks: Ecs.ProtectedTask[] = [];

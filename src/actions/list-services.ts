@@ -2,13 +2,14 @@ import type * as Ecs from '@aws-sdk/client-ecs';
 import { paginate } from '../domain/pagination.js';
 import type { ActionContext } from './context.js';
 import { resolveCluster } from '../store/clusters.js';
+import { servicesInCluster } from '../store/queries.js';
 
 /** The ARNs of the cluster's ACTIVE and DRAINING services. */
 export function listServices(ctx: ActionContext, input: Ecs.ListServicesRequest): Ecs.ListServicesResponse {
   const { scope, deps } = ctx;
   return deps.store.read(scope, (state) => {
     const cluster = resolveCluster(state, scope, input.cluster);
-    const arns = Object.values(state.services)
+    const arns = servicesInCluster(state, cluster.clusterArn)
       .filter(
         (s) =>
           s.clusterArn === cluster.clusterArn &&

@@ -1,5 +1,6 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
-import { listTaskDefinitionFamilies as listFamilies } from '../domain/task-definition-listing.js';
+import { listFamilies } from '../domain/task-definition-listing.js';
+import { familiesOf } from '../store/queries.js';
 import type { ActionContext } from './context.js';
 
 export function listTaskDefinitionFamilies(
@@ -7,7 +8,7 @@ export function listTaskDefinitionFamilies(
   input: Ecs.ListTaskDefinitionFamiliesRequest,
 ): Ecs.ListTaskDefinitionFamiliesResponse {
   const page = ctx.deps.store.read(ctx.scope, (state) =>
-    listFamilies(state, {
+    listFamilies(familiesOf(state), {
       familyPrefix: input.familyPrefix,
       status: input.status,
       maxResults: input.maxResults,

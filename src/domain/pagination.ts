@@ -49,3 +49,36 @@ export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, req
   const more = start + size < items.length;
   return { items: page, nextToken: more && page.length ? encodeToken(keyOf(page[page.length - 1]!)) : undefined };
 }
+
+/**
+ * Like `paginate`, over items already in key order that are filtered as the page fills: the page starts after
+ * the token's key (a binary search) and reads only as far as it needs, so its cost follows the page, not the list.
+ */
+export function paginateSorted<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  accept: (item: T) => boolean,
+  request: PageRequest,
+  limits: PageLimits,
+): Page<T> {
+  if (request.maxResults !== undefined && (request.maxResults < 1 || request.maxResults > limits.max)) {
+    throw invalidParameter(`maxResults must be between 1 and ${limits.max}.`);
+  }
+  const size = request.maxResults ?? limits.defaultSize;
+  let start = 0;
+  if (request.nextToken) {
+    const after = decodeToken(request.nextToken);
+    let hi = items.length;
+    while (start < hi) {
+      const mid = (start + hi) >>> 1;
+      if (keyOf(items[mid]!) > after) hi = mid;
+      else start = mid + 1;
+    }
+  }
+  const page: T[] = [];
+  let i = start;
+  for (; i < items.length && page.length < size; i++) if (accept(items[i]!)) page.push(items[i]!);
+  let more = false;
+  for (; i < items.length && !more; i++) more = accept(items[i]!);
+  return { items: page, nextToken: more && page.length ? encodeToken(keyOf(page[page.length - 1]!)) : undefined };
+}

@@ -49,6 +49,11 @@ export function listTaskDefinitionFamilies(state: Readonly<TaskDefinitionState>,
   for (const record of Object.values(state.taskDefinitions)) {
     active.set(record.family, (active.get(record.family) ?? false) || record.status === 'ACTIVE');
   }
+  return listFamilies(active, query);
+}
+
+/** The same, from each family that holds a revision and whether one of them is ACTIVE. */
+export function listFamilies(active: ReadonlyMap<string, boolean>, query: ListFamiliesQuery): Page<string> {
   const status = query.status ?? 'ALL';
   const families = [...active.entries()]
     .filter(([family, hasActive]) => {

@@ -9,6 +9,7 @@ import { firewallPolicyFor, policyKey, type FirewallPolicy } from '../domain/net
 import { scopeKey, type Scope } from '../domain/scope.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { EngineContext } from './engine-context.js';
+import { liveTasks } from '../store/queries.js';
 
 const CONCURRENT_APPLIES = 2;
 
@@ -53,8 +54,8 @@ export class FirewallSync {
   vpcChanged(scope: Scope, vpcId: string): Promise<void> {
     if (!this.ctx.config.enforceSecurityGroups) return Promise.resolve();
     const taskIds = this.ctx.store.read(scope, (s) =>
-      Object.values(s.tasks)
-        .filter((t) => t.sandbox && t.attachment.vpcId === vpcId && t.lastStatus !== 'STOPPED')
+      liveTasks(s)
+        .filter((t) => t.sandbox && t.attachment.vpcId === vpcId)
         .map((t) => t.taskId),
     );
     return Promise.all(taskIds.map((id) => this.refresh(scope, id))).then(() => undefined);

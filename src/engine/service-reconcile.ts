@@ -36,6 +36,7 @@ import type { Tag } from '../domain/tags.js';
 import type { TaskDefinitionRecord } from '../domain/task-definition.js';
 import { newTask } from '../domain/task-factory.js';
 import type { StopCode, TaskRecord } from '../domain/task.js';
+import { tasksOfGroup } from '../store/queries.js';
 import type { RegionState } from '../store/schema.js';
 import {
   combinedHealth,
@@ -224,8 +225,8 @@ function serviceTasks(
   const ids = new Set(svc.deployments.map((d) => d.id));
   const group = serviceGroup(svc.serviceName);
   const graceMs = (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
-  return Object.values(state.tasks)
-    .filter((t) => t.clusterArn === svc.clusterArn && t.group === group && t.startedBy !== undefined && ids.has(t.startedBy))
+  return tasksOfGroup(state, svc.clusterArn, group)
+    .filter((t) => t.startedBy !== undefined && ids.has(t.startedBy))
     .map((t) => {
       const containerChecked = t.containers.some((c) => c.essential && c.hasHealthCheck);
       const targets = lbs.length > 0 ? taskTargetHealth(state, lbs, t) : undefined;

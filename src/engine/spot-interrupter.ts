@@ -10,6 +10,7 @@ import type { TaskRecord } from '../domain/task.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { TaskEngine } from './task-engine.js';
+import { liveTasks } from '../store/queries.js';
 
 const RANDOM_CHECK_MS = 10_000;
 
@@ -54,7 +55,7 @@ export class SpotInterrupter {
 
   /** Interrupts the running Spot tasks the target names; returns them as stored after the interruption was recorded. */
   interrupt(scope: Scope, target: InterruptionTarget): TaskRecord[] {
-    const candidates = this.ctx.store.read(scope, (s) => Object.values(s.tasks).filter(isInterruptible));
+    const candidates = this.ctx.store.read(scope, (s) => liveTasks(s).filter(isInterruptible));
     let chosen: TaskRecord[];
     if (target.kind === 'task') {
       const task = this.ctx.store.read(scope, (s) => s.tasks[target.taskId]);
@@ -85,7 +86,7 @@ export class SpotInterrupter {
     const elapsed = now - this.lastCheck;
     this.lastCheck = now;
     for (const scope of this.ctx.store.scopes()) {
-      const running = this.ctx.store.read(scope, (s) => Object.values(s.tasks).filter(isInterruptible));
+      const running = this.ctx.store.read(scope, (s) => liveTasks(s).filter(isInterruptible));
       for (const t of running) {
         if (interruptedDuring(this.ctx.config.spotInterruptionRatePerHour, elapsed, this.random)) this.interruptTask(scope, t.taskId);
       }

@@ -13,6 +13,7 @@ import { FirewallSync } from './firewall-sync.js';
 import { createSandbox, provisionEni, pullImages, startReadyContainers, vpcNetworkName } from './task-launch.js';
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
 import { prepareTask } from './task-preparation.js';
+import { liveTasks, stoppedTasks } from '../store/queries.js';
 
 /**
  * stopCode InfrastructureHealth and this reason: a task that had reached RUNNING and lost its task network
@@ -22,6 +23,8 @@ import { prepareTask } from './task-preparation.js';
 export const PLATFORM_STOP_REASON = 'Task stopped due to an issue with the underlying infrastructure.';
 
 const SWEEP_INTERVAL_MS = 60_000;
+/** Stopped tasks forgotten per update by the retention sweep. */
+const SWEEP_SLICE = 250;
 const PRUNE_DELAY_MS = 1_000;
 const CLOSE_GRACE_MS = 5_000;
 /**
@@ -41,6 +44,7 @@ export class TaskEngine {
   private pruneAgain = false;
   private unsubscribe: (() => void) | null = null;
   private sweeper: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
   private closed = false;
   private readonly observers = new Set<(change: TaskChange) => void>();
   private readonly ctx: EngineContext;
@@ -72,7 +76,7 @@ export class TaskEngine {
   async start(): Promise<void> {
     this.unsubscribe = this.ctx.runtime.subscribe((event) => this.onRuntimeEvent(event));
     await this.reconcile();
-    this.sweeper = setInterval(() => this.sweepExpired(), SWEEP_INTERVAL_MS);
+    this.sweeper = setInterval(() => void this.sweepExpired(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
   }
 
@@ -121,6 +125,7 @@ export class TaskEngine {
     this.closed = true;
     this.unsubscribe?.();
     if (this.sweeper) clearInterval(this.sweeper);
+    await this.sweeping;
     // Let network work in flight finish, but never hang a shutdown on a Docker call that does not return
     // (Docker 20.10 can deadlock on network listings): the next start-up prunes what is left.
     await Promise.race([this.networkIdle(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
@@ -272,7 +277,7 @@ export class TaskEngine {
     for (const o of owned) byTask.set(o.taskId, [...(byTask.get(o.taskId) ?? []), o]);
     const known = new Set<string>();
     for (const scope of this.ctx.store.scopes()) {
-      const tasks = this.ctx.store.read(scope, (s) => Object.values(s.tasks).filter((t) => t.lastStatus !== 'STOPPED'));
+      const tasks = this.ctx.store.read(scope, (s) => liveTasks(s));
       for (const task of tasks) {
         known.add(task.taskId);
         this.scopesByTask.set(task.taskId, scope);
@@ -336,23 +341,51 @@ export class TaskEngine {
     this.enqueue(task.taskId, () => this.progress(scope, task.taskId));
   }
 
-  /** Forgets stopped tasks past their retention, then task definition revisions deleted and no longer used. */
-  private sweepExpired(): void {
-    const cutoff = this.ctx.clock.now() - this.ctx.config.stoppedTaskRetentionMs;
-    for (const scope of this.ctx.store.scopes()) {
-      this.ctx.store.update(scope, (s) => {
-        for (const t of Object.values(s.tasks)) {
-          if (t.lastStatus !== 'STOPPED' || (t.stoppedAt ?? 0) >= cutoff) continue;
-          delete s.tasks[t.taskId];
-          delete s.tags[t.taskArn];
-          this.scopesByTask.delete(t.taskId);
-        }
-        const used = new Set([
-          ...Object.values(s.tasks).map((t) => t.taskDefinitionArn),
-          ...Object.values(s.services).flatMap((svc) => svc.deployments.map((d) => d.taskDefinition)),
-        ]);
-        purgeDeletedTaskDefinitions(s, (arn) => used.has(arn));
+  /**
+   * Forgets stopped tasks past their retention, a slice at a time with the event loop free in between (10,000
+   * expiring at once never stall the API), then task definition revisions deleted and no longer used.
+   */
+  sweepExpired(): Promise<void> {
+    this.sweeping ??= this.sweepExpiredSlices()
+      .catch((err) => this.ctx.logger.warn({ err }, 'expiry sweep failed'))
+      .finally(() => {
+        this.sweeping = null;
       });
+    return this.sweeping;
+  }
+
+  private async sweepExpiredSlices(): Promise<void> {
+    const cutoff = this.ctx.clock.now() - this.ctx.config.stoppedTaskRetentionMs;
+    const expired = (t: TaskRecord | undefined) => t?.lastStatus === 'STOPPED' && (t.stoppedAt ?? 0) < cutoff;
+    for (const scope of this.ctx.store.scopes()) {
+      const ids = this.ctx.store.read(scope, (s) =>
+        stoppedTasks(s)
+          .filter(expired)
+          .map((t) => t.taskId),
+      );
+      for (let i = 0; i < ids.length; i += SWEEP_SLICE) {
+        this.ctx.store.update(scope, (s) => {
+          for (const id of ids.slice(i, i + SWEEP_SLICE)) {
+            const t = s.tasks[id];
+            if (!t || !expired(t)) continue;
+            delete s.tasks[id];
+            delete s.tags[t.taskArn];
+            this.scopesByTask.delete(id);
+          }
+        });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const deleting = this.ctx.store.read(scope, (s) => Object.values(s.taskDefinitions).some((d) => d.status === 'DELETE_IN_PROGRESS'));
+      if (!deleting) continue;
+      const used = this.ctx.store.read(
+        scope,
+        (s) =>
+          new Set([
+            ...Object.values(s.tasks).map((t) => t.taskDefinitionArn),
+            ...Object.values(s.services).flatMap((svc) => svc.deployments.map((d) => d.taskDefinition)),
+          ]),
+      );
+      this.ctx.store.update(scope, (s) => purgeDeletedTaskDefinitions(s, (arn) => used.has(arn)));
     }
   }
 }

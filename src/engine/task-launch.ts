@@ -15,6 +15,7 @@ import type { TaskRecord } from '../domain/task.js';
 import { getTask, identityOf, taskDefinitionOf, updateTask, type EngineContext } from './engine-context.js';
 import type { FirewallSync } from './firewall-sync.js';
 import { platformEnvironment } from './platform-environment.js';
+import { liveTasks } from '../store/queries.js';
 
 const stopping = (t: TaskRecord | undefined) => !t || t.desiredStatus === 'STOPPED';
 
@@ -88,11 +89,7 @@ export function subnetNetworkSpec(ctx: EngineContext, scope: Scope, task: TaskRe
 function publishedPortsOf(ctx: EngineContext, scope: Scope, _task: TaskRecord, td: TaskDefinitionRecord): PublishedPort[] | undefined {
   if (!ctx.config.publishTaskPorts) return undefined;
   const taken = new Set(
-    ctx.store.read(scope, (s) =>
-      Object.values(s.tasks).flatMap((t) =>
-        t.lastStatus !== 'STOPPED' ? (t.sandbox?.publishedPorts ?? []).map((p) => `${p.hostPort}/${p.protocol}`) : [],
-      ),
-    ),
+    ctx.store.read(scope, (s) => liveTasks(s).flatMap((t) => (t.sandbox?.publishedPorts ?? []).map((p) => `${p.hostPort}/${p.protocol}`))),
   );
   const ports = td.containerDefinitions.flatMap((d) =>
     (d.portMappings ?? []).flatMap((p) =>

@@ -3,6 +3,7 @@
 import type { Scope } from '../domain/scope.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { Store } from '../store/store.js';
+import { liveTasks } from '../store/queries.js';
 
 export interface FoundTask {
   scope: Scope;
@@ -45,7 +46,8 @@ export class TaskDirectory {
     const index = new Map<string, IndexEntry>();
     for (const scope of this.store.scopes()) {
       this.store.read(scope, (s) => {
-        for (const task of Object.values(s.tasks)) {
+        // Stopped tasks have no containers left to ask.
+        for (const task of liveTasks(s)) {
           if (!task.endpoints) continue;
           for (const [containerName, id] of Object.entries(task.endpoints.containers)) {
             index.set(`e:${id}`, { scope, taskId: task.taskId, containerName });

@@ -24,6 +24,7 @@ import {
 } from '../domain/cluster-usage.js';
 import { clusterInactive, clusterNotFound, type EcsError } from '../domain/errors.js';
 import type { Scope } from '../domain/scope.js';
+import { liveTasksInCluster, servicesInCluster } from './queries.js';
 import type { RegionState } from './schema.js';
 
 export const DEFAULT_CLUSTER = 'default';
@@ -65,10 +66,11 @@ export function ensureCluster(state: RegionState, scope: Scope, ref: string | un
 }
 
 // ---- What runs in a cluster -------------------------------------------------------------------------------------
-// What runs in a cluster, from the typed task and service collections.
+// What runs in a cluster, from the typed task and service collections' indexes: STOPPED tasks count for nothing,
+// so only the cluster's live tasks are read.
 
-function tasksOf(state: Readonly<RegionState>): (TaskUsageView & { capacityProviderName?: string })[] {
-  return Object.values(state.tasks).map((t) => ({
+function tasksOf(state: Readonly<RegionState>, clusterArnValue: string): (TaskUsageView & { capacityProviderName?: string })[] {
+  return liveTasksInCluster(state, clusterArnValue).map((t) => ({
     clusterArn: t.clusterArn,
     lastStatus: t.lastStatus,
     launchType: t.launchType,
@@ -76,8 +78,8 @@ function tasksOf(state: Readonly<RegionState>): (TaskUsageView & { capacityProvi
   }));
 }
 
-function servicesOf(state: Readonly<RegionState>): (ServiceUsageView & { capacityProviders: string[] })[] {
-  return Object.values(state.services).map((svc) => ({
+function servicesOf(state: Readonly<RegionState>, clusterArnValue: string): (ServiceUsageView & { capacityProviders: string[] })[] {
+  return servicesInCluster(state, clusterArnValue).map((svc) => ({
     clusterArn: svc.clusterArn,
     status: svc.status,
     launchType: svc.launchType,
@@ -86,7 +88,7 @@ function servicesOf(state: Readonly<RegionState>): (ServiceUsageView & { capacit
 }
 
 export function clusterUsageOf(state: Readonly<RegionState>, clusterArnValue: string): ClusterUsage {
-  return usageFromRecords(clusterArnValue, tasksOf(state), servicesOf(state));
+  return usageFromRecords(clusterArnValue, tasksOf(state, clusterArnValue), servicesOf(state, clusterArnValue));
 }
 
 /** Why DeleteCluster must refuse `clusterName`, or null. */
@@ -97,12 +99,8 @@ export function clusterDeletionBlocker(state: Readonly<RegionState>, clusterName
 
 /** Whether a task (not STOPPED) or a service (not INACTIVE) of the cluster uses capacity provider `provider`. */
 export function capacityProviderInUse(state: Readonly<RegionState>, clusterArnValue: string, provider: string): boolean {
-  const byTask = tasksOf(state).some(
-    (t) => t.clusterArn === clusterArnValue && t.lastStatus !== 'STOPPED' && t.capacityProviderName === provider,
-  );
-  const byService = servicesOf(state).some(
-    (s) => s.clusterArn === clusterArnValue && s.status !== 'INACTIVE' && s.capacityProviders.includes(provider),
-  );
+  const byTask = tasksOf(state, clusterArnValue).some((t) => t.capacityProviderName === provider);
+  const byService = servicesOf(state, clusterArnValue).some((s) => s.status !== 'INACTIVE' && s.capacityProviders.includes(provider));
   return byTask || byService;
 }
 

@@ -6,6 +6,8 @@
 // the changes as [collection, id, value] triples, with plain values (no drafts left); nothing is applied to the
 // base until the caller applies them, so a throwing update leaves no trace.
 import { createDraft, current, type Draft, isDraft, isDraftable } from 'immer';
+import type { RegionIndexes } from './indexes.js';
+import { INDEX_VIEW, type IndexView } from './queries.js';
 import type { RegionState } from './schema.js';
 
 /** [collection, id, value]: id null = the whole top-level value; value undefined = deleted. */
@@ -78,6 +80,12 @@ class CollectionDraft {
     return draft;
   }
 
+  /** Ids the update put or deleted. */
+  *touched(): Iterable<string> {
+    yield* this.puts.keys();
+    yield* this.deleted;
+  }
+
   changes(name: string, out: Change[]): void {
     for (const key of this.deleted) out.push([name, key]);
     for (const [key, put] of this.puts) {
@@ -100,10 +108,15 @@ export class RegionDraft {
   private readonly valueDrafts = new Map<string, object>();
   readonly proxy: RegionState;
 
-  constructor(private readonly base: RegionState) {
+  constructor(
+    private readonly base: RegionState,
+    indexes?: RegionIndexes,
+  ) {
     const baseRecord = base as unknown as Record<string, unknown>;
+    const view: IndexView | undefined = indexes && { indexes, touched: (collection) => this.touched(collection) };
     this.proxy = new Proxy({} as RegionState, {
       get: (target, key, receiver) => {
+        if (key === INDEX_VIEW) return view;
         if (typeof key !== 'string') return Reflect.get(target, key, receiver);
         if (this.replaced.has(key)) {
           const v = this.replaced.get(key);
@@ -145,6 +158,14 @@ export class RegionDraft {
     });
   }
 
+  private touched(collection: string): Iterable<string> {
+    if (this.replaced.has(collection)) {
+      const value = this.replaced.get(collection);
+      return typeof value === 'object' && value !== null ? Object.keys(value) : [];
+    }
+    return this.collections.get(collection)?.touched() ?? [];
+  }
+
   private replace(key: string, value: unknown): void {
     this.collections.delete(key);
     this.valueDrafts.delete(key);
@@ -182,19 +203,25 @@ export class RegionDraft {
   }
 }
 
-/** Applies changes to a region's state in place: collections are changed, records are replaced whole. */
-export function applyChanges(region: RegionState, changes: readonly Change[]): void {
+/**
+ * Applies changes to a region's state in place: collections are changed, records are replaced whole. The indexes,
+ * when given, follow.
+ */
+export function applyChanges(region: RegionState, changes: readonly Change[], indexes?: RegionIndexes): void {
   const target = region as unknown as Record<string, unknown>;
   for (const [collection, id, value] of changes) {
     if (id === null) {
       if (value === undefined) delete target[collection];
       else target[collection] = value;
+      indexes?.rebuild(collection, value);
       continue;
     }
     let c = target[collection];
     if (!isCollection(c)) target[collection] = c = {};
-    if (value === undefined) delete (c as Record<string, unknown>)[id];
-    else (c as Record<string, unknown>)[id] = value;
+    const records = c as Record<string, unknown>;
+    indexes?.change(collection, id, records[id], value);
+    if (value === undefined) delete records[id];
+    else records[id] = value;
   }
 }
 

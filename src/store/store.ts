@@ -17,6 +17,8 @@ import { setAutoFreeze } from 'immer';
 import type { Scope } from '../domain/scope.js';
 import { scopeKey } from '../domain/scope.js';
 import { type JournalEntry, listSegments, readSegment, SegmentWriter } from './journal.js';
+import { RegionIndexes } from './indexes.js';
+import { INDEX_VIEW, indexViewOf } from './queries.js';
 import { applyChanges, detach, RegionDraft } from './region-draft.js';
 import { emptyDocument, emptyRegionState, type RegionState, SCHEMA_VERSION, type StateDocument } from './schema.js';
 import { StateFile, StateFileError, refusal } from './state-file.js';
@@ -74,6 +76,7 @@ export class Store {
     this.compactMinBytes = options.compactMinBytes ?? COMPACT_MIN_BYTES;
     this.seq = doc.seq;
     this.persistedSeq = doc.seq;
+    for (const region of Object.values(doc.scopes)) withIndexes(region);
   }
 
   /**
@@ -132,12 +135,12 @@ export class Store {
   update<T>(scope: Scope, fn: (state: RegionState) => T): T {
     const key = scopeKey(scope);
     const existing = this.doc.scopes[key];
-    const draft = new RegionDraft(existing ?? emptyRegionState());
+    const draft = new RegionDraft(existing ?? emptyRegionState(), existing && indexViewOf(existing)?.indexes);
     const result = detach(fn(draft.proxy));
     const changes = draft.commit();
     if (changes.length === 0 && existing) return result;
-    const region = existing ?? (this.doc.scopes[key] = emptyRegionState());
-    applyChanges(region, changes);
+    const region = existing ?? (this.doc.scopes[key] = withIndexes(emptyRegionState()));
+    applyChanges(region, changes, indexViewOf(region)!.indexes);
     this.seq += 1;
     this.doc.seq = this.seq;
     this.statistics.changes += 1;
@@ -231,6 +234,12 @@ export class Store {
       this.flush().catch(this.onBackgroundError);
     });
   }
+}
+
+/** Gives a region its indexes (a property no enumeration or serialization sees). */
+function withIndexes(region: RegionState): RegionState {
+  Object.defineProperty(region, INDEX_VIEW, { value: { indexes: new RegionIndexes(region) }, enumerable: false });
+  return region;
 }
 
 function replay(doc: StateDocument, entry: JournalEntry): void {

@@ -8,6 +8,7 @@
 import { clusterInactiveForTagging, clusterNotFound, resourceNotFound } from '../domain/errors.js';
 import type { Scope } from '../domain/scope.js';
 import { parseTaggableArn, type TaggableKind } from '../domain/taggable-resource.js';
+import { serviceByArn, taskByArn } from './queries.js';
 import type { RegionState } from './schema.js';
 
 export const RESOURCE_NOT_FOUND = "The specified resource wasn't found.";
@@ -15,8 +16,8 @@ export const RESOURCE_NOT_FOUND = "The specified resource wasn't found.";
 /** Whether the resource of each stored kind exists, by its ARN. An account that runs only Fargate has no container
  * instances, and task sets are not kept: those read as unknown. */
 const EXISTS: Partial<Record<TaggableKind, (state: Readonly<RegionState>, arn: string) => boolean>> = {
-  task: (s, arn) => Object.values(s.tasks).some((t) => t.taskArn === arn),
-  service: (s, arn) => Object.values(s.services).some((x) => x.serviceArn === arn),
+  task: (s, arn) => taskByArn(s, arn) !== undefined,
+  service: (s, arn) => serviceByArn(s, arn) !== undefined,
   'capacity-provider': (s, arn) => Object.values(s.capacityProviders).some((c) => c.capacityProviderArn === arn),
 };
 

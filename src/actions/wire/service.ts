@@ -4,6 +4,7 @@ import type { AwsvpcRecord, DeploymentRecord, ServiceRecord } from '../../domain
 import { serviceGroup } from '../../domain/ecs-service.js';
 import type { Tag } from '../../domain/tags.js';
 import { PRE_RUNNING, type TaskRecord } from '../../domain/task.js';
+import { tasksOfGroup } from '../../store/queries.js';
 import type { RegionState } from '../../store/schema.js';
 
 interface Counts {
@@ -29,7 +30,7 @@ const strategy = (s: DeploymentRecord['capacityProviderStrategy']) => s?.map((i)
 /** The tasks of the service (all deployments), from the region's task collection. */
 export function tasksOfService(state: Readonly<RegionState>, svc: ServiceRecord): TaskRecord[] {
   const group = serviceGroup(svc.serviceName);
-  return Object.values(state.tasks).filter((t) => t.clusterArn === svc.clusterArn && t.group === group);
+  return tasksOfGroup(state, svc.clusterArn, group);
 }
 
 export function toWireService(svc: ServiceRecord, tasks: readonly TaskRecord[], tags?: readonly Tag[]): Ecs.Service {
