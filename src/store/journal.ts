@@ -2,18 +2,19 @@
 // `state.journal.<k>`. Each process run appends to a new segment, and a compaction starts another, so a segment
 // is only ever appended to by one writer and old ones are deleted once a snapshot covers them.
 //
-// A line is {"n": seq, "s": "<account>/<region>", "c": [[collection, id, value?], ...]}. A line is acknowledged
+// A line is {"n": seq, "s": "<account>/<region>", "c": [[collection, id, value?], ...]}, or for a record of which
+// only some top-level fields changed, [collection, id, fields, removedFields]. A line is acknowledged
 // only once written whole, newline included, so a last line without its newline (a write cut short by a crash)
 // was never acknowledged and is ignored; any other line that does not parse is corruption, and refused.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Change } from './region-draft.js';
+import type { JournalChange } from './region-draft.js';
 import { refusal } from './state-file.js';
 
 export interface JournalEntry {
   n: number;
   s: string;
-  c: Change[];
+  c: JournalChange[];
 }
 
 export const JOURNAL_PREFIX = 'state.journal.';
@@ -60,7 +61,13 @@ function isEntry(v: unknown): v is JournalEntry {
     Number.isInteger(e.n) &&
     typeof e.s === 'string' &&
     Array.isArray(e.c) &&
-    e.c.every((c) => Array.isArray(c) && typeof c[0] === 'string' && (typeof c[1] === 'string' || c[1] === null))
+    e.c.every(
+      (c) =>
+        Array.isArray(c) &&
+        typeof c[0] === 'string' &&
+        (typeof c[1] === 'string' || c[1] === null) &&
+        (c.length < 4 || (typeof c[1] === 'string' && typeof c[2] === 'object' && c[2] !== null && Array.isArray(c[3]))),
+    )
   );
 }
 

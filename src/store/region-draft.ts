@@ -13,6 +13,29 @@ import type { RegionState } from './schema.js';
 /** [collection, id, value]: id null = the whole top-level value; value undefined = deleted. */
 export type Change = [collection: string, id: string | null, value?: unknown];
 
+/**
+ * A change as the journal holds it: a Change, or [collection, id, fields, removed] for a record of which only some
+ * top-level fields changed (`fields` set, `removed` deleted), so a task's change does not rewrite the whole task.
+ */
+export type JournalChange = Change | [collection: string, id: string, fields: Record<string, unknown>, removed: string[]];
+
+/**
+ * A record's top-level fields that differ (by identity: unchanged parts of a draft keep theirs), and those gone. A
+ * field set to undefined counts as gone, as JSON has no undefined.
+ */
+function fieldChanges(before: unknown, after: unknown): [Record<string, unknown>, string[]] | null {
+  if (!isCollection(before) || !isCollection(after)) return null;
+  const fields: Record<string, unknown> = {};
+  const removed: string[] = [];
+  for (const k of Object.keys(after)) {
+    if (after[k] === undefined) {
+      if (before[k] !== undefined) removed.push(k);
+    } else if (after[k] !== before[k]) fields[k] = after[k];
+  }
+  for (const k of Object.keys(before)) if (!Object.hasOwn(after, k) && before[k] !== undefined) removed.push(k);
+  return [fields, removed];
+}
+
 const DELETED = Symbol('deleted');
 
 interface Put {
@@ -86,16 +109,23 @@ class CollectionDraft {
     yield* this.deleted;
   }
 
-  changes(name: string, out: Change[]): void {
-    for (const key of this.deleted) out.push([name, key]);
+  changes(name: string, out: Change[], journal: JournalChange[]): void {
+    const both = (c: Change) => {
+      out.push(c);
+      journal.push(c);
+    };
+    for (const key of this.deleted) both([name, key]);
     for (const [key, put] of this.puts) {
       if (put.draft) {
         const value = current(put.value as Draft<object>);
-        if (value !== this.base[key]) out.push([name, key, value]);
+        if (value === this.base[key]) continue;
+        out.push([name, key, value]);
+        const diff = fieldChanges(this.base[key], value);
+        journal.push(diff ? [name, key, diff[0], diff[1]] : [name, key, value]);
       } else if (put.value === undefined) {
-        if (Object.hasOwn(this.base, key)) out.push([name, key]);
+        if (Object.hasOwn(this.base, key)) both([name, key]);
       } else {
-        out.push([name, key, detach(put.value)]);
+        both([name, key, detach(put.value)]);
       }
     }
   }
@@ -183,9 +213,10 @@ export class RegionDraft {
     return keys;
   }
 
-  /** What the update changed, as plain values. */
-  commit(): Change[] {
+  /** What the update changed, as plain values: whole records, and as the journal holds them. */
+  commit(): { changes: Change[]; journal: JournalChange[] } {
     const out: Change[] = [];
+    const journal: JournalChange[] = [];
     const baseRecord = this.base as unknown as Record<string, unknown>;
     for (const [key, value] of this.replaced) {
       if (value === DELETED) {
@@ -198,8 +229,9 @@ export class RegionDraft {
       const value = current(d);
       if (value !== baseRecord[key]) out.push([key, null, value]);
     }
-    for (const [key, c] of this.collections) c.changes(key, out);
-    return out;
+    journal.push(...out);
+    for (const [key, c] of this.collections) c.changes(key, out, journal);
+    return { changes: out, journal };
   }
 }
 
@@ -207,9 +239,11 @@ export class RegionDraft {
  * Applies changes to a region's state in place: collections are changed, records are replaced whole. The indexes,
  * when given, follow.
  */
-export function applyChanges(region: RegionState, changes: readonly Change[], indexes?: RegionIndexes): void {
+export function applyChanges(region: RegionState, changes: readonly JournalChange[], indexes?: RegionIndexes): void {
   const target = region as unknown as Record<string, unknown>;
-  for (const [collection, id, value] of changes) {
+  for (const change of changes) {
+    const [collection, id] = change;
+    let value = change[2];
     if (id === null) {
       if (value === undefined) delete target[collection];
       else target[collection] = value;
@@ -219,6 +253,11 @@ export function applyChanges(region: RegionState, changes: readonly Change[], in
     let c = target[collection];
     if (!isCollection(c)) target[collection] = c = {};
     const records = c as Record<string, unknown>;
+    if (change.length === 4) {
+      const merged: Record<string, unknown> = { ...(records[id] as object), ...(value as object) };
+      for (const k of change[3]) delete merged[k];
+      value = merged;
+    }
     indexes?.change(collection, id, records[id], value);
     if (value === undefined) delete records[id];
     else records[id] = value;

@@ -29,7 +29,7 @@ export const STATE_FILE = 'state.json';
 
 export interface StoreOptions {
   onBackgroundError?: (err: unknown) => void;
-  /** The journal is compacted into a new snapshot once it is larger than this and than the last snapshot. */
+  /** The journal is compacted into a new snapshot once it is larger than this and than half the last snapshot. */
   compactMinBytes?: number;
 }
 
@@ -137,7 +137,7 @@ export class Store {
     const existing = this.doc.scopes[key];
     const draft = new RegionDraft(existing ?? emptyRegionState(), existing && indexViewOf(existing)?.indexes);
     const result = detach(fn(draft.proxy));
-    const changes = draft.commit();
+    const { changes, journal } = draft.commit();
     if (changes.length === 0 && existing) return result;
     const region = existing ?? (this.doc.scopes[key] = withIndexes(emptyRegionState()));
     applyChanges(region, changes, indexViewOf(region)!.indexes);
@@ -145,7 +145,7 @@ export class Store {
     this.doc.seq = this.seq;
     this.statistics.changes += 1;
     if (this.disk) {
-      this.pending.push(`${JSON.stringify({ n: this.seq, s: key, c: changes } satisfies JournalEntry)}\n`);
+      this.pending.push(`${JSON.stringify({ n: this.seq, s: key, c: journal } satisfies JournalEntry)}\n`);
       this.scheduleFlush();
     } else {
       this.persistedSeq = this.seq;
@@ -195,7 +195,7 @@ export class Store {
 
   private maybeCompact(): void {
     if (!this.disk || this.compacting || this.closed) return;
-    if (this.journalBytes < Math.max(this.compactMinBytes, this.statistics.snapshotBytes)) return;
+    if (this.journalBytes < Math.max(this.compactMinBytes, this.statistics.snapshotBytes / 2)) return;
     this.compacting = this.compact()
       .catch(this.onBackgroundError)
       .finally(() => {
