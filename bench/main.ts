@@ -10,6 +10,7 @@
 //            GetLogEvents, the emulator's memory during the burst (bench/logs.ts)
 //   elb      HTTP through a load balancer listener to a service of two tasks, beside the same load sent straight
 //            to the tasks: requests per second and p50/p99 latency (the listener should keep ≥ 70% of direct)
+//   scale    ECS calls with 0, 1,000 and 10,000 stored tasks, as ratios to the empty store (bench/state-scale.ts)
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import { startBenchEmulator, type BenchEmulator } from './emulator-harness.js';
 import { benchLogBurst, printLogBurst, type LogBurstResult } from './logs.js';
 import { benchSpotReplacement } from './spot.js';
 import { benchLoadBalancer, type LoadBalancerBenchResult } from './load-balancer.js';
+import { benchStateScale, printStateScale, type StateScaleResults } from './state-scale.js';
 import { summarize, type Summary } from './stats.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
@@ -40,6 +42,7 @@ interface Results {
   spot: { interruptionToReplacementRunningMs: Summary };
   logs: LogBurstResult;
   elb: LoadBalancerBenchResult;
+  scale: StateScaleResults;
 }
 
 const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
@@ -111,6 +114,8 @@ async function main(): Promise<void> {
   const instanceId = `bench-${randomBytes(3).toString('hex')}`;
   // A private /16 for the default VPC (10.20x): never the developer's own 172.31/16.
   const second = 200 + Math.floor(Math.random() * 40);
+  log('state at scale (no Docker): 0, 1,000 and 10,000 stored tasks…');
+  const scale = await benchStateScale();
   const b = await startBenchEmulator(instanceId, `10.${second}.0.0/16`, image);
   try {
     log(`warming up (images, networks)…`);
@@ -153,6 +158,7 @@ async function main(): Promise<void> {
       spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => ms(0, x.replacementRunningMs))) },
       logs: logBurst,
       elb,
+      scale,
     };
     await fs.mkdir(RESULTS_DIR, { recursive: true });
     const text = JSON.stringify(results, null, 2);
@@ -187,6 +193,8 @@ function print(r: Results) {
   console.log(`HTTP straight to the tasks: ${lr(r.elb.direct)} (listener keeps ${Math.round(r.elb.throughputRatio * 100)}%)`);
   console.log(`memory with ${r.memory.tasksRunning} tasks: RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
   printLogBurst(r.logs);
+  console.log('');
+  printStateScale(r.scale);
   console.log(`written to ${path.join(RESULTS_DIR, 'latest.json')}`);
 }
 

@@ -36,10 +36,9 @@ export interface LevelResult {
   tasks: number;
   revisions: number;
   ops: Record<string, OpResult>;
+  /** Calls a second. */
   throughput: Record<string, number>;
   bytesPerChange: number;
-  rssMiB: number;
-  longestStallMs: number;
 }
 
 /** A keep-alive JSON 1.1 client with no SDK in the way, so the numbers are the emulator's. */
@@ -88,19 +87,13 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-async function sample(n: number, fn: (i: number) => Promise<unknown>): Promise<OpResult> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) times.push(await timed(() => fn(i)));
-  times.sort((a, b) => a - b);
-  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
-}
-
 const round = (x: number) => Math.round(x * 100) / 100;
 
-async function throughput(port: number, op: string, body: unknown): Promise<number> {
+/** Calls answered by 4 keep-alive clients in `ms`. */
+async function throughput4(port: number, op: string, body: unknown, ms: number): Promise<number> {
   const clients = Array.from({ length: 4 }, () => new RawClient(port));
   let count = 0;
-  const end = performance.now() + THROUGHPUT_MS;
+  const end = performance.now() + ms;
   await Promise.all(
     clients.map(async (c) => {
       while (performance.now() < end) {
@@ -110,7 +103,7 @@ async function throughput(port: number, op: string, body: unknown): Promise<numb
     }),
   );
   for (const c of clients) c.close();
-  return Math.round((count * 1000) / THROUGHPUT_MS);
+  return count;
 }
 
 interface Setup {
@@ -200,28 +193,44 @@ async function seed(s: Setup, tpl: { task: TaskRecord; td: TaskDefinitionRecord 
   }
 }
 
-async function measureLevel(s: Setup, level: { tasks: number; revisions: number }): Promise<LevelResult> {
-  const c = s.client;
-  const ops: Record<string, OpResult> = {};
-  const stalls = monitorEventLoopDelay({ resolution: 5 });
-  stalls.enable();
-  const running: string[] = [];
-  ops.RunTask = await sample(SAMPLES / 2, async () => {
-    const r = await c.call('RunTask', runTaskBody(s.subnet));
-    running.push((r.tasks as { taskArn: string }[])[0]!.taskArn);
+/** Times `fn` on every level in turn, `n` rounds, so a busy machine slows every level alike. */
+async function interleaved(setups: Setup[], n: number, fn: (s: Setup, level: number, i: number) => Promise<unknown>): Promise<OpResult[]> {
+  const times = setups.map((): number[] => []);
+  for (let i = 0; i < n; i++) {
+    for (const [level, s] of setups.entries()) times[level]!.push(await timed(() => fn(s, level, i)));
+  }
+  return times.map((t) => {
+    t.sort((a, b) => a - b);
+    return { p50: round(percentile(t, 50)), p99: round(percentile(t, 99)) };
   });
-  const some = running.slice(0, 10);
-  ops.DescribeTasks = await sample(SAMPLES, () => c.call('DescribeTasks', { cluster: CLUSTER, tasks: some }));
-  ops.ListTasks = await sample(SAMPLES, () => c.call('ListTasks', { cluster: CLUSTER }));
-  ops['ListTasks STOPPED'] = await sample(SAMPLES, () => c.call('ListTasks', { cluster: CLUSTER, desiredStatus: 'STOPPED' }));
-  ops['ListTasks family'] = await sample(SAMPLES, () => c.call('ListTasks', { cluster: CLUSTER, family: FAMILY }));
-  ops.DescribeClusters = await sample(SAMPLES, () => c.call('DescribeClusters', { clusters: [CLUSTER] }));
-  ops.ListClusters = await sample(SAMPLES, () => c.call('ListClusters', {}));
-  ops.DescribeTaskDefinition = await sample(SAMPLES, () => c.call('DescribeTaskDefinition', { taskDefinition: FAMILY }));
-  ops.ListTaskDefinitions = await sample(SAMPLES, () => c.call('ListTaskDefinitions', { familyPrefix: FAMILY }));
-  ops.ListTaskDefinitionFamilies = await sample(SAMPLES, () => c.call('ListTaskDefinitionFamilies', {}));
-  ops.RegisterTaskDefinition = await sample(SAMPLES / 4, () =>
-    c.call('RegisterTaskDefinition', {
+}
+
+async function measure(
+  setups: Setup[],
+): Promise<{ ops: Record<string, OpResult[]>; throughput: Record<string, number[]>; bytesPerChange: number[] }> {
+  const ops: Record<string, OpResult[]> = {};
+  const op = async (name: string, n: number, fn: (s: Setup, level: number, i: number) => Promise<unknown>) => {
+    log(`  ${name}`);
+    ops[name] = await interleaved(setups, n, fn);
+  };
+  const running = setups.map((): string[] => []);
+  await op('RunTask', SAMPLES / 2, async (s, level) => {
+    const r = await s.client.call('RunTask', runTaskBody(s.subnet));
+    running[level]!.push((r.tasks as { taskArn: string }[])[0]!.taskArn);
+  });
+  await op('DescribeTasks', SAMPLES, (s, level) =>
+    s.client.call('DescribeTasks', { cluster: CLUSTER, tasks: running[level]!.slice(0, 10) }),
+  );
+  await op('ListTasks', SAMPLES, (s) => s.client.call('ListTasks', { cluster: CLUSTER }));
+  await op('ListTasks STOPPED', SAMPLES, (s) => s.client.call('ListTasks', { cluster: CLUSTER, desiredStatus: 'STOPPED' }));
+  await op('ListTasks family', SAMPLES, (s) => s.client.call('ListTasks', { cluster: CLUSTER, family: FAMILY }));
+  await op('DescribeClusters', SAMPLES, (s) => s.client.call('DescribeClusters', { clusters: [CLUSTER] }));
+  await op('ListClusters', SAMPLES, (s) => s.client.call('ListClusters', {}));
+  await op('DescribeTaskDefinition', SAMPLES, (s) => s.client.call('DescribeTaskDefinition', { taskDefinition: FAMILY }));
+  await op('ListTaskDefinitions', SAMPLES, (s) => s.client.call('ListTaskDefinitions', { familyPrefix: FAMILY }));
+  await op('ListTaskDefinitionFamilies', SAMPLES, (s) => s.client.call('ListTaskDefinitionFamilies', {}));
+  await op('RegisterTaskDefinition', SAMPLES / 4, (s) =>
+    s.client.call('RegisterTaskDefinition', {
       family: `${FAMILY}-reg`,
       requiresCompatibilities: ['FARGATE'],
       networkMode: 'awsvpc',
@@ -230,86 +239,109 @@ async function measureLevel(s: Setup, level: { tasks: number; revisions: number 
       containerDefinitions: [{ name: 'app', image: 'busybox' }],
     }),
   );
-  ops.TagResource = await sample(SAMPLES / 4, (i) =>
-    c.call('TagResource', { resourceArn: running[0], tags: [{ key: `k${i % 5}`, value: `${i}` }] }),
+  await op('TagResource', SAMPLES / 4, (s, level, i) =>
+    s.client.call('TagResource', { resourceArn: running[level]![0], tags: [{ key: `k${i % 5}`, value: `${i}` }] }),
   );
   // Bytes on disk per change (one journal entry), over the stops and everything the engine does to finish them.
-  const before = s.emu.deps.store.stats();
-  ops.StopTask = await sample(running.length, (i) => c.call('StopTask', { cluster: CLUSTER, task: running[i] }));
-  await waitFor(() =>
-    s.emu.deps.store.read(SCOPE, (st) => running.every((arn) => st.tasks[arn.split('/').pop()!]?.lastStatus === 'STOPPED')),
-  );
-  await s.emu.deps.store.flush();
-  const after = s.emu.deps.store.stats();
-  const bytesPerChange = Math.round((after.bytesWritten - before.bytesWritten) / Math.max(1, after.changes - before.changes));
-  const throughputs = {
-    DescribeClusters: await throughput(s.emu.port, 'DescribeClusters', { clusters: [CLUSTER] }),
-    ListTasks: await throughput(s.emu.port, 'ListTasks', { cluster: CLUSTER }),
-  };
-  stalls.disable();
-  return {
-    ...level,
-    ops,
-    throughput: throughputs,
-    bytesPerChange,
-    rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
-    longestStallMs: round(stalls.max / 1e6),
-  };
+  const before = setups.map((s) => s.emu.deps.store.stats());
+  await op('StopTask', SAMPLES / 2, (s, level, i) => s.client.call('StopTask', { cluster: CLUSTER, task: running[level]![i] }));
+  const bytesPerChange: number[] = [];
+  for (const [level, s] of setups.entries()) {
+    const ids = running[level]!.map((arn) => arn.split('/').pop()!);
+    await waitFor(() => s.emu.deps.store.read(SCOPE, (st) => ids.every((id) => st.tasks[id]?.lastStatus === 'STOPPED')));
+    await s.emu.deps.store.flush();
+    const after = s.emu.deps.store.stats();
+    bytesPerChange.push(
+      Math.round((after.bytesWritten - before[level]!.bytesWritten) / Math.max(1, after.changes - before[level]!.changes)),
+    );
+  }
+  log('  throughput');
+  const throughput: Record<string, number[]> = {};
+  for (const [name, body] of [
+    ['DescribeClusters', { clusters: [CLUSTER] }],
+    ['ListTasks', { cluster: CLUSTER }],
+  ] as const) {
+    const counts = setups.map(() => 0);
+    for (let round = 0; round < 4; round++) {
+      for (const [level, s] of setups.entries()) counts[level]! += await throughput4(s.emu.port, name, body, THROUGHPUT_MS / 4);
+    }
+    throughput[name] = counts.map((c) => Math.round((c * 1000) / THROUGHPUT_MS));
+  }
+  return { ops, throughput, bytesPerChange };
 }
 
 export interface StateScaleResults {
   levels: LevelResult[];
+  /** The longest event-loop stall while the calls above ran (every level's emulator is in this process). */
+  longestStallMs: number;
   /** From the start of a restart on the largest level's data directory to the answer to its first call. */
   restartFirstAnswerMs: number;
+  /** The process's RSS after that restart, with only that emulator in it. */
+  restartRssMiB: number;
   /** Expiry of all those stopped tasks at once: its duration and the longest event-loop stall meanwhile. */
   expiry: { tasks: number; durationMs: number; longestStallMs: number };
 }
 
 export async function benchStateScale(): Promise<StateScaleResults> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fl-scale-'));
-  const levels: LevelResult[] = [];
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'fl-scale-'));
   // Keeps the process alive between one emulator's close and the next one's start.
   const keepAlive = setInterval(() => {}, 1000);
-  let s = await start(dataDir);
-  let restartFirstAnswerMs = NaN;
-  let expiry = { tasks: 0, durationMs: NaN, longestStallMs: NaN };
+  const setups: Setup[] = [];
+  let restarted: Setup | null = null;
   try {
-    const tpl = await templates(s);
-    let tasks = 0;
-    let revisions = 0;
     for (const level of LEVELS) {
-      log(`seeding ${level} stored tasks…`);
-      await seed(s, tpl, level - tasks, level / 10 - revisions);
-      tasks = level;
-      revisions = level / 10;
-      log(`measuring at ${level}…`);
-      levels.push(await measureLevel(s, { tasks, revisions }));
+      log(`seeding ${level} stored tasks and ${level / 10} revisions…`);
+      const s = await start(path.join(root, String(level)));
+      setups.push(s);
+      await seed(s, await templates(s), level, level / 10);
     }
-    log('restart…');
-    s.client.close();
-    await s.emu.close();
-    const t0 = performance.now();
-    // Restarted with a retention of 1 ms, so every stored task is due for expiry (the sweep below).
-    s = await start(dataDir, 1);
-    await s.client.call('ListTasks', { cluster: CLUSTER });
-    restartFirstAnswerMs = round(performance.now() - t0);
-    log('expiry of every stopped task…');
-    const stored = s.emu.deps.store.read(SCOPE, (st) => Object.keys(st.tasks).length);
+    log('measuring, the levels in turn…');
     const stalls = monitorEventLoopDelay({ resolution: 5 });
     stalls.enable();
-    const t1 = performance.now();
-    await s.emu.tasks.sweepExpired();
-    const durationMs = round(performance.now() - t1);
+    const m = await measure(setups);
     stalls.disable();
-    const left = s.emu.deps.store.read(SCOPE, (st) => Object.keys(st.tasks).length);
-    expiry = { tasks: stored - left, durationMs, longestStallMs: round(stalls.max / 1e6) };
+    const levels = LEVELS.map((tasks, i) => ({
+      tasks,
+      revisions: tasks / 10,
+      ops: Object.fromEntries(Object.entries(m.ops).map(([name, results]) => [name, results[i]!])),
+      throughput: Object.fromEntries(Object.entries(m.throughput).map(([name, counts]) => [name, counts[i]!])),
+      bytesPerChange: m.bytesPerChange[i]!,
+    }));
+    log('restart…');
+    for (const s of setups.splice(0)) {
+      s.client.close();
+      await s.emu.close();
+    }
+    const t0 = performance.now();
+    // Restarted with a retention of 1 ms, so every stored task is due for expiry (the sweep below).
+    restarted = await start(path.join(root, String(LEVELS.at(-1))), 1);
+    await restarted.client.call('ListTasks', { cluster: CLUSTER });
+    const restartFirstAnswerMs = round(performance.now() - t0);
+    const restartRssMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
+    log('expiry of every stopped task…');
+    const count = () => restarted!.emu.deps.store.read(SCOPE, (st) => Object.keys(st.tasks).length);
+    const stored = count();
+    const sweepStalls = monitorEventLoopDelay({ resolution: 5 });
+    sweepStalls.enable();
+    const t1 = performance.now();
+    await restarted.emu.tasks.sweepExpired();
+    const durationMs = round(performance.now() - t1);
+    sweepStalls.disable();
+    return {
+      levels,
+      longestStallMs: round(stalls.max / 1e6),
+      restartFirstAnswerMs,
+      restartRssMiB,
+      expiry: { tasks: stored - count(), durationMs, longestStallMs: round(sweepStalls.max / 1e6) },
+    };
   } finally {
-    s.client.close();
-    await s.emu.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    for (const s of [...setups, ...(restarted ? [restarted] : [])]) {
+      s.client.close();
+      await s.emu.close();
+    }
+    await fs.rm(root, { recursive: true, force: true });
     clearInterval(keepAlive);
   }
-  return { levels, restartFirstAnswerMs, expiry };
 }
 
 export function printStateScale(r: StateScaleResults): void {
@@ -333,11 +365,21 @@ export function printStateScale(r: StateScaleResults): void {
     ]);
   }
   rows.push(['bytes written per change', ...r.levels.map((l) => `${l.bytesPerChange}`)]);
-  rows.push(['RSS MiB', ...r.levels.map((l) => `${l.rssMiB}`)]);
-  rows.push(['longest event-loop stall ms', ...r.levels.map((l) => `${l.longestStallMs}`)]);
   const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
-  console.log(`restart with ${r.levels.at(-1)!.tasks} tasks stored, first answer after ${r.restartFirstAnswerMs} ms`);
+  const over: string[] = [];
+  for (const l of r.levels.slice(1)) {
+    for (const [op, o] of Object.entries(l.ops)) {
+      const b = base.ops[op]!;
+      if (o.p50 > 2 * b.p50 || o.p99 > 2 * b.p99) over.push(`${op} at ${l.tasks}`);
+    }
+    for (const [op, t] of Object.entries(l.throughput)) if (base.throughput[op]! > 1.5 * t) over.push(`${op} throughput at ${l.tasks}`);
+  }
+  console.log(over.length ? `over the bounds (2x latency, 1.5x throughput): ${over.join(', ')}` : 'every ratio within the bounds');
+  console.log(`longest event-loop stall during the calls: ${r.longestStallMs} ms`);
+  console.log(
+    `restart with ${r.levels.at(-1)!.tasks} tasks stored: first answer after ${r.restartFirstAnswerMs} ms, RSS ${r.restartRssMiB} MiB`,
+  );
   console.log(
     `expiry of ${r.expiry.tasks} stopped tasks: ${r.expiry.durationMs} ms, longest event-loop stall ${r.expiry.longestStallMs} ms`,
   );
