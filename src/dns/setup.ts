@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { type DnsCaller, DnsServer } from './dns-server.js';
 import { systemResolvers } from './upstream.js';
+import { liveTasks } from '../store/queries.js';
 
 export interface TaskResolver {
   server: DnsServer;
@@ -18,9 +19,7 @@ export interface TaskResolver {
 /** The task whose agent-network address this is, as account/region and VPC (stopped tasks are no callers). */
 export function callerOf(store: Store, address: string): DnsCaller | undefined {
   for (const scope of store.scopes()) {
-    const task = store.read(scope, (s) =>
-      Object.values(s.tasks).find((t) => t.sandbox?.agentIpv4Address === address && t.lastStatus !== 'STOPPED'),
-    );
+    const task = store.read(scope, (s) => liveTasks(s).find((t) => t.sandbox?.agentIpv4Address === address));
     if (task) return { scope, vpcId: task.attachment.vpcId, taskId: task.taskId };
   }
   return undefined;

@@ -34,11 +34,16 @@ export function decodeToken(token: string): string {
 }
 
 /** `items` must be sorted by `keyOf`, and keys must be unique. */
-export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, request: PageRequest, limits: PageLimits): Page<T> {
+/** The page size a request asks for; InvalidParameterException outside 1..max. */
+function pageSize(request: PageRequest, limits: PageLimits): number {
   if (request.maxResults !== undefined && (request.maxResults < 1 || request.maxResults > limits.max)) {
     throw invalidParameter(`maxResults must be between 1 and ${limits.max}.`);
   }
-  const size = request.maxResults ?? limits.defaultSize;
+  return request.maxResults ?? limits.defaultSize;
+}
+
+export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, request: PageRequest, limits: PageLimits): Page<T> {
+  const size = pageSize(request, limits);
   let start = 0;
   if (request.nextToken) {
     const after = decodeToken(request.nextToken);
@@ -61,10 +66,7 @@ export function paginateSorted<T>(
   request: PageRequest,
   limits: PageLimits,
 ): Page<T> {
-  if (request.maxResults !== undefined && (request.maxResults < 1 || request.maxResults > limits.max)) {
-    throw invalidParameter(`maxResults must be between 1 and ${limits.max}.`);
-  }
-  const size = request.maxResults ?? limits.defaultSize;
+  const size = pageSize(request, limits);
   let start = 0;
   if (request.nextToken) {
     const after = decodeToken(request.nextToken);

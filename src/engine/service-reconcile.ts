@@ -195,7 +195,7 @@ function followTargets(
   effects: ReconcileEffects,
 ): void {
   const group = serviceGroup(svc.serviceName);
-  const mine = Object.values(state.tasks).filter((t) => t.clusterArn === svc.clusterArn && t.group === group);
+  const mine = tasksOfGroup(state, svc.clusterArn, group);
   const registered = new Map<string, number>();
   for (const task of mine) {
     if (task.desiredStatus === 'RUNNING') {

@@ -271,6 +271,30 @@ describe('DescribeTasks and ListTasks', () => {
     expect(new Set([...page1.taskArns!, ...page2.taskArns!]).size).toBe(3);
   });
 
+  it('keeps its pages whole while tasks are added between calls: every task listed before is listed once', async () => {
+    const c = await cluster();
+    const run = async (count: number) =>
+      (
+        await emu.ecs.send(
+          new RunTaskCommand({ cluster: c, taskDefinition: family, launchType: 'FARGATE', networkConfiguration: network, count }),
+        )
+      ).tasks!.map((t) => t.taskArn!);
+    const before = await run(7);
+    const seen: string[] = [];
+    let nextToken: string | undefined;
+    let pages = 0;
+    do {
+      const page = await emu.ecs.send(new ListTasksCommand({ cluster: c, maxResults: 2, nextToken }));
+      seen.push(...page.taskArns!);
+      nextToken = page.nextToken;
+      await run(1);
+      pages += 1;
+    } while (nextToken && pages < 100);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(before));
+    expect([...seen].sort()).toEqual(seen);
+  });
+
   it('hides stopped tasks once the retention period has passed', async () => {
     const short = await startTestEmulator({ stoppedTaskRetentionMs: 200 });
     try {
