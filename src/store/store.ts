@@ -115,7 +115,11 @@ export class Store {
     return store;
   }
 
-  /** Reads one region's state. The value passed to `fn` must not be kept or changed. */
+  /**
+   * Reads one region's state. Nothing passed to `fn` may be changed. Records (a task, a service) may be kept: they
+   * are never changed, a change replaces them. Collections (`state.tasks`) must not be kept past `fn`: they change
+   * in place. Indexed look-ups: queries.ts.
+   */
   read<T>(scope: Scope, fn: (state: Readonly<RegionState>) => T): T {
     return fn(this.doc.scopes[scopeKey(scope)] ?? EMPTY);
   }
