@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
+import { PLATFORM_STOP_REASON } from '../../src/engine/task-engine.js';
 import { LABEL_TASK_ID } from '../../src/runtime/labels.js';
 import { startCli, type RunningCli } from '../support/cli-process.js';
 import { startDockerEmulator, type TestEmulator } from '../support/emulator.js';
@@ -66,7 +67,8 @@ describe('restarts', () => {
       const byArn = Object.fromEntries(out.tasks!.map((t) => [t.taskArn, t]));
       expect(byArn[kept]).toMatchObject({ lastStatus: 'RUNNING', version: before.version });
       expect(byArn[lost]!.lastStatus).toBe('STOPPED');
-      expect(byArn[lost]!.stoppedReason).toMatch(/disappeared/);
+      // It had reached RUNNING, so AWS would call it an infrastructure failure.
+      expect(byArn[lost]).toMatchObject({ stopCode: 'InfrastructureHealth', stoppedReason: PLATFORM_STOP_REASON });
       // The adopted task is still ours to stop.
       await second.ecs.send(new StopTaskCommand({ task: kept }));
       await waitUntilTasksStopped({ client: second.ecs, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { tasks: [kept] });
