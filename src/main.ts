@@ -142,7 +142,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
       routers: [
         { path: DASHBOARD_PATH, router: dashboardRouter() },
         { path: `${CONTROL_PREFIX}${LOAD_BALANCERS_PATH}`, router: loadBalancerRouter(loadBalancing) },
-        { path: CONTROL_PREFIX, router: lifecycleRouter({ app: deps, runtime, tasks, endpoint: () => endpoint }) },
+        { path: CONTROL_PREFIX, router: lifecycleRouter({ app: deps, runtime, tasks, logs, endpoint: () => endpoint }) },
         { path: CONTROL_PREFIX, router: control },
       ],
     }),

@@ -2,10 +2,12 @@
 //   GET  /_fargate-local/health   {status: 'ok', engine: {available}, endpoint}: the readiness check; 200 once the
 //                                  API answers, whether or not a Docker engine does (engine.available says)
 //   POST /_fargate-local/reset    {accountId?, region?}: clears all state (or one account, or one account/region),
-//                                  removing the tasks' containers and networks and clearing faults; answers once
-//                                  Docker is done, with what was cleared
+//                                  log groups and their events included, removing the tasks' containers and
+//                                  networks, closing the listeners of load balancers that went and clearing faults;
+//                                  answers once Docker is done, with what was cleared
 import express from 'express';
 import type { AppDeps } from '../app-deps.js';
+import type { LogStore } from '../domain/logs/model.js';
 import type { Scope } from '../domain/scope.js';
 import type { TaskRuntime } from '../domain/task-runtime.js';
 import type { TaskEngine } from '../engine/task-engine.js';
@@ -15,6 +17,8 @@ export interface LifecycleDeps {
   app: AppDeps;
   runtime: TaskRuntime;
   tasks: TaskEngine;
+  /** CloudWatch Logs' events, kept outside the store. */
+  logs?: LogStore;
 }
 
 export interface ResetResult {
@@ -25,9 +29,8 @@ export interface ResetResult {
 /** Empties the regions that match (all when no filter); then removes their tasks' containers and unused networks. */
 export async function resetState(deps: LifecycleDeps, filter: { accountId?: string; region?: string } = {}): Promise<ResetResult> {
   const { store } = deps.app;
-  const scopes = store
-    .scopes()
-    .filter((s) => (!filter.accountId || s.accountId === filter.accountId) && (!filter.region || s.region === filter.region));
+  const matches = (s: Scope) => (!filter.accountId || s.accountId === filter.accountId) && (!filter.region || s.region === filter.region);
+  const scopes = store.scopes().filter(matches);
   const taskIds: string[] = [];
   for (const scope of scopes) {
     taskIds.push(...store.read(scope, (s) => Object.keys(s.tasks)));
@@ -39,8 +42,14 @@ export async function resetState(deps: LifecycleDeps, filter: { accountId?: stri
     });
   }
   await store.flush();
+  if (deps.logs) {
+    for (const scope of deps.logs.scopes().filter(matches)) {
+      for (const group of deps.logs.listGroups(scope)) deps.logs.deleteGroup(scope, group.name);
+    }
+  }
   if (!filter.accountId && !filter.region) deps.app.faults.clearAll();
   await deps.tasks.discard(taskIds);
+  for (const scope of scopes) await deps.app.loadBalancing?.changed(scope);
   return { scopes, tasks: taskIds.length };
 }
 

@@ -52,6 +52,17 @@ describe.each([
     });
   });
 
+  it('lists the regions that hold groups, and forgets a region whose groups are all deleted', () => {
+    const store = open(dirOf());
+    expect(store.scopes()).toEqual([]);
+    seed(store, 3);
+    const eu = { accountId: '123456789012', region: 'eu-west-1' };
+    store.createGroup(eu, { name: '/eu', creationTime: 1, logGroupClass: 'STANDARD', tags: {} });
+    expect(store.scopes()).toEqual([scope, eu]);
+    store.deleteGroup(eu, '/eu');
+    expect(store.scopes()).toEqual([scope]);
+  });
+
   it('retention hides expired events at once and drops whole expired segments', () => {
     const now = { t: 1_700_000_000_000 + 10 * DAY };
     const store = open(dirOf(), now);

@@ -104,6 +104,10 @@ export class SegmentedLogStore implements LogStore {
     return true;
   }
 
+  scopes(): Scope[] {
+    return [...this.regions.values()].filter((r) => r.groups.size > 0).map((r) => ({ ...r.scope }));
+  }
+
   getGroup(scope: Scope, name: string): LogGroupView | undefined {
     const group = this.regions.get(scopeKey(scope))?.groups.get(name);
     return group ? this.groupView(group) : undefined;

@@ -8,14 +8,24 @@ import {
   RunTaskCommand,
   waitUntilTasksRunning,
 } from '@aws-sdk/client-ecs';
+import {
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  DescribeLogGroupsCommand,
+  GetLogEventsCommand,
+  PutLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateListenerCommand, CreateLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FargateLocalControl } from '../../src/client/control-client.js';
 import { runControlCommand } from '../../src/cli/control-commands.js';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
 import { startFargateLocal } from '../../src/testing/index.js';
 import type { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
+import { defaultNetwork, elbv2Client } from '../support/elbv2.js';
 import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
+import { logsClient } from '../support/logs.js';
 import { storeTaskDefinition } from '../support/task-definitions.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
@@ -68,6 +78,40 @@ describe('POST /_fargate-local/reset', () => {
     expect(err.name).toBe('ClusterNotFoundException');
     // Still fully usable afterwards.
     await runningTask();
+  });
+
+  it('clears log groups with their events, and closes the listeners of the load balancers it removed', async () => {
+    const logs = logsClient(emu.endpoint);
+    const elb = elbv2Client(emu.endpoint);
+    try {
+      const group = uniqueName('/reset/logs');
+      await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+      await logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: 's' }));
+      await logs.send(
+        new PutLogEventsCommand({ logGroupName: group, logStreamName: 's', logEvents: [{ timestamp: Date.now(), message: 'kept?' }] }),
+      );
+      const { subnets } = await defaultNetwork(emu.endpoint);
+      const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: uniqueName('reset').slice(0, 32), Subnets: subnets.slice(0, 2) })))
+        .LoadBalancers![0]!;
+      const fixed = [{ Type: 'fixed-response' as const, FixedResponseConfig: { StatusCode: '200', MessageBody: 'served' } }];
+      const { Listeners } = await elb.send(
+        new CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Port: 80, DefaultActions: fixed }),
+      );
+      const served = (await control.loadBalancers()).find((l) => l.listenerArn === Listeners![0]!.ListenerArn)!;
+      const url = `http://127.0.0.1:${served.hostPort}/`;
+      expect(await (await fetch(url, { headers: { host: lb.DNSName! } })).text()).toBe('served');
+
+      await control.reset();
+
+      expect((await logs.send(new DescribeLogGroupsCommand({}))).logGroups).toEqual([]);
+      const gone = await logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: 's' })).catch((e) => e);
+      expect(gone.name).toBe('ResourceNotFoundException');
+      expect(await control.loadBalancers()).toEqual([]);
+      await expect(fetch(url, { headers: { host: lb.DNSName! } })).rejects.toThrow();
+    } finally {
+      logs.destroy();
+      elb.destroy();
+    }
   });
 
   it('clears one account (or account and region) only', async () => {

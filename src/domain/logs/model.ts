@@ -51,6 +51,8 @@ export interface StoredLogEvent {
 export interface LogStore {
   createGroup(scope: Scope, record: LogGroupRecord): boolean;
   getGroup(scope: Scope, name: string): LogGroupView | undefined;
+  /** The regions that hold any log group. */
+  scopes(): Scope[];
   /** Every group of the region, sorted by name. */
   listGroups(scope: Scope): LogGroupView[];
   updateGroup(scope: Scope, name: string, change: (record: LogGroupRecord) => void): boolean;
