@@ -529,7 +529,7 @@ export function controlEndpointFrom(env: Env): string {
   return `http://127.0.0.1:${env.PORT || DEFAULT_PORT}`;
 }
 
-type TestOverrides = Partial<Omit<Config, 'taskAgent'>> & { taskAgent?: Partial<TaskAgentConfig> };
+export type TestOverrides = Partial<Omit<Config, 'taskAgent'>> & { taskAgent?: Partial<TaskAgentConfig> };
 
 /** A configuration for embedding (tests, benchmarks): the defaults, in memory, a free port, quiet. */
 export function testConfig(overrides: TestOverrides = {}): Config {

@@ -4,7 +4,7 @@
 // network over the same addresses, so a file waits until no one else's 172.31.x network is left on the engine.
 import { ECSClient, RegisterTaskDefinitionCommand, type ContainerDefinition } from '@aws-sdk/client-ecs';
 import { FargateLocalControl } from '../../../src/client/index.js';
-import { testConfig, type Config } from '../../../src/config.js';
+import { testConfig, type TestOverrides } from '../../../src/config.js';
 import { defaultVpc, DEFAULT_VPC_CIDR } from '../../../src/domain/network/vpc.js';
 import { startEmulator, type RunningEmulator } from '../../../src/main.js';
 import { blocksOverlap } from '../../../src/domain/network/cidr.js';
@@ -27,7 +27,7 @@ export interface DockerEmulator {
 }
 
 /** Starts the emulator in-process on the real Docker runtime (no `runtime` option). */
-export async function startDockerEmulator(prefix: string, overrides: Partial<Config> = {}): Promise<DockerEmulator> {
+export async function startDockerEmulator(prefix: string, overrides: TestOverrides = {}): Promise<DockerEmulator> {
   const instanceId = newInstanceId(prefix);
   await waitForDefaultVpcRange();
   const emu = await startEmulator(testConfig({ instanceId, ...overrides }));
