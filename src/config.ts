@@ -61,6 +61,13 @@ export interface Config {
    * service's minimumHealthyPercent, i.e. before a rolling update stops an old task on its account (AWS: 40 s).
    */
   minimumHealthyDelayMs: number;
+  /**
+   * Factor applied to the minutes of blue/green, linear and canary deployments (intervals, bake and termination
+   * waits, ready waits): 1 as on AWS; 0.01 turns a minute into 0.6 s.
+   */
+  deploymentTimeScale: number;
+  /** CodeDeploy lifecycle hooks succeed at once instead of waiting for PutLifecycleEventHookExecutionStatus. */
+  codeDeployAutoSucceedHooks: boolean;
   /** Enforce security groups (and private subnets' lack of internet access) inside each task's network namespace. */
   enforceSecurityGroups: boolean;
   /** Make the host subject to the security groups too (by default it reaches every task, like `curl <task-ip>`). */
@@ -119,6 +126,13 @@ function slash16(value: string): string {
 function accountId(value: string): string {
   if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('an account id is 12 digits.');
   return value;
+}
+
+function timeScale(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1)
+    throw new InvalidArgumentError('the deployment time scale is a factor greater than 0 and at most 1.');
+  return n;
 }
 
 function rate(value: string): number {
@@ -494,6 +508,24 @@ export const OPTIONS: readonly OptionDescriptor[] = [
     parse: rate,
     default: 0,
     to: 'spotInterruptionRatePerHour',
+  },
+  {
+    flags: '--deployment-time-scale <factor>',
+    env: 'FARGATE_LOCAL_DEPLOYMENT_TIME_SCALE',
+    group: 'Services, Spot and events',
+    help: 'factor applied to the minutes of blue/green, linear and canary deployments (0.01: a minute lasts 0.6 s)',
+    doc: 'factor applied to every wait in minutes of a blue/green, linear or canary deployment (traffic intervals, bake, ready and termination waits), ECS-native or CodeDeploy; `0.01` makes a minute last 0.6 s',
+    parse: timeScale,
+    default: 1,
+    to: 'deploymentTimeScale',
+  },
+  {
+    flags: '--codedeploy-auto-succeed-hooks',
+    env: 'FARGATE_LOCAL_CODEDEPLOY_AUTO_SUCCEED_HOOKS',
+    group: 'Services, Spot and events',
+    help: 'CodeDeploy lifecycle hooks succeed at once (no Lambda runs here)',
+    doc: 'the Lambda hooks an AppSpec names succeed at once; without it each waits for `PutLifecycleEventHookExecutionStatus`',
+    to: 'codeDeployAutoSucceedHooks',
   },
   {
     flags: '--events-webhook <url>',

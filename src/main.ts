@@ -21,6 +21,9 @@ import { createEc2Service } from './ec2/service.js';
 import { createServiceDiscoveryService } from './servicediscovery/service.js';
 import { createElbv2Service } from './elbv2/service.js';
 import { createLogsService } from './logs/service.js';
+import { createCodeDeployService } from './codedeploy/service.js';
+import { CodeDeployEngine } from './codedeploy/engine.js';
+import { ecsTaskSets } from './codedeploy/support/ecs.js';
 import { SegmentedLogStore } from './logstore/segmented-log-store.js';
 import { AwslogsShipper } from './engine/awslogs-shipper.js';
 import { createIamService } from './iam/service.js';
@@ -57,6 +60,8 @@ export interface RunningEmulator {
   events: EventHub;
   /** CloudWatch Logs: groups, streams and events. */
   logs: SegmentedLogStore;
+  /** The CODE_DEPLOY deployment controller (CodeDeploy deployments of ECS services). */
+  codeDeploy: CodeDeployEngine;
   /** http://host:port of the API. */
   endpoint: string;
   port: number;
@@ -131,13 +136,18 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   });
   spot.start();
   const deps: AppDeps = { ...engineContext, tasks, services, faults, loadBalancing };
+  const codeDeploy = new CodeDeployEngine(deps, ecsTaskSets, {
+    timeScale: config.deploymentTimeScale,
+    autoSucceedHooks: config.codeDeployAutoSucceedHooks,
+  });
+  codeDeploy.start();
 
   const control = controlRouter({ app: deps, runtime, spot, events });
   const server = http.createServer(
     createApp({
       deps,
       operations: withOutageGate(OPERATIONS, faults),
-      jsonServices: [createServiceDiscoveryService(), createLogsService(logs)],
+      jsonServices: [createServiceDiscoveryService(), createLogsService(logs), createCodeDeployService(codeDeploy)],
       queryServices: [createEc2Service(), createElbv2Service(), createIamService(), createStsService()],
       routers: [
         { path: DASHBOARD_PATH, router: dashboardRouter() },
@@ -173,6 +183,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     loadBalancing,
     events,
     logs,
+    codeDeploy,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -180,6 +191,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
           server.closeAllConnections();
         });
         spot.close();
+        await codeDeploy.close();
         await services.close();
         await loadBalancing.close();
         stopPublishing();

@@ -15,11 +15,12 @@ import type { ServiceDeploymentRecord, ServiceRevisionRecord } from '../domain/s
 import type { CapacityProviderRecord } from '../domain/capacity-provider.js';
 import type { CloudMapState } from '../domain/cloudmap/records.js';
 import type { Elbv2State } from '../domain/elbv2/records.js';
+import type { CodeDeployState } from '../domain/codedeploy/records.js';
 
 export const SCHEMA_VERSION = 2;
 
 /** Everything one account owns in one region. */
-export interface RegionState extends NetworkState, CloudMapState, Elbv2State, IamState {
+export interface RegionState extends NetworkState, CloudMapState, Elbv2State, IamState, CodeDeployState {
   /** By cluster name. */
   clusters: Record<string, ClusterRecord>;
   /** By `<family>:<revision>`. */
@@ -99,6 +100,10 @@ export function emptyRegionState(): RegionState {
     networkAcls: {},
     iamRoles: {},
     iamPolicies: {},
+    codeDeployApplications: {},
+    codeDeployDeploymentGroups: {},
+    codeDeployDeploymentConfigs: {},
+    codeDeployDeployments: {},
   };
 }
 

@@ -57,14 +57,15 @@ export function parseEcsAppSpec(content: string): EcsAppSpec {
   if (platformVersion) spec.platformVersion = platformVersion;
   const network = props.NetworkConfiguration;
   if (network !== undefined && network !== null) {
-    const vpc = isObject(network) ? network.AwsvpcConfiguration ?? network.awsvpcConfiguration : undefined;
+    const vpc = isObject(network) ? (network.AwsvpcConfiguration ?? network.awsvpcConfiguration) : undefined;
     if (!isObject(vpc)) throw fail(`${where}.NetworkConfiguration.AwsvpcConfiguration is missing.`);
     const w = `${where}.NetworkConfiguration.AwsvpcConfiguration`;
     const subnets = strings(vpc, 'Subnets', w);
     if (!subnets?.length) throw fail(`${w}.Subnets is missing.`);
     const securityGroups = strings(vpc, 'SecurityGroups', w);
     const assign = str(vpc, 'AssignPublicIp', w);
-    if (assign !== undefined && assign !== 'ENABLED' && assign !== 'DISABLED') throw fail(`${w}.AssignPublicIp must be ENABLED or DISABLED.`);
+    if (assign !== undefined && assign !== 'ENABLED' && assign !== 'DISABLED')
+      throw fail(`${w}.AssignPublicIp must be ENABLED or DISABLED.`);
     spec.networkConfiguration = {
       awsvpcConfiguration: {
         subnets,
@@ -98,7 +99,11 @@ export function parseEcsAppSpec(content: string): EcsAppSpec {
 /** `Hooks: [{ BeforeInstall: fn }, …]` (a map is accepted too). */
 function hooksOf(raw: unknown): Record<string, string> {
   if (raw === undefined || raw === null) return {};
-  const entries = Array.isArray(raw) ? raw.flatMap((h) => (isObject(h) ? Object.entries(h) : [[undefined, h]])) : isObject(raw) ? Object.entries(raw) : null;
+  const entries = Array.isArray(raw)
+    ? raw.flatMap((h) => (isObject(h) ? Object.entries(h) : [[undefined, h]]))
+    : isObject(raw)
+      ? Object.entries(raw)
+      : null;
   if (!entries) throw fail('Hooks must be a list of lifecycle event names and functions.');
   const hooks: Record<string, string> = {};
   for (const [event, fn] of entries) {

@@ -13,12 +13,17 @@ function idOf(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function predefined(name: string, computePlatform: ComputePlatform, trafficRouting: TrafficRouting, minimumHealthyHosts?: DeploymentConfigRecord['minimumHealthyHosts']): DeploymentConfigRecord {
+function predefined(
+  name: string,
+  computePlatform: ComputePlatform,
+  trafficRouting: TrafficRouting,
+  minimumHealthyHosts?: DeploymentConfigRecord['minimumHealthyHosts'],
+): DeploymentConfigRecord {
   return {
     deploymentConfigId: idOf(name),
     deploymentConfigName: `${PREFIX}${name}`,
     computePlatform,
-    createTime: Date.UTC(2014, 9, 6) ,
+    createTime: Date.UTC(2014, 9, 6),
     trafficRouting,
     ...(minimumHealthyHosts ? { minimumHealthyHosts } : {}),
   };
@@ -75,13 +80,17 @@ export function trafficRoutingOf(name: string, input: TrafficRoutingInput | unde
   if (type === 'TimeBasedCanary') {
     const c = input?.timeBasedCanary;
     if (!percentOk(c?.canaryPercentage) || !intervalOk(c?.canaryInterval))
-      throw invalidTrafficRoutingConfiguration('The canaryPercentage must be between 1 and 99 and the canaryInterval between 1 and 2880 minutes.');
+      throw invalidTrafficRoutingConfiguration(
+        'The canaryPercentage must be between 1 and 99 and the canaryInterval between 1 and 2880 minutes.',
+      );
     return canary(c.canaryPercentage, c.canaryInterval);
   }
   if (type === 'TimeBasedLinear') {
     const l = input?.timeBasedLinear;
     if (!percentOk(l?.linearPercentage) || !intervalOk(l?.linearInterval))
-      throw invalidTrafficRoutingConfiguration('The linearPercentage must be between 1 and 99 and the linearInterval between 1 and 2880 minutes.');
+      throw invalidTrafficRoutingConfiguration(
+        'The linearPercentage must be between 1 and 99 and the linearInterval between 1 and 2880 minutes.',
+      );
     return linear(l.linearPercentage, l.linearInterval);
   }
   throw invalidTrafficRoutingConfiguration(`The traffic routing type is invalid: ${type}`);

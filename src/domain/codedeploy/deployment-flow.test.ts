@@ -132,22 +132,35 @@ describe('advanceDeployment', () => {
     r.obs.greenStability = 'STEADY_STATE';
     for (let t = 0; t <= 10 * 1800; t += 1800) r.at(t);
     expect(routes(r.effects)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
-    expect(r.effects.filter((e) => e.type === 'route-prod').map((e) => e.at)).toEqual([0, 1800, 3600, 5400, 7200, 9000, 10800, 12600, 14400, 16200]);
+    expect(r.effects.filter((e) => e.type === 'route-prod').map((e) => e.at)).toEqual([
+      0, 1800, 3600, 5400, 7200, 9000, 10800, 12600, 14400, 16200,
+    ]);
   });
 
   it('waits for each hook until its status is put, and fails (rolling back) on a Failed hook', () => {
     const hooks = 'Hooks:\n  - AfterInstall: CheckInstall\n  - BeforeAllowTraffic: CheckTraffic\n';
-    const r = runner(deployment('CodeDeployDefault.ECSAllAtOnce', { autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } }, hooks));
+    const r = runner(
+      deployment('CodeDeployDefault.ECSAllAtOnce', { autoRollback: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } }, hooks),
+    );
     r.obs.greenStability = 'STEADY_STATE';
     r.at(0);
     const after = r.d.lifecycleEvents.find((e) => e.lifecycleEventName === 'AfterInstall')!;
     expect(after).toMatchObject({ status: 'InProgress', hookExecutionId: 'hook-1', hookStatus: 'Pending' });
     r.at(MINUTE);
     expect(r.d.lifecycleEvents.find((e) => e.lifecycleEventName === 'AfterInstall')!.status).toBe('InProgress');
-    r.d = { ...r.d, lifecycleEvents: r.d.lifecycleEvents.map((e) => (e.hookExecutionId === 'hook-1' ? { ...e, hookStatus: 'Succeeded' } : e)) };
+    r.d = {
+      ...r.d,
+      lifecycleEvents: r.d.lifecycleEvents.map((e) => (e.hookExecutionId === 'hook-1' ? { ...e, hookStatus: 'Succeeded' } : e)),
+    };
     r.at(2 * MINUTE);
-    expect(r.d.lifecycleEvents.find((e) => e.lifecycleEventName === 'BeforeAllowTraffic')).toMatchObject({ status: 'InProgress', hookExecutionId: 'hook-2' });
-    r.d = { ...r.d, lifecycleEvents: r.d.lifecycleEvents.map((e) => (e.hookExecutionId === 'hook-2' ? { ...e, hookStatus: 'Failed' } : e)) };
+    expect(r.d.lifecycleEvents.find((e) => e.lifecycleEventName === 'BeforeAllowTraffic')).toMatchObject({
+      status: 'InProgress',
+      hookExecutionId: 'hook-2',
+    });
+    r.d = {
+      ...r.d,
+      lifecycleEvents: r.d.lifecycleEvents.map((e) => (e.hookExecutionId === 'hook-2' ? { ...e, hookStatus: 'Failed' } : e)),
+    };
     r.at(3 * MINUTE);
     expect(r.d.status).toBe('Failed');
     expect(r.d.errorInformation?.code).toBe('HOOK_EXECUTION_FAILURE');
@@ -156,7 +169,10 @@ describe('advanceDeployment', () => {
   });
 
   it('auto-succeeds hooks when asked to', () => {
-    const r = runner(deployment('CodeDeployDefault.ECSAllAtOnce', {}, 'Hooks:\n  - AfterInstall: CheckInstall\n'), { timeScale: 1, autoSucceedHooks: true });
+    const r = runner(deployment('CodeDeployDefault.ECSAllAtOnce', {}, 'Hooks:\n  - AfterInstall: CheckInstall\n'), {
+      timeScale: 1,
+      autoSucceedHooks: true,
+    });
     r.obs.greenStability = 'STEADY_STATE';
     r.at(0);
     expect(r.d.lifecycleEvents.find((e) => e.lifecycleEventName === 'AfterInstall')!.status).toBe('Succeeded');
@@ -201,7 +217,11 @@ describe('advanceDeployment', () => {
       { type: 'route-test', to: 'blue' },
       { type: 'delete-task-set', taskSet: 'green' },
     ]);
-    expect(step.deployment).toMatchObject({ status: 'Succeeded', creator: 'autoRollback', rollbackInfo: { rollbackTriggeringDeploymentId: 'd-AAAAAAAAA' } });
+    expect(step.deployment).toMatchObject({
+      status: 'Succeeded',
+      creator: 'autoRollback',
+      rollbackInfo: { rollbackTriggeringDeploymentId: 'd-AAAAAAAAA' },
+    });
   });
 
   it('rolls back after green became primary: blue is primary again', () => {
@@ -211,7 +231,11 @@ describe('advanceDeployment', () => {
     expect(r.d.phase).toBe('termination-wait');
     r.d = { ...r.d, stopRequested: { rollback: true, reason: 'user', message: 'stopped' } };
     r.at(MINUTE);
-    const step = advanceDeployment(rollbackDeploymentOf(r.d, 'd-B', MINUTE), r.obs, MINUTE, { timeScale: 1, autoSucceedHooks: false, newHookExecutionId: () => 'x' });
+    const step = advanceDeployment(rollbackDeploymentOf(r.d, 'd-B', MINUTE), r.obs, MINUTE, {
+      timeScale: 1,
+      autoSucceedHooks: false,
+      newHookExecutionId: () => 'x',
+    });
     expect(step.effects.map((e) => e.type)).toEqual(['route-prod', 'route-test', 'set-primary', 'delete-task-set']);
   });
 

@@ -184,7 +184,13 @@ function readyWait(next: DeploymentRecord, now: number, options: FlowOptions): F
   return stopStep(next, now);
 }
 
-function allowTrafficStep(d: DeploymentRecord, next: DeploymentRecord, event: LifecycleEventRecord, now: number, options: FlowOptions): FlowStep {
+function allowTrafficStep(
+  d: DeploymentRecord,
+  next: DeploymentRecord,
+  event: LifecycleEventRecord,
+  now: number,
+  options: FlowOptions,
+): FlowStep {
   const steps = trafficSteps(next.trafficRouting);
   const interval = minutes(next.trafficRouting.intervalMinutes ?? 0, options);
   if (event.status === 'Pending') {
@@ -265,7 +271,10 @@ export function rollbackDeploymentOf(original: DeploymentRecord, deploymentId: s
     dueAt: undefined,
     instanceTerminationWaitTimeStarted: false,
     lifecycleEvents,
-    rollbackInfo: { rollbackTriggeringDeploymentId: original.deploymentId, rollbackMessage: `Rollback of deployment ${original.deploymentId}.` },
+    rollbackInfo: {
+      rollbackTriggeringDeploymentId: original.deploymentId,
+      rollbackMessage: `Rollback of deployment ${original.deploymentId}.`,
+    },
     statusMessages: [],
     phase: 'rollback',
   };
@@ -278,7 +287,7 @@ function rollbackStep(d: DeploymentRecord, now: number): FlowStep {
   if (next.target.testListenerArns.length > 0) effects.push({ type: 'route-test', to: 'blue' });
   if (next.greenPrimary) effects.push({ type: 'set-primary', taskSet: 'blue' });
   if (next.greenTaskSetId) effects.push({ type: 'delete-task-set', taskSet: 'green' });
-  const allow = next.lifecycleEvents.find((e) => e.lifecycleEventName === 'AllowTraffic' as EcsLifecycleEventName)!;
+  const allow = next.lifecycleEvents.find((e) => e.lifecycleEventName === ('AllowTraffic' as EcsLifecycleEventName))!;
   allow.status = 'Succeeded';
   allow.startTime = now;
   allow.endTime = now;

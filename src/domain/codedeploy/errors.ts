@@ -39,7 +39,10 @@ export const invalidRole = (arn: string) => new CodeDeployError('InvalidRoleExce
 export const deploymentConfigNameRequired = () =>
   new CodeDeployError('DeploymentConfigNameRequiredException', 'The deployment configuration name was not specified.');
 export const invalidDeploymentConfigName = (name: string) =>
-  new CodeDeployError('InvalidDeploymentConfigNameException', `The deployment configuration name was specified in an invalid format: ${name}`);
+  new CodeDeployError(
+    'InvalidDeploymentConfigNameException',
+    `The deployment configuration name was specified in an invalid format: ${name}`,
+  );
 export const deploymentConfigDoesNotExist = (name: string) =>
   new CodeDeployError('DeploymentConfigDoesNotExistException', `No deployment configuration found for name: ${name}`);
 export const deploymentConfigAlreadyExists = (name: string) =>
@@ -57,7 +60,8 @@ export const invalidTrafficRoutingConfiguration = err('InvalidTrafficRoutingConf
 export const invalidMinimumHealthyHostValue = err('InvalidMinimumHealthyHostValueException');
 export const revisionRequired = () => new CodeDeployError('RevisionRequiredException', 'The revision ID was not specified.');
 export const invalidRevision = err('InvalidRevisionException');
-export const deploymentIdRequired = () => new CodeDeployError('DeploymentIdRequiredException', 'At least one deployment ID must be specified.');
+export const deploymentIdRequired = () =>
+  new CodeDeployError('DeploymentIdRequiredException', 'At least one deployment ID must be specified.');
 export const invalidDeploymentId = (id: string) =>
   new CodeDeployError('InvalidDeploymentIdException', `The deployment ID was specified in an invalid format: ${id}`);
 export const deploymentDoesNotExist = (id: string) =>
@@ -70,21 +74,30 @@ export const deploymentIsNotInReadyState = (id: string) =>
   new CodeDeployError('DeploymentIsNotInReadyStateException', `The deployment ${id} is not in the Ready state.`);
 export const invalidDeploymentWaitType = (type: string) =>
   new CodeDeployError('InvalidDeploymentWaitTypeException', `The wait type is invalid: ${type}`);
-export const batchLimitExceeded = () => new CodeDeployError('BatchLimitExceededException', 'The maximum number of names or IDs allowed for this request (100) was exceeded.');
-export const invalidNextToken = () => new CodeDeployError('InvalidNextTokenException', 'The next token was specified in an invalid format.');
+export const batchLimitExceeded = () =>
+  new CodeDeployError('BatchLimitExceededException', 'The maximum number of names or IDs allowed for this request (100) was exceeded.');
+export const invalidNextToken = () =>
+  new CodeDeployError('InvalidNextTokenException', 'The next token was specified in an invalid format.');
 export const invalidArn = (arn: string) => new CodeDeployError('InvalidArnException', `The specified ARN is not in a valid format: ${arn}`);
-export const resourceArnRequired = () => new CodeDeployError('ResourceArnRequiredException', 'The ARN of a resource is required, but was not found.');
-export const arnNotSupported = (arn: string) => new CodeDeployError('ArnNotSupportedException', `The specified ARN is not supported: ${arn}`);
+export const resourceArnRequired = () =>
+  new CodeDeployError('ResourceArnRequiredException', 'The ARN of a resource is required, but was not found.');
+export const arnNotSupported = (arn: string) =>
+  new CodeDeployError('ArnNotSupportedException', `The specified ARN is not supported: ${arn}`);
 export const invalidTagsToAdd = err('InvalidTagsToAddException');
 export const tagRequired = () => new CodeDeployError('TagRequiredException', 'A tag was not specified.');
 export const invalidLifecycleEventHookExecutionId = (id: string) =>
   new CodeDeployError('InvalidLifecycleEventHookExecutionIdException', `A lifecycle event hook is invalid: ${id}`);
 export const invalidLifecycleEventHookExecutionStatus = (status: string) =>
-  new CodeDeployError('InvalidLifecycleEventHookExecutionStatusException', `The result of a Lambda validation function that verifies a lifecycle event is invalid: ${status}`);
+  new CodeDeployError(
+    'InvalidLifecycleEventHookExecutionStatusException',
+    `The result of a Lambda validation function that verifies a lifecycle event is invalid: ${status}`,
+  );
 export const lifecycleEventAlreadyCompleted = (id: string) =>
   new CodeDeployError('LifecycleEventAlreadyCompletedException', `The lifecycle event hook ${id} has already completed.`);
 export const deploymentTargetDoesNotExist = (id: string) =>
   new CodeDeployError('DeploymentTargetDoesNotExistException', `The provided target ID does not belong to the attempted deployment: ${id}`);
-export const deploymentTargetIdRequired = () => new CodeDeployError('DeploymentTargetIdRequiredException', 'A deployment target ID was not provided.');
-export const deploymentNotStarted = (id: string) => new CodeDeployError('DeploymentNotStartedException', `The deployment ${id} has not started.`);
+export const deploymentTargetIdRequired = () =>
+  new CodeDeployError('DeploymentTargetIdRequiredException', 'A deployment target ID was not provided.');
+export const deploymentNotStarted = (id: string) =>
+  new CodeDeployError('DeploymentNotStartedException', `The deployment ${id} has not started.`);
 export const unsupportedActionForDeploymentType = err('UnsupportedActionForDeploymentTypeException');

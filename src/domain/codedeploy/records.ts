@@ -131,14 +131,7 @@ export interface LifecycleEventRecord {
 }
 
 /** Where the deployment is, for the engine (deployment-flow.ts). */
-export type DeploymentPhase =
-  | 'start'
-  | 'installing'
-  | 'ready-wait'
-  | 'shifting'
-  | 'termination-wait'
-  | 'rollback'
-  | 'done';
+export type DeploymentPhase = 'start' | 'installing' | 'ready-wait' | 'shifting' | 'termination-wait' | 'rollback' | 'done';
 
 /** What the deployment acts on, fixed when it is created. */
 export interface DeploymentTarget {
@@ -205,3 +198,6 @@ export interface CodeDeployState {
 }
 
 export const groupKey = (applicationName: string, groupName: string) => `${applicationName}/${groupName}`;
+
+/** A deployment still running (or waiting in Ready). */
+export const isActive = (d: Pick<DeploymentRecord, 'status'>) => !['Succeeded', 'Failed', 'Stopped'].includes(d.status);
