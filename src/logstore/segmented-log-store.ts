@@ -11,6 +11,7 @@
 // - A torn last line (the process killed mid-write) is cut off when the stream is loaded again.
 import fs from 'node:fs';
 import path from 'node:path';
+import { JSONFileSync } from 'lowdb/node';
 import { cutoffFor } from '../domain/logs/retention.js';
 import type { Clock } from '../domain/ports.js';
 import type { Scope } from '../domain/scope.js';
@@ -68,6 +69,11 @@ interface CatalogFile {
     record: LogGroupRecord;
     streams: { id: number; name: string; creationTime: number; firstEventTimestamp?: number; droppedBefore: number }[];
   }[];
+}
+
+/** A region's catalog of groups and streams, `<region dir>/catalog.json`. */
+function catalogFile(regionDir: string): JSONFileSync<CatalogFile> {
+  return new JSONFileSync<CatalogFile>(path.join(regionDir, 'catalog.json'));
 }
 
 export interface LogStoreOptions {
@@ -465,18 +471,16 @@ export class SegmentedLogStore implements LogStore {
       })),
     };
     fs.mkdirSync(region.dir, { recursive: true });
-    const file = path.join(region.dir, 'catalog.json');
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(catalog));
-    fs.renameSync(`${file}.tmp`, file);
+    // lowdb's file adapter writes a temporary file and renames it over the old one: never a torn catalog.
+    catalogFile(region.dir).write(catalog);
   }
 
   private load(dir: string) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
       const regionDir = path.join(dir, entry.name);
-      const file = path.join(regionDir, 'catalog.json');
-      if (!fs.existsSync(file)) continue;
-      const catalog = JSON.parse(fs.readFileSync(file, 'utf8')) as CatalogFile;
+      const catalog = catalogFile(regionDir).read();
+      if (!catalog) continue;
       const region: RegionLogs = {
         scope: { accountId: catalog.accountId, region: catalog.region },
         groups: new Map(),
