@@ -17,7 +17,8 @@ resource "aws_lb_target_group" "app" {
   health_check {
     path                = "/"
     matcher             = "200"
-    interval            = 10
+    interval            = 5
+    timeout             = 2
     healthy_threshold   = 2
     unhealthy_threshold = 2
   }

@@ -55,7 +55,9 @@ resource "aws_ecs_task_definition" "app" {
     name      = "app"
     image     = var.image
     essential = true
-    command   = ["sh", "-c", "mkdir -p /www && echo \"$GREETING from $(hostname)\" > /www/index.html && exec httpd -f -v -p 8080 -h /www"]
+    # On SIGTERM (sent once the task has left the target group) the app exits at once instead of waiting for the
+    # SIGKILL after the stop timeout: PID 1 ignores a signal it has no handler for.
+    command = ["sh", "-c", "mkdir -p /www; echo \"$GREETING from $(hostname)\" > /www/index.html; trap 'exit 0' TERM; httpd -f -v -p 8080 -h /www & wait $!"]
     portMappings = [{
       containerPort = 8080
       protocol      = "tcp"
