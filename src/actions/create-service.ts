@@ -5,6 +5,7 @@ import {
   assertValidServiceName,
   deploymentConfigurationOf,
   serviceKey,
+  usesTaskSets,
   type PropagateTags,
   type ServiceRecord,
 } from '../domain/ecs-service.js';
@@ -17,6 +18,7 @@ import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
 import { recordServiceDeployment } from './support/service-deployments.js';
 import { launchSettingsOf, networkOf, newDeployment, stableJson } from './support/service-request.js';
+import { controllerOf, createExternalService, startWithTaskSet } from './support/task-set-services.js';
 import { assertRunnableOnFargate, resolveTaskDefinitionRef, TASK_DEFINITION_LOOKUPS } from '../domain/task-definition.js';
 import { ensureCluster } from '../store/clusters.js';
 import { tasksOfService, toWireService } from './wire/service.js';
@@ -28,10 +30,9 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
   assertValidDesiredCount(input.desiredCount);
   if (input.schedulingStrategy === 'DAEMON')
     throw invalidParameter('The daemon scheduling strategy is not supported with the FARGATE launch type.');
-  if (input.deploymentController?.type && input.deploymentController.type !== 'ECS') {
-    throw invalidParameter(`The ${input.deploymentController.type} deployment controller is not supported by fargate-local.`);
-  }
-  if (!input.taskDefinition) throw invalidParameter('TaskDefinition is required for the ECS deployment controller.');
+  const controller = controllerOf(input.deploymentController?.type);
+  if (!input.taskDefinition && controller !== 'EXTERNAL')
+    throw invalidParameter(`TaskDefinition is required for the ${controller} deployment controller.`);
   const { clientToken: _token, ...request } = input;
   const fingerprint = stableJson(request);
   const now = deps.clock.now();
@@ -45,6 +46,8 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
       throw invalidParameter('Creation of service was not idempotent.');
     }
     if (existing?.status === 'DRAINING') throw invalidParameter('Unable to Start a service that is still Draining.');
+    if (controller === 'EXTERNAL')
+      return { service: createExternalService(state, scope, cluster, name, input, fingerprint, now, deps), created: true };
     const td = resolveTaskDefinitionRef(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.createService);
     checkServiceRegistries(state, input.serviceRegistries, td);
     checkServiceLoadBalancers(state, input.loadBalancers, td, input.role);
@@ -112,14 +115,16 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
       steady: false,
     };
     state.services[key] = service;
-    recordServiceDeployment(state, scope, service, deployment, deps.ids, now);
+    if (controller === 'CODE_DEPLOY') startWithTaskSet(state, scope, cluster, service, input, deps, now);
+    else recordServiceDeployment(state, scope, service, deployment, deps.ids, now);
     if (input.tags?.length) state.tags[service.serviceArn] = input.tags.map((t) => ({ key: t.key!, value: t.value ?? '' }));
     else delete state.tags[service.serviceArn];
     return { service, created: true };
   });
 
   const svc = outcome.service;
-  if (outcome.created) {
+  if (outcome.created && usesTaskSets(svc)) deps.services.poke(scope, svc.clusterName, svc.serviceName);
+  else if (outcome.created) {
     const primary = svc.deployments[0]!;
     deps.services.announce(scope, svc, {
       kind: 'deployment',

@@ -7,11 +7,6 @@ import { OPERATIONS } from './index.js';
 // is neither handled nor listed (a new SDK version added it: write its handler, or list it with its issue).
 const NOT_YET_HANDLED: Readonly<Record<string, string>> = {
   ContinueServiceDeployment: 'issue 12 (blue/green lifecycle hooks)',
-  CreateTaskSet: 'issue 12 (task sets)',
-  DeleteTaskSet: 'issue 12 (task sets)',
-  DescribeTaskSets: 'issue 12 (task sets)',
-  UpdateServicePrimaryTaskSet: 'issue 12 (task sets)',
-  UpdateTaskSet: 'issue 12 (task sets)',
 };
 
 const modelOperations = ecsOperationNames();

@@ -7,6 +7,11 @@ import { createDaemon } from './create-daemon.js';
 import { createExpressGatewayService } from './create-express-gateway-service.js';
 import { createGateway } from './create-gateway.js';
 import { createService } from './create-service.js';
+import { createTaskSet } from './create-task-set.js';
+import { deleteTaskSet } from './delete-task-set.js';
+import { describeTaskSets } from './describe-task-sets.js';
+import { updateTaskSet } from './update-task-set.js';
+import { updateServicePrimaryTaskSet } from './update-service-primary-task-set.js';
 import { deleteAccountSetting } from './delete-account-setting.js';
 import { deleteAttributes } from './delete-attributes.js';
 import { deleteCapacityProvider } from './delete-capacity-provider.js';
@@ -91,6 +96,11 @@ export const OPERATIONS: Readonly<Record<string, Action>> = {
   CreateExpressGatewayService: createExpressGatewayService,
   CreateGateway: createGateway,
   CreateService: createService,
+  CreateTaskSet: createTaskSet,
+  DeleteTaskSet: deleteTaskSet,
+  DescribeTaskSets: describeTaskSets,
+  UpdateServicePrimaryTaskSet: updateServicePrimaryTaskSet,
+  UpdateTaskSet: updateTaskSet,
   DeleteAccountSetting: deleteAccountSetting,
   DeleteAttributes: deleteAttributes,
   DeleteCapacityProvider: deleteCapacityProvider,

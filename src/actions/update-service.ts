@@ -1,5 +1,13 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
-import { assertValidDesiredCount, deploymentConfigurationOf, type DeploymentRecord, type PropagateTags } from '../domain/ecs-service.js';
+import {
+  assertValidDesiredCount,
+  deploymentConfigurationOf,
+  usesTaskSets,
+  type DeploymentRecord,
+  type PropagateTags,
+  type ServiceRecord,
+} from '../domain/ecs-service.js';
+import { checkTaskSetServiceUpdate } from './support/task-set-services.js';
 import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/errors.js';
 import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
@@ -33,6 +41,13 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     const svc = findService(state, cluster, input.service ?? '');
     if (!svc) throw serviceNotFound();
     if (svc.status !== 'ACTIVE') throw serviceNotActive();
+    if (usesTaskSets(svc)) {
+      checkTaskSetServiceUpdate(svc, input);
+      updateTaskSetService(svc, input);
+      return { svc, started: undefined };
+    }
+    if (input.deploymentController?.type !== undefined && input.deploymentController.type !== 'ECS')
+      throw invalidParameter(`Unable to change the deployment controller of a service with a ECS deployment controller.`);
     const primary = svc.deployments.find((d) => d.status === 'PRIMARY')!;
 
     let changed = Boolean(input.forceNewDeployment);
@@ -152,4 +167,19 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
   }
   deps.services.poke(scope, svc.clusterName, svc.serviceName);
   return { service: deps.store.read(scope, (state) => toWireService(svc, tasksOfService(state, svc))) };
+}
+
+/** The fields a task set service takes from UpdateService (checkTaskSetServiceUpdate refused the others). */
+function updateTaskSetService(svc: ServiceRecord, input: Ecs.UpdateServiceRequest): void {
+  if (input.desiredCount !== undefined && input.desiredCount !== svc.desiredCount) {
+    svc.desiredCount = input.desiredCount;
+    svc.steady = false;
+  }
+  if (input.deploymentConfiguration !== undefined)
+    svc.deploymentConfiguration = deploymentConfigurationOf(input.deploymentConfiguration, svc.deploymentConfiguration);
+  if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+  if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
+  if (input.enableECSManagedTags !== undefined) svc.enableECSManagedTags = input.enableECSManagedTags;
+  if (input.propagateTags !== undefined) svc.propagateTags = input.propagateTags as PropagateTags;
+  if (input.availabilityZoneRebalancing !== undefined) svc.availabilityZoneRebalancing = input.availabilityZoneRebalancing;
 }

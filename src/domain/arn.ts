@@ -29,6 +29,8 @@ export const serviceDeploymentArn = (scope: Scope, clusterName: string, serviceN
   `${base(scope)}:service-deployment/${clusterName}/${serviceName}/${id}`;
 export const serviceRevisionArn = (scope: Scope, clusterName: string, serviceName: string, id: string) =>
   `${base(scope)}:service-revision/${clusterName}/${serviceName}/${id}`;
+export const taskSetArn = (scope: Scope, clusterName: string, serviceName: string, id: string) =>
+  `${base(scope)}:task-set/${clusterName}/${serviceName}/${id}`;
 export const daemonArn = (scope: Scope, clusterName: string, name: string) => `${base(scope)}:daemon/${clusterName}/${name}`;
 export const daemonTaskDefinitionArn = (scope: Scope, family: string, revision: number) =>
   `${base(scope)}:daemon-task-definition/${family}:${revision}`;

@@ -2,6 +2,7 @@
 import type { ServiceConnectState } from './cloudmap/service-connect.js';
 import type { StrategyItem } from './capacity-provider-placement.js';
 import { invalidParameter } from './errors.js';
+import type { DeploymentControllerType, TaskSetRecord } from './task-set.js';
 
 export type ServiceStatus = 'ACTIVE' | 'DRAINING' | 'INACTIVE';
 export type DeploymentStatus = 'PRIMARY' | 'ACTIVE';
@@ -72,8 +73,12 @@ export interface ServiceRecord {
   platformFamily: 'Linux';
   networkConfiguration: AwsvpcRecord;
   deploymentConfiguration: DeploymentConfigurationRecord;
-  /** Newest first: the PRIMARY one, then ACTIVE ones still draining. */
+  /** Newest first: the PRIMARY one, then ACTIVE ones still draining. Empty on the EXTERNAL and CODE_DEPLOY controllers. */
   deployments: DeploymentRecord[];
+  /** Absent: ECS (services stored before it was kept). */
+  deploymentController?: DeploymentControllerType;
+  /** The task sets of an EXTERNAL or CODE_DEPLOY service, oldest first. */
+  taskSets?: TaskSetRecord[];
   /** Newest first, at most MAX_SERVICE_EVENTS. */
   events: ServiceEventRecord[];
   loadBalancers: Record<string, unknown>[];
@@ -175,6 +180,10 @@ export function addServiceEvent(service: ServiceRecord, event: ServiceEventRecor
   if (service.events.length > MAX_SERVICE_EVENTS) service.events.length = MAX_SERVICE_EVENTS;
   return true;
 }
+
+/** Whether the service runs task sets (EXTERNAL, CODE_DEPLOY) rather than deployments (ECS). */
+export const usesTaskSets = (service: Pick<ServiceRecord, 'deploymentController'>) =>
+  service.deploymentController === 'EXTERNAL' || service.deploymentController === 'CODE_DEPLOY';
 
 export const primaryOf = (service: Pick<ServiceRecord, 'deployments'>) => service.deployments.find((d) => d.status === 'PRIMARY');
 

@@ -22,6 +22,7 @@ export type EcsErrorCode =
   | 'ServiceDeploymentNotFoundException'
   | 'TargetNotConnectedException'
   | 'TargetNotFoundException'
+  | 'TaskSetNotFoundException'
   | 'UnsupportedFeatureException'
   | 'UpdateInProgressException'
   // Protocol-level codes, shared by every AWS JSON service.

@@ -12,11 +12,13 @@ import {
   isSteady,
   planRollout,
   type ClassifiedTask,
+  type RolloutPlan,
 } from '../domain/deployment.js';
 import {
   addServiceEvent,
   launchBackoffMs,
   primaryOf,
+  usesTaskSets,
   serviceGroup,
   type DeploymentRecord,
   type ServiceRecord,
@@ -51,6 +53,7 @@ import {
   type TaskTargetHealth,
 } from '../domain/service-load-balancing.js';
 import { advance, canAdvance, requestStop } from '../domain/task-lifecycle.js';
+import { reconcileTaskSets } from './task-set-reconcile.js';
 
 export type SchedulerNotice =
   | { kind: 'service-action'; eventName: string; eventType: 'INFO' | 'WARN' | 'ERROR'; extra?: Record<string, unknown> }
@@ -87,10 +90,15 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   const say = (message: string) => addServiceEvent(svc, { id: env.ids.uuid(), createdAt: env.now, message });
   const name = svc.serviceName;
 
-  const lbs = serviceLoadBalancers(svc.loadBalancers);
-  if (lbs.length > 0) followTargets(state, svc, lbs, env, say, effects);
+  if (usesTaskSets(svc)) {
+    reconcileTaskSets(state, svc, env, say, effects);
+    return effects;
+  }
+  const serviceLbs = serviceLoadBalancers(svc.loadBalancers);
+  const lbsOf: LbsOf = () => serviceLbs;
+  if (serviceLbs.length > 0) followTargets(state, svc, lbsOf, env, say, effects);
   const targetHealth = new Map<string, TaskTargetHealth>();
-  const tasks = serviceTasks(state, svc, env.now, lbs, targetHealth);
+  const tasks = serviceTasks(state, svc, env.now, lbsOf, targetHealth, new Set(svc.deployments.map((d) => d.id)));
   judgeStoppedTasks(svc, tasks, env.now);
   tripCircuitBreaker(svc, env, say, effects);
 
@@ -116,31 +124,7 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
     }
   }
 
-  // Stops first, as ECS reports them: the health-check failures, then one "has stopped" line. A task with targets
-  // is deregistered first and stopped once they have drained (followTargets).
-  for (const s of plan.stop) {
-    const elbUnhealthy = s.why === 'unhealthy' ? targetHealth.get(s.taskId)?.unhealthy : undefined;
-    if (elbUnhealthy) say(elbMessages.unhealthy(name, s.taskId, elbUnhealthy.port, elbUnhealthy.targetGroupArn, elbUnhealthy.description));
-    else if (s.why === 'unhealthy') say(serviceMessages.failedHealthChecks(name, s.taskId));
-    const reason = elbUnhealthy
-      ? failedElbHealthChecksReason(elbUnhealthy.targetGroupArn)
-      : s.why === 'unhealthy'
-        ? FAILED_HEALTH_CHECKS_REASON
-        : scalingActivityReason(s.deploymentId);
-    const task = state.tasks[s.taskId];
-    if (task && lbs.length > 0 && hasTargets(state, lbs, task)) {
-      requestStop(task, 'ServiceSchedulerInitiated', reason, env.now);
-      if (canAdvance(task.lastStatus, 'DEACTIVATING')) advance(task, 'DEACTIVATING', env.now);
-      deregister(state, svc, lbs, task, env, say, effects);
-    } else effects.stop.push({ taskId: s.taskId, stopCode: 'ServiceSchedulerInitiated', reason });
-  }
-  if (plan.stop.length > 0)
-    say(
-      serviceMessages.stoppedTasks(
-        name,
-        plan.stop.map((s) => s.taskId),
-      ),
-    );
+  applyStops(state, svc, plan.stop, lbsOf, targetHealth, env, say, effects);
 
   const throttled = plan.providers.length > 0 && (svc.launchNotBefore ?? 0) > env.now;
   if (throttled && say(serviceMessages.unableToStartConsistently(name))) {
@@ -168,6 +152,51 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   return effects;
 }
 
+/** The load balancer entries a task of the service registers in (they differ per task set, or per blue/green side). */
+export type LbsOf = (task: TaskRecord) => readonly ServiceLoadBalancer[];
+export type Say = (message: string) => boolean;
+
+/**
+ * Stops first, as ECS reports them: the health-check failures, then one "has stopped" line. A task with targets
+ * is deregistered first and stopped once they have drained (followTargets).
+ */
+export function applyStops(
+  state: RegionState,
+  svc: ServiceRecord,
+  stops: RolloutPlan['stop'],
+  lbsOf: LbsOf,
+  targetHealth: ReadonlyMap<string, TaskTargetHealth>,
+  env: ReconcileEnv,
+  say: Say,
+  effects: ReconcileEffects,
+): void {
+  const name = svc.serviceName;
+  for (const s of stops) {
+    const elbUnhealthy = s.why === 'unhealthy' ? targetHealth.get(s.taskId)?.unhealthy : undefined;
+    if (elbUnhealthy) say(elbMessages.unhealthy(name, s.taskId, elbUnhealthy.port, elbUnhealthy.targetGroupArn, elbUnhealthy.description));
+    else if (s.why === 'unhealthy') say(serviceMessages.failedHealthChecks(name, s.taskId));
+    const reason = elbUnhealthy
+      ? failedElbHealthChecksReason(elbUnhealthy.targetGroupArn)
+      : s.why === 'unhealthy'
+        ? FAILED_HEALTH_CHECKS_REASON
+        : scalingActivityReason(s.deploymentId);
+    const task = state.tasks[s.taskId];
+    const lbs = task ? lbsOf(task) : [];
+    if (task && lbs.length > 0 && hasTargets(state, lbs, task)) {
+      requestStop(task, 'ServiceSchedulerInitiated', reason, env.now);
+      if (canAdvance(task.lastStatus, 'DEACTIVATING')) advance(task, 'DEACTIVATING', env.now);
+      deregister(state, svc, lbs, task, env, say, effects);
+    } else effects.stop.push({ taskId: s.taskId, stopCode: 'ServiceSchedulerInitiated', reason });
+  }
+  if (stops.length > 0)
+    say(
+      serviceMessages.stoppedTasks(
+        name,
+        stops.map((s) => s.taskId),
+      ),
+    );
+}
+
 /** Deregisters a task's targets, with ECS's event per target group. */
 function deregister(
   state: RegionState,
@@ -186,10 +215,10 @@ function deregister(
  * The service's tasks and their targets: RUNNING tasks get registered; tasks on their way down get deregistered
  * (a Spot interruption, a crash, a StopTask); tasks DEACTIVATING whose targets have all drained are stopped.
  */
-function followTargets(
+export function followTargets(
   state: RegionState,
   svc: ServiceRecord,
-  lbs: readonly ServiceLoadBalancer[],
+  lbsOf: LbsOf,
   env: ReconcileEnv,
   say: (m: string) => boolean,
   effects: ReconcileEffects,
@@ -198,6 +227,8 @@ function followTargets(
   const mine = tasksOfGroup(state, svc.clusterArn, group);
   const registered = new Map<string, number>();
   for (const task of mine) {
+    const lbs = lbsOf(task);
+    if (lbs.length === 0) continue;
     if (task.desiredStatus === 'RUNNING') {
       for (const arn of registerTaskTargets(state, lbs, task, env.now)) registered.set(arn, (registered.get(arn) ?? 0) + 1);
       continue;
@@ -215,20 +246,21 @@ function followTargets(
 }
 
 /** The service's tasks (those of its deployments), classified. Tasks of deployments no longer listed are ignored. */
-function serviceTasks(
+export function serviceTasks(
   state: RegionState,
   svc: ServiceRecord,
   now: number,
-  lbs: readonly ServiceLoadBalancer[],
+  lbsOf: LbsOf,
   targetHealth: Map<string, TaskTargetHealth>,
+  ids: ReadonlySet<string>,
 ): ClassifiedTask[] {
-  const ids = new Set(svc.deployments.map((d) => d.id));
   const group = serviceGroup(svc.serviceName);
   const graceMs = (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
   return tasksOfGroup(state, svc.clusterArn, group)
     .filter((t) => t.startedBy !== undefined && ids.has(t.startedBy))
     .map((t) => {
       const containerChecked = t.containers.some((c) => c.essential && c.hasHealthCheck);
+      const lbs = lbsOf(t);
       const targets = lbs.length > 0 ? taskTargetHealth(state, lbs, t) : undefined;
       if (targets) targetHealth.set(t.taskId, targets);
       const view = {
@@ -308,7 +340,7 @@ function tripCircuitBreaker(svc: ServiceRecord, env: ReconcileEnv, say: (m: stri
   });
 }
 
-function strategyOf(d: DeploymentRecord): StrategyItem[] {
+export function strategyOf(d: Pick<DeploymentRecord, 'capacityProviderStrategy'>): StrategyItem[] {
   return d.capacityProviderStrategy?.length ? d.capacityProviderStrategy : [{ capacityProvider: 'FARGATE', weight: 1, base: 0 }];
 }
 
@@ -318,10 +350,10 @@ function taskDefinitionByArn(state: RegionState, arn: string): TaskDefinitionRec
 }
 
 /** Creates the planned tasks, skipping (and reporting) those whose provider has no capacity. Returns their ids. */
-function startTasks(
+export function startTasks(
   state: RegionState,
   svc: ServiceRecord,
-  primary: DeploymentRecord,
+  primary: LaunchSource,
   providers: readonly string[],
   tasks: readonly ClassifiedTask[],
   env: ReconcileEnv,
@@ -385,6 +417,12 @@ function startTasks(
     return task.taskId;
   });
 }
+
+/** What a service's new tasks are launched from: its primary deployment, or a task set. */
+export type LaunchSource = Pick<
+  DeploymentRecord,
+  'id' | 'taskDefinition' | 'launchType' | 'capacityProviderStrategy' | 'platformVersion' | 'networkConfiguration'
+>;
 
 function serviceTaskTags(state: RegionState, svc: ServiceRecord, td: TaskDefinitionRecord): Tag[] {
   const byKey = new Map<string, string>();

@@ -383,6 +383,7 @@ export class TaskEngine {
           new Set([
             ...Object.values(s.tasks).map((t) => t.taskDefinitionArn),
             ...Object.values(s.services).flatMap((svc) => svc.deployments.map((d) => d.taskDefinition)),
+            ...Object.values(s.services).flatMap((svc) => (svc.taskSets ?? []).map((t) => t.taskDefinition)),
           ]),
       );
       this.ctx.store.update(scope, (s) => purgeDeletedTaskDefinitions(s, (arn) => used.has(arn)));

@@ -1,7 +1,8 @@
 // ServiceRecord → the wire Service, with the counts ECS derives from the service's tasks.
 import type * as Ecs from '@aws-sdk/client-ecs';
 import type { AwsvpcRecord, DeploymentRecord, ServiceRecord } from '../../domain/ecs-service.js';
-import { serviceGroup } from '../../domain/ecs-service.js';
+import { serviceGroup, usesTaskSets } from '../../domain/ecs-service.js';
+import { toWireTaskSet } from './task-set.js';
 import type { Tag } from '../../domain/tags.js';
 import { PRE_RUNNING, type TaskRecord } from '../../domain/task.js';
 import { tasksOfGroup } from '../../store/queries.js';
@@ -49,7 +50,7 @@ export function toWireService(svc: ServiceRecord, tasks: readonly TaskRecord[], 
     capacityProviderStrategy: strategy(svc.capacityProviderStrategy),
     platformVersion: svc.platformVersion,
     platformFamily: svc.platformFamily,
-    taskDefinition: svc.taskDefinition,
+    ...(svc.taskDefinition ? { taskDefinition: svc.taskDefinition } : {}),
     deploymentConfiguration: structuredClone(svc.deploymentConfiguration),
     deployments: svc.deployments.map((d) => {
       const c = countsOf(tasks.filter((t) => t.startedBy === d.id));
@@ -86,7 +87,8 @@ export function toWireService(svc: ServiceRecord, tasks: readonly TaskRecord[], 
     networkConfiguration: network(svc.networkConfiguration),
     healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds ?? (svc.loadBalancers.length > 0 ? 0 : undefined),
     schedulingStrategy: 'REPLICA',
-    deploymentController: { type: 'ECS' },
+    deploymentController: { type: svc.deploymentController ?? 'ECS' },
+    ...(usesTaskSets(svc) ? { taskSets: (svc.taskSets ?? []).map((ts) => toWireTaskSet(ts, svc, tasks)) } : {}),
     createdBy: svc.roleArn.replace(/:role\/.*$/, ':root'),
     enableECSManagedTags: svc.enableECSManagedTags,
     propagateTags: svc.propagateTags,
