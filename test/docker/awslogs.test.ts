@@ -23,14 +23,17 @@ import {
   type ContainerDefinition,
   type ECSClient,
 } from '@aws-sdk/client-ecs';
+import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInspectCommand } from '../../src/cli/inspect-commands.js';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
 import { MISSING_LOG_GROUP } from '../../src/engine/awslogs-shipper.js';
 import { LABEL_INSTANCE, LABEL_TASK_ID } from '../../src/runtime/labels.js';
+import { CLI, cleanEnv } from '../support/cli-process.js';
 import { startDockerEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
 import { logsClient } from '../support/logs.js';
+import { eventually } from '../support/services.js';
 import { BUSYBOX_IMAGE } from './images.js';
 import { docker, freeVpcCidr, newInstanceId, sweep } from './support/docker-harness.js';
 
@@ -236,6 +239,27 @@ describe('fargate-local logs and exec on real tasks', () => {
     expect(code).toBe(3);
     expect(out).toMatch(/^inside \S+\n$/);
     expect(err).toBe('oops\n');
+    await emu.ecs.send(new StopTaskCommand({ task: arn }));
+    await waitStopped(emu.ecs, arn);
+  });
+
+  it('gives an interactive shell on a terminal, as execute-command --interactive does', async () => {
+    const script = 'trap "exit 0" TERM; while true; do sleep 1 & wait $!; done';
+    const family = await register(emu.ecs, [{ name: 'app', command: ['sh', '-c', script] }]);
+    const arn = await run(emu.ecs, family);
+    await waitRunning(emu.ecs, arn);
+    // util-linux's script(1) runs the real command line on a pseudo-terminal, as a person's shell would.
+    const command = [process.execPath, CLI, 'exec', taskIdOf(arn), '--endpoint', emu.endpoint, '--', 'sh'].join(' ');
+    const child = spawn('script', ['-qefc', command, '/dev/null'], { env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.on('data', (c: Buffer) => (screen += c.toString()));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The shell's arithmetic proves the line ran in the container (the terminal only echoes what was typed).
+    child.stdin.write('echo "tty:$(tty | cut -c1-8) sum:$((40+2))"\n');
+    await eventually(async () => screen.includes('sum:42'), 30_000, 'the command typed into the shell to run');
+    expect(screen).toContain('tty:/dev/pts');
+    child.stdin.write('exit 7\n');
+    expect(await closed).toBe(7);
     await emu.ecs.send(new StopTaskCommand({ task: arn }));
     await waitStopped(emu.ecs, arn);
   });
