@@ -177,13 +177,14 @@ describe('Cloud Map names inside tasks', () => {
   });
 
   it('drops a stopped task at once, and answers for its replacement', async () => {
-    const [victim] = await runningTasksOf(emu.ecs, 'default', 'api');
+    const [victim, survivor] = await runningTasksOf(emu.ecs, 'default', 'api');
     const victimIp = detailsOf(victim!).privateIPv4Address!;
+    // Deregistered in the same state change that marks the task to stop: the first query after StopTask's answer
+    // no longer finds it.
     await emu.ecs.send(new StopTaskCommand({ task: victim!.taskArn! }));
-    const started = Date.now();
     const after = await resolve(client.app, `api.${namespace}`);
     expect(after.addresses).not.toContain(victimIp);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(after.addresses).toContain(detailsOf(survivor!).privateIPv4Address!);
     await eventually(async () => {
       const [now, ips] = [await resolve(client.app, `api.${namespace}`), await backendIps()];
       return now.addresses.length === 2 && ips.length === 2 && now.addresses.sort().join() === ips.sort().join();

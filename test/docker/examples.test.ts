@@ -1,7 +1,10 @@
-// The documented ways to test for Spot interruptions, run as documented against an emulator on real Docker:
+// The examples, run as documented against an emulator on real Docker: the Spot interruption one,
 // examples/spot-interruption/spot-interruption.mjs (importing 'fargate-local/client' as a user would, from dist/,
-// built by the docker project's global setup) and the `fargate-local spot interrupt` command.
+// built by the docker project's global setup) and the `fargate-local spot interrupt` command; and the two-service
+// app of examples/two-service-app (the AWS CLI only; names inside tasks through the task resolver at 169.254.170.2).
 import { execFile, spawn } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -14,8 +17,9 @@ import {
   waitUntilTasksStopped,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAwsCli } from '../support/aws-cli.js';
 import { cleanEnv, ROOT, runCli } from '../support/cli-process.js';
-import { runningTasksOf } from '../support/services.js';
+import { eventually, runningTasksOf } from '../support/services.js';
 import { BUSYBOX_IMAGE } from './images.js';
 import {
   AWSVPC,
@@ -27,13 +31,14 @@ import {
   untilTermHandled,
   type DockerEmulator,
 } from './support/docker-emulator.js';
+import { LABEL_CLUSTER_ARN, labelFilter } from '../../src/runtime/labels.js';
 import { docker } from './support/docker-harness.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'spot-interruption', 'spot-interruption.mjs');
 
 let d: DockerEmulator;
 beforeAll(async () => {
-  d = await startDockerEmulator('examples', { spotGraceMs: 5000 });
+  d = await startDockerEmulator('examples', { spotGraceMs: 5000, taskAgent: { metadataEndpoint: true } });
 });
 afterAll(() => d?.close());
 
@@ -165,5 +170,79 @@ describe('fargate-local spot interrupt (the CLI equivalent)', () => {
       ['RUNNING', 'FARGATE_SPOT'],
     ]);
     expect(now.map((t) => t.taskArn)).not.toContain(interrupted[0]);
+  });
+});
+
+const TWO_SERVICE_APP = path.join(ROOT, 'examples', 'two-service-app', 'app.sh');
+
+/** A free TCP port on loopback (for the example's listener). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function runScript(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', [TWO_SERVICE_APP, ...args], { cwd: ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('examples/two-service-app', () => {
+  it('comes up with the AWS CLI; the front end answers through the load balancer with the back end reached by its Cloud Map name and by its Service Connect alias; down removes it', {
+    timeout: 300_000,
+  }, async () => {
+    const app = `shop${d.instanceId.slice(-6)}`;
+    const env = {
+      FARGATE_LOCAL_ENDPOINT: d.emu.endpoint,
+      IMAGE: BUSYBOX_IMAGE,
+      APP: app,
+      NAMESPACE: `${app}.internal`,
+      LISTENER_PORT: String(await freePort()),
+      AWS: findAwsCli(),
+      HOME: os.tmpdir(),
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    };
+    const up = await runScript(['up'], env);
+    expect([up.code, up.stderr]).toEqual([0, '']);
+    const url = up.stdout.trim();
+    expect(url).toMatch(new RegExp(`^http://${app}-[0-9a-z]+\\.us-east-1\\.elb\\.localhost:${env.LISTENER_PORT}/$`));
+
+    // The listener answers where the emulator serves it (GET /_fargate-local/load-balancers).
+    const [served] = (await d.control.loadBalancers()).filter((l) => l.port === Number(env.LISTENER_PORT));
+    const apiHosts = new Set<string>();
+    await eventually(
+      async () => {
+        const page = await (await fetch(`http://${served!.address}:${served!.hostPort}/`)).text();
+        const cloudMap = new RegExp(`^Cloud Map api\\.${app}\\.internal: api (\\S+)$`, 'm').exec(page);
+        const serviceConnect = /^Service Connect api: api (\S+)$/m.exec(page);
+        expect(page, page).toMatch(/^web \S+$/m);
+        expect(cloudMap, page).not.toBeNull();
+        expect(serviceConnect, page).not.toBeNull();
+        apiHosts.add(cloudMap![1]!).add(serviceConnect![1]!);
+        return apiHosts.size === 2;
+      },
+      60_000,
+      'pages naming both back-end tasks',
+    );
+
+    const down = await runScript(['down'], env);
+    expect([down.code, down.stderr]).toEqual([0, '']);
+    const clusterArn = `arn:aws:ecs:us-east-1:000000000000:cluster/${app}`;
+    const { clusters } = await d.ecs.send(new DescribeClustersCommand({ clusters: [app] }));
+    expect(clusters!.map((c) => c.status)).toEqual(['INACTIVE']);
+    expect(await d.control.loadBalancers()).toEqual([]);
+    expect(await docker.listContainers({ all: true, filters: labelFilter({ [LABEL_CLUSTER_ARN]: clusterArn }) })).toEqual([]);
   });
 });
