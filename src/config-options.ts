@@ -63,6 +63,17 @@ export function int(name: string, min: number, max: number) {
   };
 }
 
+/** `from-to`, both ports, from ≤ to. */
+export function portRange(name: string) {
+  return (value: string): { from: number; to: number } => {
+    const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(value);
+    const from = Number(m?.[1]);
+    const to = Number(m?.[2]);
+    if (!m || from < 1 || to > 65535 || from > to) throw new InvalidArgumentError(`${name} must be a port range such as 4600-4619.`);
+    return { from, to };
+  };
+}
+
 export function httpUrl(value: string): string {
   let url: URL;
   try {

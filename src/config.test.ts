@@ -52,4 +52,13 @@ describe('the option table', () => {
     );
     expect(() => readConfig([], { LOG_LEVEL: 'loud' }, cwd)).toThrow('Allowed choices are fatal, error, warn, info, debug, trace, silent.');
   });
+
+  it('reads a listener port range, and refuses one that is not', () => {
+    expect(readConfig([], {}, cwd).listenerPortRange).toBeNull();
+    expect(readConfig(['--listener-port-range', '4600-4619'], {}, cwd).listenerPortRange).toEqual({ from: 4600, to: 4619 });
+    expect(readConfig([], { FARGATE_LOCAL_LISTENER_PORT_RANGE: '5000 - 5000' }, cwd).listenerPortRange).toEqual({ from: 5000, to: 5000 });
+    for (const bad of ['4619-4600', '0-10', '4600', '1-70000', 'a-b']) {
+      expect(() => readConfig(['--listener-port-range', bad], {}, cwd), bad).toThrow('must be a port range such as 4600-4619.');
+    }
+  });
 });

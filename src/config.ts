@@ -6,7 +6,17 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { assemble, commandFor, type Env, httpUrl, int, type OptionDescriptor, readOptions, renderOptionTables } from './config-options.js';
+import {
+  assemble,
+  commandFor,
+  type Env,
+  httpUrl,
+  int,
+  type OptionDescriptor,
+  portRange,
+  readOptions,
+  renderOptionTables,
+} from './config-options.js';
 
 export type PullPolicy = 'always' | 'once' | 'prefer-cached';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -76,6 +86,13 @@ export interface Config {
   publishTaskPorts: boolean;
   /** Image with iptables pulled when none can be built from this host's; null never pulls. */
   firewallImage: string | null;
+  /**
+   * The emulator runs in a container (the compose deployment): its container, named by its host name, joins every
+   * VPC network so listeners and health checks reach task addresses.
+   */
+  joinVpcNetworks: boolean;
+  /** Host ports the load balancers' listeners are served on (the first free one each); null: the listener's own. */
+  listenerPortRange: { from: number; to: number } | null;
 }
 
 export interface TaskAgentConfig {
@@ -367,6 +384,24 @@ export const OPTIONS: readonly OptionDescriptor[] = [
     help: "publish tasks' container ports on 127.0.0.1",
     doc: "publish tasks' container ports on 127.0.0.1 (Docker Desktop, where task IPs are not routable)",
     to: 'publishTaskPorts',
+  },
+  {
+    flags: '--join-vpc-networks',
+    env: 'FARGATE_LOCAL_JOIN_VPC_NETWORKS',
+    group: 'Networking',
+    help: 'in a container: join each VPC network so listeners reach tasks',
+    doc: "the emulator runs in a container (the compose file sets it): that container, named by its host name, joins each VPC network at the VPC's base + 2, so load balancer listeners and health checks reach task addresses",
+    to: 'joinVpcNetworks',
+  },
+  {
+    flags: '--listener-port-range <from-to>',
+    env: 'FARGATE_LOCAL_LISTENER_PORT_RANGE',
+    group: 'Networking',
+    help: 'serve load balancer listeners on ports of this range',
+    doc: 'serve each load balancer listener on the first free port of this range instead of its own port (the compose file publishes `4600-4619`); `fargate-local load-balancers` shows the mapping',
+    parse: portRange('listener-port-range'),
+    to: 'listenerPortRange',
+    convert: (value) => value ?? null,
   },
   {
     flags: '--firewall-image <image>',

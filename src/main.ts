@@ -1,6 +1,7 @@
 // The composition root: the only place that builds adapters and wires them together.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { OPERATIONS } from './actions/index.js';
 import type { AppDeps } from './app-deps.js';
@@ -116,7 +117,14 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   };
   const tasks = new TaskEngine(engineContext);
   const faults = new FaultRegistry(systemClock, randomIds);
-  const loadBalancing = new LoadBalancing({ store, clock: systemClock, logger, host: config.host, probe: options.healthProbe });
+  const loadBalancing = new LoadBalancing({
+    store,
+    clock: systemClock,
+    logger,
+    host: config.host,
+    portRange: config.listenerPortRange,
+    probe: options.healthProbe,
+  });
   const services = new ServiceScheduler({ ...engineContext, tasks, faults, loadBalancing });
   const events = new EventHub(logger, config.eventsWebhookUrl);
   const stopPublishing = publishEcsEvents(events, tasks, services, randomIds, systemClock);
@@ -278,6 +286,8 @@ async function createDockerRuntime(config: Config, logger: Logger): Promise<Task
     clock: systemClock,
     firewallPullImage: config.firewallImage,
     ...(network ? { agentNetwork: await existingAgentNetwork(docker, network, logger) } : {}),
+    // Docker names a container's host after its id: that is how the emulator finds its own container.
+    ...(config.joinVpcNetworks ? { selfContainer: os.hostname() } : {}),
   });
   if (!(await runtime.available())) {
     logger.warn(

@@ -16,7 +16,7 @@ import { AlbListener, type ListenerSnapshot } from './alb-listener.js';
 import { HealthChecker, type CheckedTarget, type HealthVerdict } from './health-checker.js';
 import { probe as httpProbe, type ProbeRequest, type ProbeResult } from './health-probe.js';
 import { HttpProxy } from './http-proxy.js';
-import { bindListener } from './listener-port.js';
+import { bindListener, type PortRange } from './listener-port.js';
 
 export interface ListenerEndpoint {
   listenerArn: string;
@@ -49,6 +49,8 @@ export interface LoadBalancingDeps {
   probe?: (req: ProbeRequest) => Promise<ProbeResult>;
   /** Whether ports below 1024 may be bound (default: when root). */
   privileged?: boolean;
+  /** Serve every listener on the first free port of this range instead of its own (ports published by compose). */
+  portRange?: PortRange | null;
 }
 
 export type TargetsListener = (scope: Scope) => void;
@@ -179,7 +181,7 @@ export class LoadBalancing implements LoadBalancingNotifier {
     );
     server.on('upgrade', proxy.upgrade);
     server.on('clientError', (_err, socket) => socket.destroy());
-    const hostPort = await bindListener(server, l.port, this.deps.host, this.deps.privileged);
+    const hostPort = await bindListener(server, l.port, this.deps.host, this.deps.privileged, this.deps.portRange ?? null);
     const address = this.deps.host === '0.0.0.0' || this.deps.host === '::' ? '127.0.0.1' : this.deps.host;
     const endpoint: ListenerEndpoint = {
       listenerArn,

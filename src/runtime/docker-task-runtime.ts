@@ -51,6 +51,8 @@ export interface DockerTaskRuntimeDeps {
   agentNetwork?: AgentNetworkSpec;
   /** Image with iptables to pull when none can be built from this host's (null: never pull). */
   firewallPullImage?: string | null;
+  /** The emulator's own container, where it runs in one (the compose deployment): it joins every VPC network. */
+  selfContainer?: string;
 }
 
 export class DockerTaskRuntime implements TaskRuntime {
@@ -76,7 +78,7 @@ export class DockerTaskRuntime implements TaskRuntime {
     this.instanceId = deps.instanceId;
     this.logger = deps.logger.child({ module: 'runtime' });
     this.clock = deps.clock;
-    this.networks = new NetworkManager(deps.docker, deps.instanceId, deps.agentNetwork, this.logger);
+    this.networks = new NetworkManager(deps.docker, deps.instanceId, deps.agentNetwork, this.logger, deps.selfContainer);
     this.images = new ImageResolver(deps.docker, this.logger);
     this.firewall = new TaskFirewall(deps.docker, deps.instanceId, this.images, this.logger, { pullImage: deps.firewallPullImage });
     this.events = new DockerEventStream(deps.docker, deps.instanceId, this.logger, (e) => this.enqueue(e));

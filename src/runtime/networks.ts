@@ -23,7 +23,7 @@ import type Dockerode from 'dockerode';
 import type { NetworkCreateOptions, NetworkInspectInfo } from 'dockerode';
 import { RuntimeError, type SubnetNetworkSpec } from '../domain/task-runtime.js';
 import type { Logger } from '../logger.js';
-import { blocksOverlap } from '../domain/network/cidr.js';
+import { blocksOverlap, intToIp, parseCidr } from '../domain/network/cidr.js';
 import { daemonErrorDetail, isNotFound, statusCodeOf } from './docker-errors.js';
 import { labelFilter, LABEL_INSTANCE, LABEL_ROLE, LABEL_VPC_ID } from './labels.js';
 
@@ -66,16 +66,33 @@ function subnetsOf(info: NetworkInspectInfo): string[] {
   return (info.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter(Boolean);
 }
 
+/**
+ * Where an emulator that runs in a container (the compose deployment) sits on a VPC network: the VPC's base + 2,
+ * the address AWS keeps for its DNS resolver, so no ENI ever takes it; task firewalls trust it like the gateway.
+ */
+export function emulatorAddressIn(vpcCidr: string): string {
+  const cidr = parseCidr(vpcCidr);
+  if (!cidr) throw new Error(`not a CIDR block: ${vpcCidr}`);
+  return intToIp(cidr.network + 2);
+}
+
 export class NetworkManager {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly leases = new Map<string, number>();
   private readonly removing = new Map<string, Promise<void>>();
+  /** VPC networks this emulator's own container has joined. */
+  private readonly joined = new Set<string>();
 
+  /**
+   * @param self the emulator's own container (the compose deployment): it joins every VPC network so that listeners
+   *   and health checks reach task addresses, as from the host they do through the bridges.
+   */
   constructor(
     private readonly docker: Dockerode,
     private readonly instanceId: string,
     readonly agent: AgentNetworkSpec = DEFAULT_AGENT_NETWORK,
     private readonly logger?: Logger,
+    private readonly self?: string,
   ) {}
 
   /** Makes sure the agent network exists as specified; throws ResourceInitializationError otherwise. */
@@ -139,9 +156,8 @@ export class NetworkManager {
       ours
         .filter((n) => !keep.has(n.Name) && !this.leases.has(n.Name) && !this.removing.has(n.Name))
         .map((n) => {
-          const removal = this.docker
-            .getNetwork(n.Id)
-            .remove()
+          const removal = this.leave(n.Name)
+            .then(() => this.docker.getNetwork(n.Id).remove())
             .catch((err: unknown) => {
               // 403/409: containers still attached (a stopped task kept for debugging); 404: gone already.
               if (!isNotFound(err)) this.logger?.debug({ err, network: n.Name }, 'network kept');
@@ -151,6 +167,39 @@ export class NetworkManager {
           return removal;
         }),
     );
+    // An emulator container made anew (compose up after down) joins the networks its adopted tasks use.
+    for (const n of ours) {
+      const cidr = n.IPAM?.Config?.[0]?.Subnet;
+      if (keep.has(n.Name) && cidr) await this.join(n.Name, cidr);
+    }
+  }
+
+  /** With `self`: puts the emulator's container on the VPC network, at the VPC's base + 2 (once per network). */
+  private async join(name: string, vpcCidr: string): Promise<void> {
+    if (!this.self || this.joined.has(name)) return;
+    try {
+      await this.docker.getNetwork(name).connect({
+        Container: this.self,
+        EndpointConfig: { IPAMConfig: { IPv4Address: emulatorAddressIn(vpcCidr) } },
+      });
+    } catch (err) {
+      // 403: already on it (a restart of the same container).
+      if (statusCodeOf(err) !== 403) {
+        this.logger?.warn({ err, network: name }, 'this container could not join the VPC network: listeners cannot reach its tasks');
+        return;
+      }
+    }
+    this.joined.add(name);
+  }
+
+  /** Takes the emulator's container off a VPC network before it is removed (an attached container keeps it). */
+  private async leave(name: string): Promise<void> {
+    if (!this.self) return;
+    this.joined.delete(name);
+    await this.docker
+      .getNetwork(name)
+      .disconnect({ Container: this.self, Force: true })
+      .catch(() => undefined);
   }
 
   /** Makes sure the VPC's bridge network exists with its block; reuses one of ours with the same name and block. */
@@ -179,8 +228,9 @@ export class NetworkManager {
           const ok = info.Labels?.[LABEL_ROLE] === 'vpc-network' && subnetsOf(info).includes(spec.cidr);
           return ok ? null : `network ${spec.name} exists but is not our network for ${spec.vpcId} over ${spec.cidr}`;
         },
-        () => hostOverlap(spec.cidr),
+        () => (this.self ? null : hostOverlap(spec.cidr)),
       );
+      await this.join(spec.name, spec.cidr);
     });
   }
 

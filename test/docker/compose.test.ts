@@ -9,7 +9,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DeleteServiceCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  waitUntilServicesInactive,
+} from '@aws-sdk/client-ecs';
+import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  CreateTargetGroupCommand,
+  ElasticLoadBalancingV2Client,
+  ModifyTargetGroupAttributesCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { FargateLocalControl } from '../../src/client/control-client.js';
+import { eventually } from '../support/services.js';
+import { BUSYBOX_IMAGE } from './images.js';
+import { freeVpcCidr, newInstanceId, sweep } from './support/docker-harness.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must, removeImageAndDescendants, run } from './docker-cli.js';
 
@@ -23,6 +42,9 @@ const PROJECT = `fltest${SESSION.replace(/-/g, '')}`;
 // The classic builder: Debian's docker.io has no buildx, and it never pulls an image that is present locally.
 const BUILD_ENV = { ...process.env, DOCKER_BUILDKIT: '0', COMPOSE_DOCKER_CLI_BUILD: '0' };
 
+// The compose emulator's own instance id and default VPC block, so it shares the engine with the other tests' emulators
+// (and the leak sweep knows its tasks).
+const COMPOSE_INSTANCE = newInstanceId('compose');
 let composeUp = false;
 let composeFiles: string[] = ['-f', 'docker-compose.yml'];
 let overrideDir: string | undefined;
@@ -37,14 +59,16 @@ afterAll(async () => {
       cwd: ROOT,
       env: composeEnv(0),
     });
+  await sweep(COMPOSE_INSTANCE);
   await run('docker', ['rm', '--force', '--volumes', CONTAINER]);
   await run('docker', ['rmi', '--force', APP_IMAGE]);
   await removeImageAndDescendants(BASE_IMAGE);
   if (overrideDir) await fs.rm(overrideDir, { recursive: true, force: true });
 }, 180_000);
 
+let listenerPorts = '4600-4619';
 function composeEnv(hostPort: number): NodeJS.ProcessEnv {
-  return { ...BUILD_ENV, NODE_IMAGE: BASE_IMAGE, FARGATE_LOCAL_HOST_PORT: String(hostPort) };
+  return { ...BUILD_ENV, NODE_IMAGE: BASE_IMAGE, FARGATE_LOCAL_HOST_PORT: String(hostPort), FARGATE_LOCAL_LISTENER_PORTS: listenerPorts };
 }
 
 function ecsClient(port: number): ECSClient {
@@ -74,12 +98,134 @@ async function createClusterWhenUp(port: number, name: string, timeoutMs = 30_00
   }
 }
 
-async function freePort(): Promise<number> {
+async function freePort(port = 0): Promise<number> {
   const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
+  const ok = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => resolve(true));
+  });
+  if (!ok) return 0;
+  const bound = (server.address() as net.AddressInfo).port;
   await new Promise((resolve) => server.close(resolve));
-  return port;
+  return bound;
+}
+
+/** Two adjacent free ports on 127.0.0.1, as `from-to`. */
+async function freePortPair(): Promise<string> {
+  for (;;) {
+    const first = await freePort();
+    if (first < 65535 && (await freePort(first + 1))) return `${first}-${first + 1}`;
+  }
+}
+
+/** The compose file's environment for this run: its own instance id and default VPC block. */
+async function testEnvironmentOverride(): Promise<string> {
+  overrideDir ??= await fs.mkdtemp(path.join(os.tmpdir(), 'fargate-local-compose-'));
+  const file = path.join(overrideDir, 'environment.yml');
+  const env = { FARGATE_LOCAL_INSTANCE_ID: COMPOSE_INSTANCE, FARGATE_LOCAL_DEFAULT_VPC_CIDR: await freeVpcCidr() };
+  const lines = ['services:', '  fargate-local:', '    environment:', ...Object.entries(env).map(([k, v]) => `      ${k}: "${v}"`), ''];
+  await fs.writeFile(file, lines.join('\n'));
+  return file;
+}
+
+const clientConfig = (port: number) => ({
+  endpoint: `http://127.0.0.1:${port}`,
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+  maxAttempts: 1,
+});
+
+/**
+ * A web service of one busybox httpd task behind a load balancer, created through the compose emulator; resolves
+ * with the published listener's answer once the target is healthy, then deletes the service.
+ */
+async function webServiceThroughListener(port: number): Promise<{ body: string; hostPort: number }> {
+  const ecs = new ECSClient(clientConfig(port));
+  const ec2 = new EC2Client(clientConfig(port));
+  const elb = new ElasticLoadBalancingV2Client(clientConfig(port));
+  try {
+    const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }));
+    const subnets = Subnets!.map((x) => x.SubnetId!).slice(0, 2);
+    const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: 'compose-web', Subnets: subnets }))).LoadBalancers![0]!;
+    const tg = (
+      await elb.send(
+        new CreateTargetGroupCommand({
+          Name: 'compose-web',
+          TargetType: 'ip',
+          Protocol: 'HTTP',
+          Port: 8080,
+          VpcId: lb.VpcId,
+          HealthCheckIntervalSeconds: 5,
+          HealthCheckTimeoutSeconds: 2,
+          HealthyThresholdCount: 2,
+        }),
+      )
+    ).TargetGroups![0]!;
+    // No 300 s of draining when the service is deleted at the end.
+    await elb.send(
+      new ModifyTargetGroupAttributesCommand({
+        TargetGroupArn: tg.TargetGroupArn,
+        Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '0' }],
+      }),
+    );
+    const { Listeners } = await elb.send(
+      new CreateListenerCommand({
+        LoadBalancerArn: lb.LoadBalancerArn,
+        Port: 80,
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }],
+      }),
+    );
+    await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'compose-web',
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: '256',
+        memory: '512',
+        containerDefinitions: [
+          {
+            name: 'web',
+            image: BUSYBOX_IMAGE,
+            portMappings: [{ containerPort: 8080 }],
+            command: ['sh', '-c', 'mkdir -p /www; echo "served by $(hostname)" > /www/index.html; exec httpd -f -p 8080 -h /www'],
+          },
+        ],
+      }),
+    );
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'from-compose',
+        serviceName: 'web',
+        taskDefinition: 'compose-web',
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets } },
+        loadBalancers: [{ targetGroupArn: tg.TargetGroupArn, containerName: 'web', containerPort: 8080 }],
+      }),
+    );
+    const served = (await new FargateLocalControl(`http://127.0.0.1:${port}`).loadBalancers()).find(
+      (l) => l.listenerArn === Listeners![0]!.ListenerArn,
+    )!;
+    const body = await eventually(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${served.hostPort}/`, { headers: { host: lb.DNSName! } });
+        const text = await res.text();
+        return res.status === 200 && text;
+      },
+      120_000,
+      'the task to answer through the published listener',
+    );
+    await ecs.send(new DeleteServiceCommand({ cluster: 'from-compose', service: 'web', force: true }));
+    await waitUntilServicesInactive(
+      { client: ecs, maxWaitTime: 120, minDelay: 1, maxDelay: 2 },
+      { cluster: 'from-compose', services: ['web'] },
+    );
+    return { body, hostPort: served.hostPort };
+  } finally {
+    ecs.destroy();
+    ec2.destroy();
+    elb.destroy();
+  }
 }
 
 interface AgentNet {
@@ -227,6 +373,9 @@ describe.sequential('docker-compose.yml', () => {
   it('is a valid Compose file', async () => {
     const config = await must('docker-compose', ['config'], { cwd: ROOT, env: composeEnv(4599) });
     expect(config).toContain('127.0.0.1:4599:4599');
+    expect(config).toContain('127.0.0.1:4600:4600');
+    expect(config).toContain('127.0.0.1:4619:4619');
+    expect(config).toContain('FARGATE_LOCAL_JOIN_VPC_NETWORKS');
     expect(config).toContain('/var/run/docker.sock:/var/run/docker.sock');
     expect(config).toContain('ipv4_address: 169.254.170.2');
     expect(config).toContain('internal: true');
@@ -239,8 +388,10 @@ describe.sequential('docker-compose.yml', () => {
 
   it('brings the emulator up on the loopback port, with its data volume and the internal link-local agent network', async () => {
     const port = await freePort();
+    listenerPorts = await freePortPair();
     const agentNet = await agentNetworkForThisEngine();
     if (agentNet.override) composeFiles = [...composeFiles, '-f', agentNet.override];
+    composeFiles = [...composeFiles, '-f', await testEnvironmentOverride()];
     const compose = (...args: string[]) =>
       must('docker-compose', [...composeFiles, '-p', PROJECT, ...args], { cwd: ROOT, env: composeEnv(port), timeoutMs: 420_000 });
     composeUp = true;
@@ -273,6 +424,12 @@ describe.sequential('docker-compose.yml', () => {
     // The volume holds it: in the snapshot, or in the journal of changes made since.
     const state = await compose('exec', '-T', 'fargate-local', 'sh', '-c', 'cat /data/state.json /data/state.journal.*');
     expect(state).toContain('"arn:aws:ecs:us-east-1:000000000000:cluster/from-compose"');
+
+    // A web service behind a load balancer: the container reaches the task's address (it joined the VPC network),
+    // and the listener answers on a published port of the range.
+    const web = await webServiceThroughListener(port);
+    expect(web.body).toMatch(/^served by \S+\n$/);
+    expect(web.hostPort).toBe(Number(listenerPorts.split('-')[0]));
 
     await compose('down', '--volumes', '--rmi', 'local', '--timeout', '5');
     composeUp = false;
