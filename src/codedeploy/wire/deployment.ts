@@ -1,6 +1,6 @@
 // DeploymentInfo as GetDeployment and BatchGetDeployments answer it, and the ECS deployment target
 // (GetDeploymentTarget) with its lifecycle events and task sets.
-import type { DeploymentRecord } from '../../domain/codedeploy/records.js';
+import type { DeploymentRecord, LifecycleEventRecord } from '../../domain/codedeploy/records.js';
 
 const date = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
@@ -59,6 +59,20 @@ function targetStatus(d: DeploymentRecord): string {
   }
 }
 
+/**
+ * No Lambda runs here: a hook waiting for its result says so in the event's diagnostics, with the
+ * lifecycleEventHookExecutionId that PutLifecycleEventHookExecutionStatus takes (on AWS the Lambda receives it).
+ */
+function hookDiagnostics(d: DeploymentRecord, e: LifecycleEventRecord) {
+  if (!e.hookExecutionId) return {};
+  const fn = d.appSpec.hooks[e.lifecycleEventName] ?? '';
+  const message =
+    e.hookStatus === 'Pending'
+      ? `Waiting for PutLifecycleEventHookExecutionStatus with lifecycleEventHookExecutionId ${e.hookExecutionId} (hook ${fn}).`
+      : `Hook ${fn} (lifecycleEventHookExecutionId ${e.hookExecutionId}) reported ${e.hookStatus}.`;
+  return { diagnostics: { errorCode: e.hookStatus === 'Failed' ? 'ScriptFailed' : 'Success', scriptName: fn, message, logTail: '' } };
+}
+
 export function toWireEcsTarget(d: DeploymentRecord, serviceArn: string, now: number) {
   const taskSets = [];
   if (d.target.blueTaskSetId)
@@ -86,7 +100,7 @@ export function toWireEcsTarget(d: DeploymentRecord, serviceArn: string, now: nu
       lastUpdatedAt: new Date(d.completeTime ?? now),
       lifecycleEvents: d.lifecycleEvents.map((e) => ({
         lifecycleEventName: e.lifecycleEventName,
-        ...(e.diagnostics ? { diagnostics: e.diagnostics } : {}),
+        ...hookDiagnostics(d, e),
         startTime: date(e.startTime),
         endTime: date(e.endTime),
         status: e.status,

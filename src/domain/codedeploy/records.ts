@@ -127,7 +127,6 @@ export interface LifecycleEventRecord {
   /** Set while a hook waits for PutLifecycleEventHookExecutionStatus. */
   hookExecutionId?: string;
   hookStatus?: 'Pending' | 'Succeeded' | 'Failed';
-  diagnostics?: { errorCode: string; message: string };
 }
 
 /** Where the deployment is, for the engine (deployment-flow.ts). */
