@@ -42,6 +42,18 @@ export interface CodeDeployEngineOptions {
 
 const MAX_STEPS_PER_SWEEP = 50;
 
+/**
+ * Both target groups of the pair, weighted: a listener keeps forwarding to both (0 for the one without traffic), so
+ * both stay attached to the load balancer and the next deployment can put its task set in the idle one.
+ */
+const weighted = (blueTg: string, greenTg: string, greenPercent: number) => {
+  const green = Math.min(100, Math.max(0, greenPercent));
+  return [
+    { arn: blueTg, weight: 100 - green },
+    { arn: greenTg, weight: green },
+  ];
+};
+
 export class CodeDeployEngine implements DeploymentWaker {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
@@ -159,22 +171,11 @@ export class CodeDeployEngine implements DeploymentWaker {
         return;
       case 'route-test':
         for (const arn of d.target.testListenerArns)
-          await forwardListener(ctx, arn, [{ arn: effect.to === 'green' ? greenTg : blueTg, weight: 1 }]);
+          await forwardListener(ctx, arn, weighted(blueTg, greenTg, effect.to === 'green' ? 100 : 0));
         return;
-      case 'route-prod': {
-        const p = effect.greenPercent;
-        const groups =
-          p <= 0
-            ? [{ arn: blueTg, weight: 1 }]
-            : p >= 100
-              ? [{ arn: greenTg, weight: 1 }]
-              : [
-                  { arn: blueTg, weight: 100 - p },
-                  { arn: greenTg, weight: p },
-                ];
-        for (const arn of d.target.prodListenerArns) await forwardListener(ctx, arn, groups);
+      case 'route-prod':
+        for (const arn of d.target.prodListenerArns) await forwardListener(ctx, arn, weighted(blueTg, greenTg, effect.greenPercent));
         return;
-      }
       case 'set-primary':
         await this.ecs.setPrimary(ctx, cluster, service, effect.taskSet === 'green' ? d.greenTaskSetId! : d.target.blueTaskSetId!);
         return;

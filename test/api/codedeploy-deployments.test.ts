@@ -70,7 +70,13 @@ interface Fixture {
 async function fixture(groupExtra: Record<string, unknown> = {}): Promise<Fixture> {
   ports += 2;
   const base = 31000 + ((process.pid * 13 + ports) % 20000);
-  const infra = await blueGreenInfrastructure(emu.endpoint, { containerPort: 8080, prodPort: base, testPort: base + 1, healthCheckIntervalSeconds: 5, healthyThresholdCount: 2 });
+  const infra = await blueGreenInfrastructure(emu.endpoint, {
+    containerPort: 8080,
+    prodPort: base,
+    testPort: base + 1,
+    healthCheckIntervalSeconds: 5,
+    healthyThresholdCount: 2,
+  });
   const cluster = await fargateCluster(emu.ecs, 'cd');
   await emu.ecs.send(
     new CreateServiceCommand({
@@ -179,7 +185,7 @@ describe('CodeDeploy deployments of an ECS service', () => {
       'the canary split',
     );
     expect(split).toEqual({ [f.infra.blue.arn]: 90, [f.infra.green.arn]: 10 });
-    expect(await listenerWeights(emu.endpoint, f.infra.testListenerArn)).toEqual({ [f.infra.green.arn]: 1 });
+    expect(await listenerWeights(emu.endpoint, f.infra.testListenerArn)).toEqual({ [f.infra.blue.arn]: 0, [f.infra.green.arn]: 100 });
     const green = (await taskSets(f.cluster)).find((ts) => ts.id !== blue.id)!;
     expect(green).toMatchObject({ status: 'ACTIVE', taskDefinition: expect.stringContaining(`${family}:2`), externalId: id });
     expect(green.loadBalancers).toEqual([{ targetGroupArn: f.infra.green.arn, containerName: 'web', containerPort: 8080 }]);
@@ -193,7 +199,7 @@ describe('CodeDeploy deployments of an ECS service', () => {
       'the termination wait',
     );
     expect(waiting.status).toBe('InProgress');
-    expect(await listenerWeights(emu.endpoint, f.infra.prodListenerArn)).toEqual({ [f.infra.green.arn]: 1 });
+    expect(await listenerWeights(emu.endpoint, f.infra.prodListenerArn)).toEqual({ [f.infra.blue.arn]: 0, [f.infra.green.arn]: 100 });
     const during = await taskSets(f.cluster);
     expect(during.find((ts) => ts.id === green.id)?.status).toBe('PRIMARY');
     expect(during.some((ts) => ts.id === blue.id)).toBe(true);
@@ -204,7 +210,15 @@ describe('CodeDeploy deployments of an ECS service', () => {
       computePlatform: 'ECS',
       deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
     });
-    expect((await taskSets(f.cluster)).map((ts) => ts.id)).toEqual([green.id]);
+    // The original task set drains (DRAINING while its tasks stop), then is gone.
+    await eventually(
+      async () => {
+        const sets = await taskSets(f.cluster);
+        return sets.length === 1 && sets[0]!.id === green.id;
+      },
+      20_000,
+      'the original task set to be gone',
+    );
     const { targetIds } = await cd.send(new ListDeploymentTargetsCommand({ deploymentId: id }));
     expect(targetIds).toEqual([`${f.cluster}:web`]);
     const target = (await cd.send(new GetDeploymentTargetCommand({ deploymentId: id, targetId: targetIds![0] }))).deploymentTarget!
@@ -274,8 +288,8 @@ describe('CodeDeploy deployments of an ECS service', () => {
     const rollbackId = stopped.rollbackInfo!.rollbackDeploymentId!;
     const rollback = await untilStatus(rollbackId, 'Succeeded');
     expect(rollback).toMatchObject({ creator: 'autoRollback', rollbackInfo: { rollbackTriggeringDeploymentId: id } });
-    expect(await listenerWeights(emu.endpoint, f.infra.prodListenerArn)).toEqual({ [f.infra.blue.arn]: 1 });
-    expect(await listenerWeights(emu.endpoint, f.infra.testListenerArn)).toEqual({ [f.infra.blue.arn]: 1 });
+    expect(await listenerWeights(emu.endpoint, f.infra.prodListenerArn)).toEqual({ [f.infra.blue.arn]: 100, [f.infra.green.arn]: 0 });
+    expect(await listenerWeights(emu.endpoint, f.infra.testListenerArn)).toEqual({ [f.infra.blue.arn]: 100, [f.infra.green.arn]: 0 });
     await eventually(
       async () => {
         const sets = await taskSets(f.cluster);
@@ -305,10 +319,17 @@ describe('CodeDeploy deployments of an ECS service', () => {
     );
     const id = await deploy(f, 2);
     await untilStatus(id, 'Ready');
-    expect(await listenerWeights(emu.endpoint, f.infra.testListenerArn)).toEqual({ [f.infra.green.arn]: 1 });
+    expect(await listenerWeights(emu.endpoint, f.infra.testListenerArn)).toEqual({ [f.infra.blue.arn]: 0, [f.infra.green.arn]: 100 });
     expect(await listenerWeights(emu.endpoint, f.infra.prodListenerArn)).toEqual({ [f.infra.blue.arn]: 1 });
     await cd.send(new ContinueDeploymentCommand({ deploymentId: id, deploymentWaitType: 'READY_WAIT' }));
     await untilStatus(id, 'Succeeded');
-    expect(await listenerWeights(emu.endpoint, f.infra.prodListenerArn)).toEqual({ [f.infra.green.arn]: 1 });
+    expect(await listenerWeights(emu.endpoint, f.infra.prodListenerArn)).toEqual({ [f.infra.blue.arn]: 0, [f.infra.green.arn]: 100 });
+    // The next deployment puts its task set in the target group the first one left idle.
+    const next = await deploy(f, 3);
+    await untilStatus(next, 'Ready');
+    expect(await listenerWeights(emu.endpoint, f.infra.testListenerArn)).toEqual({ [f.infra.blue.arn]: 100, [f.infra.green.arn]: 0 });
+    await cd.send(new ContinueDeploymentCommand({ deploymentId: next, deploymentWaitType: 'READY_WAIT' }));
+    await untilStatus(next, 'Succeeded');
+    expect(await listenerWeights(emu.endpoint, f.infra.prodListenerArn)).toEqual({ [f.infra.blue.arn]: 100, [f.infra.green.arn]: 0 });
   });
 });

@@ -138,9 +138,13 @@ describe.sequential('a CodeDeploy blue/green deployment under traffic', () => {
         const primary = services![0]!.taskSets?.find((ts) => ts.status === 'PRIMARY');
         return primary?.stabilityStatus === 'STEADY_STATE' && primary.runningCount === 2 && (await get(url)).body.startsWith('one');
       },
-      60_000,
+      90_000,
       'the service to serve revision one',
-    );
+    ).catch(async (err) => {
+      const { services } = await d.ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: ['web'] }));
+      console.info(JSON.stringify(services![0]!.taskSets, null, 1), await get(url), JSON.stringify(services![0]!.events?.slice(0, 8)));
+      throw err;
+    });
     await cd.send(new CreateApplicationCommand({ applicationName: 'web', computePlatform: 'ECS' }));
     await cd.send(
       new CreateDeploymentGroupCommand({
@@ -210,7 +214,7 @@ describe.sequential('a CodeDeploy blue/green deployment under traffic', () => {
       );
       expect(waiting.status).toBe('InProgress');
       // All traffic on two, and the blue tasks still running during the termination wait.
-      expect(await listenerWeights(d.emu.endpoint, infra.prodListenerArn)).toEqual({ [infra.green.arn]: 1 });
+      expect(await listenerWeights(d.emu.endpoint, infra.prodListenerArn)).toEqual({ [infra.blue.arn]: 0, [infra.green.arn]: 100 });
       expect((await tasksByRevision())[revisions[0]!]).toEqual(['RUNNING', 'RUNNING']);
       traffic.sample(true);
       await eventually(async () => (traffic.sample().two ?? 0) >= 20, 20_000, 'answers from two');
@@ -238,7 +242,7 @@ describe.sequential('a CodeDeploy blue/green deployment under traffic', () => {
       );
       const rollbackId = stopped.rollbackInfo!.rollbackDeploymentId!;
       await eventually(async () => (await deploymentOf(rollbackId)).status === 'Succeeded', 30_000, 'the rollback');
-      expect(await listenerWeights(d.emu.endpoint, infra.prodListenerArn)).toEqual({ [infra.green.arn]: 1 });
+      expect(await listenerWeights(d.emu.endpoint, infra.prodListenerArn)).toEqual({ [infra.blue.arn]: 0, [infra.green.arn]: 100 });
       traffic.sample(true);
       await eventually(async () => (traffic.sample().two ?? 0) >= 20, 20_000, 'answers from two again');
       expect(traffic.sample(true).three).toBeUndefined();
