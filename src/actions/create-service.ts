@@ -12,6 +12,7 @@ import {
 import { invalidParameter } from '../domain/errors.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
 import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
+import { checkAdvancedConfiguration } from '../domain/blue-green-traffic.js';
 import { newServiceId } from '../domain/cloudmap/ids.js';
 import { applyServiceConnect, serviceConnectResources } from '../domain/cloudmap/service-connect.js';
 import { rolloutReasons } from '../domain/service-messages.js';
@@ -51,6 +52,7 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
     const td = resolveTaskDefinitionRef(state, input.taskDefinition!, TASK_DEFINITION_LOOKUPS.createService);
     checkServiceRegistries(state, input.serviceRegistries, td);
     checkServiceLoadBalancers(state, input.loadBalancers, td, input.role);
+    checkAdvancedConfiguration(state, input.loadBalancers as Record<string, unknown>[] | undefined);
     const serviceConnect = applyServiceConnect(
       state,
       scope,

@@ -1,6 +1,7 @@
 // Every ECS operation this emulator answers, by its X-Amz-Target name. One module per operation.
 import type { Action } from './context.js';
 import { associateGatewayWithCluster } from './associate-gateway-with-cluster.js';
+import { continueServiceDeployment } from './continue-service-deployment.js';
 import { createCapacityProvider } from './create-capacity-provider.js';
 import { createCluster } from './create-cluster.js';
 import { createDaemon } from './create-daemon.js';
@@ -90,6 +91,7 @@ import { updateTaskProtection } from './update-task-protection.js';
 
 export const OPERATIONS: Readonly<Record<string, Action>> = {
   AssociateGatewayWithCluster: associateGatewayWithCluster,
+  ContinueServiceDeployment: continueServiceDeployment,
   CreateCapacityProvider: createCapacityProvider,
   CreateCluster: createCluster,
   CreateDaemon: createDaemon,

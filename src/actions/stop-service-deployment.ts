@@ -4,6 +4,7 @@ import { isTerminal, viewOf } from '../domain/service-deployment.js';
 import { addServiceEvent } from '../domain/ecs-service.js';
 import { serviceMessages } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
+import { restoreBlueTraffic } from '../engine/blue-green-reconcile.js';
 import { serviceOfArn } from './support/service-deployments.js';
 
 const notFound = () => new EcsError('ServiceDeploymentNotFoundException', 'The service deployment does not exist.');
@@ -57,9 +58,18 @@ export function stopServiceDeployment(ctx: ActionContext, input: Ecs.StopService
     delete svc.launchFailures;
     delete svc.launchNotBefore;
     record.stopRequested = { at: now };
+    if (current.blueGreen && !current.blueGreen.finished) {
+      // A blue/green deployment: all production and test traffic back on blue at once.
+      current.blueGreen.finished = true;
+      current.blueGreen.rolledBack = true;
+      restoreBlueTraffic(state, svc, current);
+    }
     addServiceEvent(svc, { id: deps.ids.uuid(), createdAt: now, message: serviceMessages.rollingBack(svc.serviceName, target.id) });
     return svc;
   });
-  if (poked) deps.services.poke(scope, poked.clusterName, poked.serviceName);
+  if (poked) {
+    deps.services.poke(scope, poked.clusterName, poked.serviceName);
+    void deps.loadBalancing?.changed(scope);
+  }
   return { serviceDeploymentArn: arn };
 }

@@ -8,6 +8,9 @@ import {
   type ServiceRecord,
 } from '../domain/ecs-service.js';
 import { checkTaskSetServiceUpdate } from './support/task-set-services.js';
+import { isTrafficShifting } from '../domain/blue-green.js';
+import { checkAdvancedConfiguration } from '../domain/blue-green-traffic.js';
+import { newBlueGreenProgress } from '../engine/blue-green-reconcile.js';
 import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/errors.js';
 import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
@@ -92,6 +95,7 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     if (input.loadBalancers !== undefined) {
       const td = state.taskDefinitions[taskDefinitionArn.slice(taskDefinitionArn.indexOf('/') + 1)];
       if (td) checkServiceLoadBalancers(state, input.loadBalancers, td, undefined);
+      checkAdvancedConfiguration(state, input.loadBalancers as Record<string, unknown>[]);
       svc.loadBalancers = structuredClone(input.loadBalancers) as Record<string, unknown>[];
     }
     if (input.serviceRegistries !== undefined) {
@@ -139,6 +143,12 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
         namespace: svc.serviceConnect.namespaceArn,
       };
       deployment.serviceConnectResources = serviceConnectResources(svc.serviceConnect);
+    }
+    const strategy = svc.deploymentConfiguration.strategy;
+    if (isTrafficShifting(strategy)) {
+      // Blue/green: the new revision's tasks go in the target groups the current ones are not in.
+      deployment.alternate = !primary.alternate;
+      deployment.blueGreen = newBlueGreenProgress(strategy, now);
     }
     primary.status = 'ACTIVE';
     primary.updatedAt = now;

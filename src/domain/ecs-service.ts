@@ -1,6 +1,7 @@
 // ECS services: the stored record, its deployments and events, and the rules CreateService/UpdateService apply.
 import type { ServiceConnectState } from './cloudmap/service-connect.js';
 import type { StrategyItem } from './capacity-provider-placement.js';
+import { strategySettingsOf, type BlueGreenProgress, type StrategyInput, type StrategySettings } from './blue-green.js';
 import { invalidParameter } from './errors.js';
 import type { DeploymentControllerType, TaskSetRecord } from './task-set.js';
 
@@ -16,7 +17,7 @@ export interface AwsvpcRecord {
   assignPublicIp: 'ENABLED' | 'DISABLED';
 }
 
-export interface DeploymentConfigurationRecord {
+export interface DeploymentConfigurationRecord extends Partial<StrategySettings> {
   minimumHealthyPercent: number;
   maximumPercent: number;
   deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
@@ -48,6 +49,10 @@ export interface DeploymentRecord {
   /** Service Connect as this deployment runs it (DescribeServices' deployments[].serviceConnect*). */
   serviceConnectConfiguration?: Record<string, unknown>;
   serviceConnectResources?: { discoveryName: string; discoveryArn: string }[];
+  /** Its tasks register in the load balancers' alternate target groups (advancedConfiguration), not the main ones. */
+  alternate?: boolean;
+  /** A blue/green, linear or canary deployment: where it stands (absent on rolling deployments). */
+  blueGreen?: BlueGreenProgress;
 }
 
 export interface ServiceEventRecord {
@@ -139,7 +144,7 @@ export function assertValidDesiredCount(n: number | undefined): void {
   if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw invalidParameter('desiredCount must be a non-negative integer.');
 }
 
-export interface DeploymentConfigurationInput {
+export interface DeploymentConfigurationInput extends StrategyInput {
   minimumHealthyPercent?: number;
   maximumPercent?: number;
   deploymentCircuitBreaker?: { enable?: boolean; rollback?: boolean };
@@ -163,7 +168,15 @@ export function deploymentConfigurationOf(
   if (max < min) throw invalidParameter('maximumPercent must be greater than or equal to minimumHealthyPercent.');
   const cb = input?.deploymentCircuitBreaker;
   const alarms = input?.alarms ?? base.alarms;
+  const given =
+    input?.strategy !== undefined ||
+    input?.bakeTimeInMinutes !== undefined ||
+    input?.linearConfiguration !== undefined ||
+    input?.canaryConfiguration !== undefined ||
+    input?.lifecycleHooks !== undefined;
+  const strategy = given || base.strategy ? strategySettingsOf(input, base.strategy ? (base as StrategySettings) : undefined) : undefined;
   return {
+    ...(strategy ?? {}),
     minimumHealthyPercent: min,
     maximumPercent: max,
     deploymentCircuitBreaker: cb ? { enable: cb.enable ?? false, rollback: cb.rollback ?? false } : { ...base.deploymentCircuitBreaker },

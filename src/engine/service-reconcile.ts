@@ -47,13 +47,14 @@ import {
   failedElbHealthChecksReason,
   hasTargets,
   registerTaskTargets,
-  serviceLoadBalancers,
   taskTargetHealth,
   type ServiceLoadBalancer,
   type TaskTargetHealth,
 } from '../domain/service-load-balancing.js';
 import { advance, canAdvance, requestStop } from '../domain/task-lifecycle.js';
 import { reconcileTaskSets } from './task-set-reconcile.js';
+import { blueGreenPlan, isBlueGreenActive, restoreBlueTraffic } from './blue-green-reconcile.js';
+import { sideLoadBalancers } from '../domain/blue-green-traffic.js';
 
 export type SchedulerNotice =
   | { kind: 'service-action'; eventName: string; eventType: 'INFO' | 'WARN' | 'ERROR'; extra?: Record<string, unknown> }
@@ -71,6 +72,8 @@ export interface ReconcileEnv {
   capacityAvailable(provider: string): boolean;
   /** See Config.minimumHealthyDelayMs. */
   healthyCountDelayMs?: number;
+  /** See Config.deploymentTimeScale: the factor on every deployment wait given in minutes. */
+  timeScale?: number;
 }
 
 export interface ReconcileEffects {
@@ -78,8 +81,10 @@ export interface ReconcileEffects {
   submit: string[];
   stop: { taskId: string; stopCode: StopCode; reason: string }[];
   notices: SchedulerNotice[];
-  /** Targets were registered or deregistered: the load balancers' data plane must follow. */
+  /** Targets were registered or deregistered, or a listener rule changed: the load balancers' data plane must follow. */
   targetsChanged?: boolean;
+  /** The service must be looked at again at this time (epoch ms): a deployment wait ends. */
+  wakeAt?: number;
 }
 
 export function reconcileService(state: RegionState, key: string, env: ReconcileEnv): ReconcileEffects {
@@ -94,28 +99,40 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
     reconcileTaskSets(state, svc, env, say, effects);
     return effects;
   }
-  const serviceLbs = serviceLoadBalancers(svc.loadBalancers);
-  const lbsOf: LbsOf = () => serviceLbs;
+  const serviceLbs = sideLoadBalancers(svc.loadBalancers, false);
+  const alternateLbs = sideLoadBalancers(svc.loadBalancers, true);
+  const alternateIds = new Set(svc.deployments.filter((d) => d.alternate).map((d) => d.id));
+  const lbsOf: LbsOf = (task) => (task.startedBy && alternateIds.has(task.startedBy) ? alternateLbs : serviceLbs);
   if (serviceLbs.length > 0) followTargets(state, svc, lbsOf, env, say, effects);
   const targetHealth = new Map<string, TaskTargetHealth>();
   const tasks = serviceTasks(state, svc, env.now, lbsOf, targetHealth, new Set(svc.deployments.map((d) => d.id)));
   judgeStoppedTasks(svc, tasks, env.now);
+  const shifting = primaryOf(svc);
   tripCircuitBreaker(svc, env, say, effects);
+  if (shifting?.blueGreen && !shifting.blueGreen.finished && shifting.rolloutState === 'FAILED') {
+    // The circuit breaker stopped a blue/green deployment: all traffic goes back to blue.
+    shifting.blueGreen.finished = true;
+    shifting.blueGreen.rolledBack = true;
+    if (restoreBlueTraffic(state, svc, shifting)) effects.targetsChanged = true;
+  }
 
   const primary = primaryOf(svc)!;
   const desired = svc.status === 'DRAINING' ? 0 : svc.desiredCount;
   if (primary.desiredCount !== desired) primary.desiredCount = desired;
-  const plan = planRollout({
-    desiredCount: desired,
-    minimumHealthyPercent: svc.status === 'DRAINING' ? 0 : svc.deploymentConfiguration.minimumHealthyPercent,
-    maximumPercent: svc.deploymentConfiguration.maximumPercent,
-    primaryId: primary.id,
-    primaryLaunchable: primary.rolloutState !== 'FAILED' && svc.status === 'ACTIVE',
-    strategy: strategyOf(primary),
-    tasks,
-    now: env.now,
-    healthyCountDelayMs: env.healthyCountDelayMs,
-  });
+  const blueGreen = isBlueGreenActive(primary) && svc.status === 'ACTIVE';
+  const plan = blueGreen
+    ? blueGreenPlan(state, svc, primary, tasks, desired, strategyOf(primary), env, say, effects)
+    : planRollout({
+        desiredCount: desired,
+        minimumHealthyPercent: svc.status === 'DRAINING' ? 0 : svc.deploymentConfiguration.minimumHealthyPercent,
+        maximumPercent: svc.deploymentConfiguration.maximumPercent,
+        primaryId: primary.id,
+        primaryLaunchable: primary.rolloutState !== 'FAILED' && svc.status === 'ACTIVE',
+        strategy: strategyOf(primary),
+        tasks,
+        now: env.now,
+        healthyCountDelayMs: env.healthyCountDelayMs,
+      });
   if (svc.status === 'DRAINING') {
     for (const t of tasks) {
       if (t.condition !== 'stopping' && t.condition !== 'stopped' && !plan.stop.some((s) => s.taskId === t.taskId)) {
@@ -458,6 +475,7 @@ function settleDeployments(
   if (primary.rolloutState === 'IN_PROGRESS' && isDeploymentComplete(desired, primary.id, tasks)) {
     primary.rolloutState = 'COMPLETED';
     primary.rolloutStateReason = rolloutReasons.completed(primary.id);
+    if (primary.blueGreen) primary.blueGreen.finished = true;
     primary.updatedAt = env.now;
     svc.deployments = [primary];
     say(serviceMessages.deploymentCompleted(svc.serviceName, primary.id));

@@ -39,6 +39,7 @@ export class ServiceScheduler {
   private sweepsRun = 0;
   private sweepWaiters: { at: number; resolve: () => void }[] = [];
   private closed = false;
+  private readonly wakeups = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
   constructor(private readonly ctx: SchedulerContext) {}
 
@@ -101,6 +102,8 @@ export class ServiceScheduler {
     for (const w of this.sweepWaiters.splice(0)) w.resolve();
     for (const u of this.unsubscribe) u();
     if (this.ticker) clearInterval(this.ticker);
+    for (const w of this.wakeups.values()) clearTimeout(w.timer);
+    this.wakeups.clear();
     if (this.pass) clearImmediate(this.pass);
     this.pass = null;
     this.dirty.clear();
@@ -169,13 +172,34 @@ export class ServiceScheduler {
         ids: this.ctx.ids,
         capacityAvailable: (p) => this.ctx.faults.capacityAvailable(p),
         healthyCountDelayMs: this.ctx.config.minimumHealthyDelayMs,
+        timeScale: this.ctx.config.deploymentTimeScale,
       }),
     );
+    if (effects.wakeAt !== undefined && effects.service) this.wakeAt(scope, key, effects.wakeAt);
     if (effects.targetsChanged) void this.ctx.loadBalancing?.changed(scope);
     for (const s of effects.stop) this.ctx.tasks.stop(scope, s.taskId, s.stopCode, s.reason);
     for (const id of effects.submit) this.ctx.tasks.submit(scope, id);
     if (!effects.service) return;
     for (const notice of effects.notices) this.announce(scope, effects.service, notice);
+  }
+
+  /** Looks at the service again at `at` (a deployment wait ends); one timer per service, the earliest kept. */
+  private wakeAt(scope: Scope, key: string, at: number): void {
+    if (this.closed) return;
+    const id = `${scopeKey(scope)}|${key}`;
+    const existing = this.wakeups.get(id);
+    if (existing && existing.at <= at) return;
+    if (existing) clearTimeout(existing.timer);
+    const timer = setTimeout(
+      () => {
+        this.wakeups.delete(id);
+        this.dirty.set(id, { scope, key });
+        this.schedulePass();
+      },
+      Math.max(0, at - this.ctx.clock.now()),
+    );
+    timer.unref();
+    this.wakeups.set(id, { at, timer });
   }
 
   /** INACTIVE services stay describable for the stopped-task retention period, then go. */

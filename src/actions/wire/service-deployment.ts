@@ -40,6 +40,7 @@ export function toWireServiceDeployment(
   };
   const { deploymentCircuitBreaker: breaker, alarms, ...config } = record.deploymentConfiguration;
   const failed = svc.deployments.find((d) => d.id === record.deploymentId)?.failedTasks ?? 0;
+  const bg = svc.deployments.find((d) => d.id === record.deploymentId)?.blueGreen;
   return {
     serviceDeploymentArn: record.serviceDeploymentArn,
     serviceArn: record.serviceArn,
@@ -53,12 +54,23 @@ export function toWireServiceDeployment(
     targetServiceRevision: { arn: record.targetServiceRevisionArn, ...counts(record.deploymentId) },
     status: view.status,
     ...(view.statusReason ? { statusReason: view.statusReason } : {}),
+    ...(bg
+      ? {
+          lifecycleStage: bg.stage,
+          lifecycleHookDetails: bg.hooks.map((h) => ({
+            hookId: h.hookId,
+            targetType: h.targetType,
+            ...(h.targetArn ? { targetArn: h.targetArn } : {}),
+            status: h.status,
+          })),
+        }
+      : {}),
     deploymentConfiguration: {
       ...config,
       deploymentCircuitBreaker: { ...breaker },
       ...(alarms ? { alarms: { ...alarms } } : {}),
-      strategy: 'ROLLING',
-    },
+      strategy: config.strategy ?? 'ROLLING',
+    } as Ecs.DeploymentConfiguration,
     ...(view.rollback
       ? {
           rollback: {

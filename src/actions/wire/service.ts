@@ -51,7 +51,7 @@ export function toWireService(svc: ServiceRecord, tasks: readonly TaskRecord[], 
     platformVersion: svc.platformVersion,
     platformFamily: svc.platformFamily,
     ...(svc.taskDefinition ? { taskDefinition: svc.taskDefinition } : {}),
-    deploymentConfiguration: structuredClone(svc.deploymentConfiguration),
+    deploymentConfiguration: structuredClone(svc.deploymentConfiguration) as Ecs.DeploymentConfiguration,
     deployments: svc.deployments.map((d) => {
       const c = countsOf(tasks.filter((t) => t.startedBy === d.id));
       return {

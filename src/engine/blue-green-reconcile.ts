@@ -1,0 +1,206 @@
+// One scheduler pass over a service in a blue/green, linear or canary deployment (deploymentConfiguration.strategy):
+// advance the lifecycle stages as far as the state allows (green tasks healthy, hooks answered, waits over), move the
+// test and production listener rules, and plan the tasks: green gets the service's desiredCount from SCALE_UP on,
+// blue keeps its tasks until CLEAN_UP. A failed hook rolls back: all traffic back to blue, blue PRIMARY again, and
+// the rolling scheduler then stops the green tasks. Runs inside the scheduler's store update.
+import {
+  hooksOf,
+  nextStage,
+  trafficSteps,
+  type BlueGreenProgress,
+  type LifecycleStage,
+  type StrategySettings,
+} from '../domain/blue-green.js';
+import { shiftTraffic } from '../domain/blue-green-traffic.js';
+import type { StrategyItem } from '../domain/capacity-provider-placement.js';
+import { planRollout, type ClassifiedTask, type RolloutPlan } from '../domain/deployment.js';
+import type { DeploymentRecord, ServiceRecord } from '../domain/ecs-service.js';
+import { rolloutReasons, serviceMessages } from '../domain/service-messages.js';
+import type { RegionState } from '../store/schema.js';
+import type { ReconcileEffects, ReconcileEnv, Say } from './service-reconcile.js';
+
+export const isBlueGreenActive = (d: DeploymentRecord | undefined) =>
+  Boolean(d?.blueGreen && !d.blueGreen.finished && d.rolloutState === 'IN_PROGRESS');
+
+const MINUTE_MS = 60_000;
+
+/** Advances `green`'s deployment and plans the pass's starts and stops. */
+export function blueGreenPlan(
+  state: RegionState,
+  svc: ServiceRecord,
+  green: DeploymentRecord,
+  tasks: readonly ClassifiedTask[],
+  desired: number,
+  strategy: readonly StrategyItem[],
+  env: ReconcileEnv,
+  say: Say,
+  effects: ReconcileEffects,
+): RolloutPlan {
+  const bg = green.blueGreen!;
+  const live = (t: ClassifiedTask) => t.condition !== 'stopped' && t.condition !== 'stopping';
+  const greenTasks = tasks.filter((t) => t.deploymentId === green.id);
+  const greenReady = greenTasks.filter(live).length === desired && greenTasks.filter(live).every((t) => t.condition === 'healthy');
+  advanceStages(state, svc, green, bg, greenReady, env, say, effects);
+  if (!isBlueGreenActive(green)) return { start: 0, providers: [], stop: [], stuck: false };
+
+  const scaled = bg.stage !== 'PRE_SCALE_UP';
+  const plan = planRollout({
+    desiredCount: scaled ? desired : 0,
+    minimumHealthyPercent: 100,
+    maximumPercent: 200,
+    primaryId: green.id,
+    primaryLaunchable: scaled,
+    strategy,
+    tasks: greenTasks,
+    now: env.now,
+    healthyCountDelayMs: env.healthyCountDelayMs,
+  });
+  if (bg.stage === 'CLEAN_UP') {
+    for (const t of tasks) {
+      if (t.deploymentId !== green.id && live(t)) plan.stop.push({ taskId: t.taskId, deploymentId: t.deploymentId, why: 'replaced' });
+    }
+  }
+  return plan;
+}
+
+function settingsOf(svc: ServiceRecord): Partial<StrategySettings> {
+  return svc.deploymentConfiguration;
+}
+
+function advanceStages(
+  state: RegionState,
+  svc: ServiceRecord,
+  green: DeploymentRecord,
+  bg: BlueGreenProgress,
+  greenReady: boolean,
+  env: ReconcileEnv,
+  say: Say,
+  effects: ReconcileEffects,
+): void {
+  const minuteMs = MINUTE_MS * (env.timeScale ?? 1);
+  const settings = settingsOf(svc);
+  const wake = (at: number) => {
+    effects.wakeAt = Math.min(effects.wakeAt ?? at, at);
+  };
+  for (let guard = 0; guard < 20; guard++) {
+    if (bg.stage === 'SCALE_UP' && !greenReady) return;
+    if (bg.stage === 'TEST_TRAFFIC_SHIFT' && shiftTraffic(state, svc.loadBalancers, green.alternate === true, 100, 'test'))
+      effects.targetsChanged = true;
+    if (bg.stage === 'PRODUCTION_TRAFFIC_SHIFT') {
+      const steps = trafficSteps({ strategy: bg.strategy, ...settings } as StrategySettings);
+      while (bg.step < steps.length - 1 && (bg.waitUntil === undefined || env.now >= bg.waitUntil)) {
+        bg.step += 1;
+        const step = steps[bg.step]!;
+        bg.greenPercent = step.greenPercent;
+        bg.waitUntil = env.now + step.bakeMinutes * minuteMs;
+        if (shiftTraffic(state, svc.loadBalancers, green.alternate === true, step.greenPercent, 'production'))
+          effects.targetsChanged = true;
+        green.updatedAt = env.now;
+      }
+      if (bg.waitUntil !== undefined && env.now < bg.waitUntil) {
+        wake(bg.waitUntil);
+        return;
+      }
+    }
+    if (bg.stage === 'BAKE_TIME') {
+      bg.waitUntil ??= bg.stageStartedAt + (settings.bakeTimeInMinutes ?? 0) * minuteMs;
+      if (env.now < bg.waitUntil) {
+        wake(bg.waitUntil);
+        return;
+      }
+    }
+    if (bg.stage === 'CLEAN_UP') return;
+    if (!hooksAnswered(state, svc, green, bg, settings, env, say, effects)) return;
+    const next = nextStage(bg.stage);
+    if (!next) return;
+    enter(bg, next, env.now);
+    green.updatedAt = env.now;
+  }
+}
+
+function enter(bg: BlueGreenProgress, stage: LifecycleStage, now: number): void {
+  bg.stage = stage;
+  bg.stageStartedAt = now;
+  delete bg.waitUntil;
+}
+
+/**
+ * Runs the stage's hooks once (an AWS_LAMBDA hook succeeds at once: no Lambda runs here; a PAUSE hook waits for
+ * ContinueServiceDeployment) and tells whether they all succeeded. A failed one rolls the deployment back.
+ */
+function hooksAnswered(
+  state: RegionState,
+  svc: ServiceRecord,
+  green: DeploymentRecord,
+  bg: BlueGreenProgress,
+  settings: Partial<StrategySettings>,
+  env: ReconcileEnv,
+  say: Say,
+  effects: ReconcileEffects,
+): boolean {
+  const hooks = hooksOf(settings, bg.stage);
+  if (hooks.length === 0) return true;
+  if (!bg.hooks.some((h) => h.stage === bg.stage)) {
+    for (const h of hooks) {
+      bg.hooks.push({
+        hookId: env.ids.uuid(),
+        stage: bg.stage,
+        targetType: h.targetType,
+        ...(h.hookTargetArn ? { targetArn: h.hookTargetArn } : {}),
+        status: h.targetType === 'PAUSE' ? 'AWAITING_ACTION' : 'SUCCEEDED',
+        startedAt: env.now,
+      });
+    }
+  }
+  const runs = bg.hooks.filter((h) => h.stage === bg.stage);
+  if (runs.some((h) => h.status === 'FAILED')) {
+    if (restoreBlueTraffic(state, svc, green)) effects.targetsChanged = true;
+    const blue = rollBackBlueGreen(svc, green, env.now);
+    if (blue) say(serviceMessages.rollingBack(svc.serviceName, blue.id));
+    return false;
+  }
+  return runs.every((h) => h.status === 'SUCCEEDED');
+}
+
+/** A new blue/green deployment's progress (before its tasks start). */
+export function newBlueGreenProgress(strategy: BlueGreenProgress['strategy'], now: number): BlueGreenProgress {
+  return { strategy, stage: 'PRE_SCALE_UP', stageStartedAt: now, step: -1, greenPercent: 0, hooks: [] };
+}
+
+/**
+ * Rolls a blue/green deployment back: traffic is put back on blue by the caller (restoreBlueTraffic), the green
+ * deployment FAILED and ACTIVE, the last completed deployment PRIMARY again (the rolling scheduler then stops
+ * the green tasks).
+ */
+export function rollBackBlueGreen(svc: ServiceRecord, green: DeploymentRecord, now: number): DeploymentRecord | undefined {
+  if (green.blueGreen) {
+    green.blueGreen.finished = true;
+    green.blueGreen.rolledBack = true;
+  }
+  green.status = 'ACTIVE';
+  green.rolloutState = 'FAILED';
+  green.rolloutStateReason = 'ECS deployment stopped: rolling back.';
+  green.updatedAt = now;
+  const blue = svc.deployments.find((d) => d !== green && d.rolloutState === 'COMPLETED');
+  if (!blue) return undefined;
+  Object.assign(blue, {
+    status: 'PRIMARY',
+    rolloutState: 'IN_PROGRESS',
+    rolloutStateReason: rolloutReasons.rollingBack(blue.id),
+    desiredCount: svc.desiredCount,
+    failedTasks: 0,
+    updatedAt: now,
+  });
+  svc.deployments = [blue, ...svc.deployments.filter((d) => d !== blue)];
+  svc.taskDefinition = blue.taskDefinition;
+  svc.steady = false;
+  return blue;
+}
+
+/** All production and test traffic back on the side that is not `green`'s. */
+export function restoreBlueTraffic(state: RegionState, svc: ServiceRecord, green: DeploymentRecord): boolean {
+  const production = shiftTraffic(state, svc.loadBalancers, green.alternate === true, 0, 'production');
+  const test = shiftTraffic(state, svc.loadBalancers, green.alternate === true, 0, 'test');
+  if (green.blueGreen) green.blueGreen.greenPercent = 0;
+  return production || test;
+}
