@@ -10,7 +10,7 @@ import {
 import { checkTaskSetServiceUpdate } from './support/task-set-services.js';
 import { isTrafficShifting } from '../domain/blue-green.js';
 import { checkAdvancedConfiguration } from '../domain/blue-green-traffic.js';
-import { newBlueGreenProgress } from '../engine/blue-green-reconcile.js';
+import { newBlueGreenProgress, restoreBlueTraffic } from '../engine/blue-green-reconcile.js';
 import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/errors.js';
 import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
@@ -146,8 +146,14 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     }
     const strategy = svc.deploymentConfiguration.strategy;
     if (isTrafficShifting(strategy)) {
-      // Blue/green: the new revision's tasks go in the target groups the current ones are not in.
-      deployment.alternate = !primary.alternate;
+      // Blue/green: the new revision's tasks go in the target groups the serving (last completed) ones are not in.
+      // One in progress is superseded: its traffic goes back to the serving revision first.
+      if (primary.blueGreen && !primary.blueGreen.finished) {
+        restoreBlueTraffic(state, svc, primary);
+        primary.blueGreen.finished = true;
+      }
+      const serving = svc.deployments.find((d) => d.rolloutState === 'COMPLETED') ?? primary;
+      deployment.alternate = !serving.alternate;
       deployment.blueGreen = newBlueGreenProgress(strategy, now);
     }
     primary.status = 'ACTIVE';
@@ -176,6 +182,7 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     });
   }
   deps.services.poke(scope, svc.clusterName, svc.serviceName);
+  if (started?.blueGreen) void deps.loadBalancing?.changed(scope);
   return { service: deps.store.read(scope, (state) => toWireService(svc, tasksOfService(state, svc))) };
 }
 

@@ -55,10 +55,14 @@ export function blueGreenPlan(
     now: env.now,
     healthyCountDelayMs: env.healthyCountDelayMs,
   });
-  if (bg.stage === 'CLEAN_UP') {
-    for (const t of tasks) {
-      if (t.deploymentId !== green.id && live(t)) plan.stop.push({ taskId: t.taskId, deploymentId: t.deploymentId, why: 'replaced' });
-    }
+  // Blue's tasks stop at CLEAN_UP; those of a superseded deployment on green's side at once.
+  const greenSide = new Set(
+    svc.deployments.filter((d) => d !== green && Boolean(d.alternate) === Boolean(green.alternate)).map((d) => d.id),
+  );
+  for (const t of tasks) {
+    if (t.deploymentId === green.id || !live(t)) continue;
+    if (bg.stage === 'CLEAN_UP' || greenSide.has(t.deploymentId))
+      plan.stop.push({ taskId: t.taskId, deploymentId: t.deploymentId, why: 'replaced' });
   }
   return plan;
 }

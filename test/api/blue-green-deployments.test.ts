@@ -209,6 +209,38 @@ describe('BLUE_GREEN', () => {
       'InvalidParameterException',
     );
   });
+  it('supersedes a deployment in progress: its tasks stop, the new one starts beside the serving revision', {
+    timeout: 60_000,
+  }, async () => {
+    const { cluster, lb } = await blueGreenService({
+      strategy: 'BLUE_GREEN',
+      lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }],
+    });
+    await deploy(cluster);
+    const first = await eventually(async () => {
+      const d = await latestDeployment(cluster);
+      return d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' && d;
+    }, 20_000);
+    await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', taskDefinition: `${family}:1`, forceNewDeployment: true }));
+    const second = await eventually(async () => {
+      const d = await latestDeployment(cluster);
+      return d.serviceDeploymentArn !== first.serviceDeploymentArn && d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' && d;
+    }, 20_000);
+    const superseded = (await emu.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [first.serviceDeploymentArn!] })))
+      .serviceDeployments![0]!;
+    expect(superseded.status).toBe('STOPPED');
+    expect(await taskDefinitionsRunning(cluster)).toEqual(['1', '1', '1', '1']);
+    await emu.ecs.send(
+      new ContinueServiceDeploymentCommand({
+        serviceDeploymentArn: second.serviceDeploymentArn,
+        hookId: second.lifecycleHookDetails![0]!.hookId,
+      }),
+    );
+    await eventually(async () => (await latestDeployment(cluster)).status === 'SUCCESSFUL', 20_000, 'the second deployment');
+    expect(await ruleWeights(elb, lb.productionListener)).toEqual({ [lb.blue]: 0, [lb.green]: 100 });
+    expect(await targetsIn(lb.green)).toHaveLength(2);
+    expect(await targetsIn(lb.blue)).toHaveLength(0);
+  });
 });
 
 describe('CANARY and LINEAR', () => {
