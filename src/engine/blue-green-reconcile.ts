@@ -86,6 +86,12 @@ function advanceStages(
   const wake = (at: number) => {
     effects.wakeAt = Math.min(effects.wakeAt ?? at, at);
   };
+  if (bg.stage === 'PRE_SCALE_UP' && bg.step === -1 && bg.greenPercent === 0) {
+    // The rules forward to both target groups from the start (green at weight 0), so green's targets get checked.
+    const production = shiftTraffic(state, svc.loadBalancers, green.alternate === true, 0, 'production');
+    const test = shiftTraffic(state, svc.loadBalancers, green.alternate === true, 0, 'test');
+    if (production || test) effects.targetsChanged = true;
+  }
   for (let guard = 0; guard < 20; guard++) {
     if (bg.stage === 'SCALE_UP' && !greenReady) return;
     if (bg.stage === 'TEST_TRAFFIC_SHIFT' && shiftTraffic(state, svc.loadBalancers, green.alternate === true, 100, 'test'))

@@ -52,9 +52,9 @@ afterAll(async () => {
   await emu.close();
 });
 
-async function blueGreenService(deploymentConfiguration: DeploymentConfiguration) {
+async function blueGreenService(deploymentConfiguration: DeploymentConfiguration, options: { blueOnly?: boolean } = {}) {
   ports += 2;
-  const lb = await blueGreenLoadBalancer(elb, emu.endpoint, { port: 8080, productionPort: ports, testPort: ports + 1 });
+  const lb = await blueGreenLoadBalancer(elb, emu.endpoint, { port: 8080, productionPort: ports, testPort: ports + 1, ...options });
   const cluster = await fargateCluster(emu.ecs, 'bg');
   await emu.ecs.send(
     new CreateServiceCommand({
@@ -267,10 +267,11 @@ describe('CANARY and LINEAR', () => {
   });
 
   it('shifts production in linear steps up to 100 percent, through the AWS CLI', { timeout: 60_000 }, async () => {
-    const { cluster, lb } = await blueGreenService({
-      strategy: 'LINEAR',
-      linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 20 },
-    });
+    // The rules forward to blue only at first: the deployment adds green at weight 0.
+    const { cluster, lb } = await blueGreenService(
+      { strategy: 'LINEAR', linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 20 } },
+      { blueOnly: true },
+    );
     const update = await aws.run(['ecs', 'update-service', '--cluster', cluster, '--service', 'web', '--task-definition', `${family}:2`]);
     expect(update.code, update.stderr).toBe(0);
     await eventually(async () => {

@@ -91,7 +91,18 @@ async function loadBalancer() {
       new CreateListenerCommand({
         LoadBalancerArn: lb.LoadBalancerArn,
         Port: port,
-        DefaultActions: [{ Type: 'forward', TargetGroupArn: blue }],
+        // Both target groups in the rule, green at weight 0, as ECS blue/green asks of the listener rules.
+        DefaultActions: [
+          {
+            Type: 'forward',
+            ForwardConfig: {
+              TargetGroups: [
+                { TargetGroupArn: blue, Weight: 100 },
+                { TargetGroupArn: green, Weight: 0 },
+              ],
+            },
+          },
+        ],
       }),
     );
     const listenerArn = Listeners![0]!.ListenerArn!;

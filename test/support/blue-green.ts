@@ -27,7 +27,14 @@ let made = 0;
 export async function blueGreenLoadBalancer(
   elb: ElasticLoadBalancingV2Client,
   endpoint: string,
-  options: { port: number; productionPort: number; testPort: number; healthCheckIntervalSeconds?: number; deregistrationDelay?: number },
+  options: {
+    port: number;
+    productionPort: number;
+    testPort: number;
+    healthCheckIntervalSeconds?: number;
+    deregistrationDelay?: number;
+    blueOnly?: boolean;
+  },
 ): Promise<BlueGreenLoadBalancer> {
   const net = await defaultNetwork(endpoint);
   made += 1;
@@ -65,15 +72,17 @@ export async function blueGreenLoadBalancer(
         Port: port,
         Protocol: 'HTTP',
         DefaultActions: [
-          {
-            Type: 'forward',
-            ForwardConfig: {
-              TargetGroups: [
-                { TargetGroupArn: blue, Weight: 100 },
-                { TargetGroupArn: green, Weight: 0 },
-              ],
-            },
-          },
+          options.blueOnly
+            ? { Type: 'forward', TargetGroupArn: blue }
+            : {
+                Type: 'forward',
+                ForwardConfig: {
+                  TargetGroups: [
+                    { TargetGroupArn: blue, Weight: 100 },
+                    { TargetGroupArn: green, Weight: 0 },
+                  ],
+                },
+              },
         ],
       }),
     );
