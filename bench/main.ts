@@ -29,6 +29,8 @@ import { benchStateScale, printStateScale, type StateScaleResults } from './stat
 import { summarize, type Summary } from './stats.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+/** BENCH_ONLY=launch: only the launch part (single, 20 and 100 at once, memory) and its floor, in one run. */
+const LAUNCH_ONLY = process.env.BENCH_ONLY === 'launch';
 const RESULTS_DIR = path.resolve('bench-results');
 
 interface Results {
@@ -39,10 +41,10 @@ interface Results {
   burst20: { emulatorWallMs: number; floorWallMs: number };
   burst100: { emulatorWallMs: number; floorWallMs: number; allRunning: boolean; distinctAddresses: number };
   memory: { rssMiB: number; heapUsedMiB: number; tasksRunning: number };
-  spot: { interruptionToReplacementRunningMs: Summary };
-  logs: LogBurstResult;
-  elb: LoadBalancerBenchResult;
-  scale: StateScaleResults;
+  spot?: { interruptionToReplacementRunningMs: Summary };
+  logs?: LogBurstResult;
+  elb?: LoadBalancerBenchResult;
+  scale?: StateScaleResults;
 }
 
 const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
@@ -114,8 +116,8 @@ async function main(): Promise<void> {
   const instanceId = `bench-${randomBytes(3).toString('hex')}`;
   // A private /16 for the default VPC (10.20x): never the developer's own 172.31/16.
   const second = 200 + Math.floor(Math.random() * 40);
-  log('state at scale (no Docker): 0, 1,000 and 10,000 stored tasks…');
-  const scale = await benchStateScale();
+  if (!LAUNCH_ONLY) log('state at scale (no Docker): 0, 1,000 and 10,000 stored tasks…');
+  const scale = LAUNCH_ONLY ? null : await benchStateScale();
   const b = await startBenchEmulator(instanceId, `10.${second}.0.0/16`, image);
   try {
     log(`warming up (images, networks)…`);
@@ -135,12 +137,16 @@ async function main(): Promise<void> {
 
     log('the dockerode floor…');
     const f = await floor(docker, pauseImage, image, `10.${second - 100}.200`); // outside the emulator VPC network (10.x/16)
-    log('Spot interruption to replacement, 10 samples…');
-    const spot = await benchSpotReplacement({ samples: 10, image });
-    log('100,000 lines through awslogs…');
-    const logBurst = await benchLogBurst({ image, instanceId: `${instanceId}-logs`, defaultVpcCidr: `10.${second + 1}.0.0/16` });
-    log('load balancer listener vs direct, 10 s each…');
-    const elb = await benchLoadBalancer({ image });
+    let rest: Pick<Results, 'spot' | 'logs' | 'elb'> | null = null;
+    if (!LAUNCH_ONLY) {
+      log('Spot interruption to replacement, 10 samples…');
+      const spot = await benchSpotReplacement({ samples: 10, image });
+      log('100,000 lines through awslogs…');
+      const logs = await benchLogBurst({ image, instanceId: `${instanceId}-logs`, defaultVpcCidr: `10.${second + 1}.0.0/16` });
+      log('load balancer listener vs direct, 10 s each…');
+      const elb = await benchLoadBalancer({ image });
+      rest = { spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => ms(0, x.replacementRunningMs))) }, logs, elb };
+    }
 
     const results: Results = {
       startedAt: new Date().toISOString(),
@@ -155,16 +161,15 @@ async function main(): Promise<void> {
         distinctAddresses: b100.distinctAddresses,
       },
       memory: { rssMiB: Math.round(mem.rss / 2 ** 20), heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20), tasksRunning: b100.arns.length },
-      spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => ms(0, x.replacementRunningMs))) },
-      logs: logBurst,
-      elb,
-      scale,
+      ...(rest ?? {}),
+      ...(scale ? { scale } : {}),
     };
     await fs.mkdir(RESULTS_DIR, { recursive: true });
     const text = JSON.stringify(results, null, 2);
     await fs.writeFile(path.join(RESULTS_DIR, 'latest.json'), `${text}\n`);
     await fs.writeFile(path.join(RESULTS_DIR, `${results.startedAt.replaceAll(':', '-')}.json`), `${text}\n`);
     print(results);
+    console.log(`written to ${path.join(RESULTS_DIR, 'latest.json')}`);
   } finally {
     await b.close();
     await sweep(instanceId);
@@ -186,16 +191,20 @@ function print(r: Results) {
   console.log(row('20 at once, wall ms', String(r.burst20.emulatorWallMs), String(r.burst20.floorWallMs)));
   console.log(row('100 at once (one subnet), wall ms', String(r.burst100.emulatorWallMs), String(r.burst100.floorWallMs)));
   console.log(`100 at once: all RUNNING ${r.burst100.allRunning}, distinct addresses ${r.burst100.distinctAddresses}`);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  console.log(
+    `ratios to the floor: launch p50 ${ratio(r.single.runToRunningMs.p50, r.single.floorLaunchMs.p50)}, 20 at once ${ratio(r.burst20.emulatorWallMs, r.burst20.floorWallMs)}, 100 at once ${ratio(r.burst100.emulatorWallMs, r.burst100.floorWallMs)}`,
+  );
+  console.log(`memory with ${r.memory.tasksRunning} tasks: RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
+  if (!r.spot || !r.elb || !r.logs || !r.scale) return;
   console.log(`Spot interruption → replacement RUNNING ms (p50 / p95): ${p(r.spot.interruptionToReplacementRunningMs)}`);
   const lr = (x: LoadBalancerBenchResult['listener']) =>
     `${x.requestsPerSecond} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms, ${x.errors} errors`;
   console.log(`HTTP through the listener: ${lr(r.elb.listener)}`);
   console.log(`HTTP straight to the tasks: ${lr(r.elb.direct)} (listener keeps ${Math.round(r.elb.throughputRatio * 100)}%)`);
-  console.log(`memory with ${r.memory.tasksRunning} tasks: RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
   printLogBurst(r.logs);
   console.log('');
   printStateScale(r.scale);
-  console.log(`written to ${path.join(RESULTS_DIR, 'latest.json')}`);
 }
 
 main().catch((err) => {
