@@ -93,6 +93,10 @@ export interface Config {
   joinVpcNetworks: boolean;
   /** Host ports the load balancers' listeners are served on (the first free one each); null: the listener's own. */
   listenerPortRange: { from: number; to: number } | null;
+  /** Keep ready task sandboxes for the subnets and security groups recently launched into (see src/engine/warm-pool.ts). */
+  warmPool: boolean;
+  /** Ready sandboxes per subnet and set of security groups. */
+  warmPoolSize: number;
 }
 
 export interface TaskAgentConfig {
@@ -340,6 +344,25 @@ export const OPTIONS: readonly OptionDescriptor[] = [
     parse: int('launch-concurrency', 1, 64),
     default: 4,
     to: 'launchConcurrency',
+  },
+  {
+    flags: '--no-warm-pool',
+    env: 'FARGATE_LOCAL_NO_WARM_POOL',
+    group: 'Docker',
+    help: 'keep no ready task sandboxes (the warm pool)',
+    doc: 'keep no ready task sandboxes: each launch then makes its pause container, address and security group rules itself (the warm pool keeps a few ready, invisible to the API, for the subnets and groups recently launched into)',
+    defaultDoc: 'off (pool on)',
+    to: 'warmPool',
+  },
+  {
+    flags: '--warm-pool-size <n>',
+    env: 'FARGATE_LOCAL_WARM_POOL_SIZE',
+    group: 'Docker',
+    help: 'ready sandboxes per subnet and set of security groups',
+    doc: 'ready task sandboxes kept per subnet and set of security groups recently launched into (0–16; 0 = no pool); never more than half of a subnet’s free addresses',
+    parse: int('warm-pool-size', 0, 16),
+    default: 2,
+    to: 'warmPoolSize',
   },
   {
     flags: '--keep-stopped-containers',
@@ -609,6 +632,8 @@ export function testConfig(overrides: TestOverrides = {}): Config {
     serviceSchedulerIntervalMs: 200,
     // Tests and benchmarks count a RUNNING task as healthy at once unless they ask for AWS's delay.
     minimumHealthyDelayMs: 0,
+    // No warm pool unless a test is about it: spares would only add containers to start and remove per test.
+    warmPool: false,
     ...overrides,
     taskAgent: {
       ...defaults.taskAgent,

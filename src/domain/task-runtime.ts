@@ -72,6 +72,8 @@ export interface SandboxHandle {
   publishedPorts?: PublishedPort[];
   /** Whether the security groups are enforced ('unenforced' when the host cannot do it; see docs/networking.md). */
   firewall?: FirewallOutcome;
+  /** The task's limits when the caller knows them; otherwise the runtime reads them from the sandbox. */
+  limits?: TaskLimits;
 }
 
 /** 'enforced': rules are in place; 'unenforced': this host cannot enforce security groups (logged once). */
@@ -208,6 +210,12 @@ export interface TaskRuntime {
   ensureImage(image: string, policy: PullPolicy, auth?: RegistryAuth): Promise<PulledImage>;
   /** Creates and starts the pause container and the task's scratch volumes. Cleans up after itself on failure. */
   createSandbox(spec: SandboxSpec, limits: TaskLimits): Promise<SandboxHandle>;
+  /**
+   * Hands a spare sandbox (made by createSandbox for a `warm-…` id, see domain/warm-pool.ts) to a task: from now on
+   * it is that task's (events, removeTask, listOwned), and the task's scratch volumes exist. Runtimes without it
+   * get no warm pool.
+   */
+  claimSandbox?(spareId: string, task: TaskIdentity, scratchVolumes: string[]): Promise<void>;
   /** Creates and starts one task container in the sandbox. Throws RuntimeError('CannotStartContainerError', …). */
   startContainer(task: TaskIdentity, sandbox: SandboxHandle, spec: ContainerSpec): Promise<{ dockerId: string }>;
   /** SIGTERM (or the image's STOPSIGNAL), then SIGKILL after `timeoutSeconds`; resolves when it has exited. */

@@ -5,7 +5,8 @@
 // in place. Work is serial per task (each run reads the state as it is when it starts, so a later run never applies
 // older rules) and coalesced (at most one run waits behind the current one), with a few tasks at a time.
 import pLimit, { type LimitFunction } from 'p-limit';
-import { firewallPolicyFor, policyKey, type FirewallPolicy } from '../domain/network/firewall-policy.js';
+import { firewallPolicyFor, membershipMatters, policyKey, type FirewallPolicy } from '../domain/network/firewall-policy.js';
+import type { NetworkInterfaceRecord } from '../domain/network/eni.js';
 import { scopeKey, type Scope } from '../domain/scope.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { EngineContext } from './engine-context.js';
@@ -35,6 +36,28 @@ export class FirewallSync {
           })) ??
         undefined
       );
+    });
+  }
+
+  /** The policy a spare sandbox of these groups starts with (the launch that claims it re-checks it). */
+  policyForSpare(
+    scope: Scope,
+    eni: Pick<NetworkInterfaceRecord, 'vpcId' | 'subnetId' | 'groups' | 'groupSetMark' | 'publicIp'>,
+  ): FirewallPolicy | undefined {
+    if (!this.ctx.config.enforceSecurityGroups) return undefined;
+    const options = {
+      hostSubjectToGroups: this.ctx.config.securityGroupsApplyToHost,
+      metadataAddress: this.ctx.config.taskAgent.metadataAddress,
+    };
+    return this.ctx.store.read(scope, (s) => firewallPolicyFor(s, eni as NetworkInterfaceRecord, options) ?? undefined);
+  }
+
+  /** Whether the task's ENI joining the VPC can change the rules of its other tasks. */
+  membershipMatters(scope: Scope, task: TaskRecord): boolean {
+    if (!this.ctx.config.enforceSecurityGroups) return false;
+    return this.ctx.store.read(scope, (s) => {
+      const eni = s.networkInterfaces[task.attachment.networkInterfaceId];
+      return eni ? membershipMatters(s, eni) : true;
     });
   }
 

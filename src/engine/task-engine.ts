@@ -14,6 +14,8 @@ import { createSandbox, provisionEni, pullImages, startReadyContainers, vpcNetwo
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
 import { prepareTask } from './task-preparation.js';
 import { liveTasks, stoppedTasks } from '../store/queries.js';
+import { isSpareId } from '../domain/warm-pool.js';
+import { WarmPool } from './warm-pool.js';
 
 /**
  * stopCode InfrastructureHealth and this reason: a task that had reached RUNNING and lost its task network
@@ -38,6 +40,9 @@ export class TaskEngine {
   private readonly scopesByTask = new Map<string, Scope>();
   private readonly stopOptions = new Map<string, StopOptions>();
   private readonly launchPool: LimitFunction;
+  private readonly pool: WarmPool;
+  private launching = 0;
+  private readonly launchWaiters: (() => void)[] = [];
   private readonly removalPool: LimitFunction;
   private readonly firewall: FirewallSync;
   private pruning: Promise<void> | null = null;
@@ -54,6 +59,12 @@ export class TaskEngine {
     this.launchPool = pLimit(ctx.config.launchConcurrency);
     this.removalPool = pLimit(CONCURRENT_REMOVALS);
     this.firewall = new FirewallSync(ctx);
+    this.pool = new WarmPool(this.ctx, this.firewall, () => this.launchesIdle());
+  }
+
+  /** The warm pool of ready sandboxes (tests and benchmarks read its state). */
+  get warmPool(): WarmPool {
+    return this.pool;
   }
 
   /** Calls `observer` after every stored change of any task (and once when a task is submitted); returns an unsubscribe. */
@@ -107,6 +118,7 @@ export class TaskEngine {
    */
   networkChanged(scope: Scope, vpcId: string): void {
     void this.firewall.vpcChanged(scope, vpcId);
+    this.pool.refill();
     this.pruneNetworks();
   }
 
@@ -126,6 +138,7 @@ export class TaskEngine {
     this.unsubscribe?.();
     if (this.sweeper) clearInterval(this.sweeper);
     await this.sweeping;
+    await this.pool.close();
     // Let network work in flight finish, but never hang a shutdown on a Docker call that does not return
     // (Docker 20.10 can deadlock on network listings): the next start-up prunes what is left.
     await Promise.race([this.networkIdle(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
@@ -143,14 +156,30 @@ export class TaskEngine {
   }
 
   private async launch(scope: Scope, taskId: string): Promise<void> {
-    await this.launchPool(async () => {
-      provisionEni(this.ctx, scope, taskId);
-      await createSandbox(this.ctx, scope, taskId, this.firewall);
-      await prepareTask(this.ctx, scope, taskId);
-      await pullImages(this.ctx, scope, taskId);
-      await startReadyContainers(this.ctx, scope, taskId);
-    });
+    this.launching += 1;
+    try {
+      await this.launchPool(async () => {
+        const pool = this.pool.enabled ? this.pool : undefined;
+        const spare = provisionEni(this.ctx, scope, taskId, pool);
+        await createSandbox(this.ctx, scope, taskId, this.firewall, spare && { claimed: spare, pool: this.pool });
+        await prepareTask(this.ctx, scope, taskId);
+        await pullImages(this.ctx, scope, taskId);
+        await startReadyContainers(this.ctx, scope, taskId);
+      });
+    } finally {
+      this.launching -= 1;
+      if (this.launching === 0) {
+        for (const resolve of this.launchWaiters.splice(0)) resolve();
+      }
+    }
+    this.pool.refill();
     await this.progress(scope, taskId);
+  }
+
+  /** Resolves when no launch is under way (the warm pool refills only then). */
+  private launchesIdle(): Promise<void> {
+    if (this.launching === 0) return Promise.resolve();
+    return new Promise((resolve) => this.launchWaiters.push(resolve));
   }
 
   /** Whatever the task needs next: the stop path when it is to stop, else any container now ready to start. */
@@ -224,6 +253,7 @@ export class TaskEngine {
         ),
       ),
     );
+    await this.pool.clear();
     await this.ctx.runtime
       .pruneNetworks(this.networksInUse())
       .catch((err) => this.ctx.logger.warn({ err }, 'removing unused networks failed'));
@@ -275,18 +305,19 @@ export class TaskEngine {
     if (!owned) return;
     const byTask = new Map<string, OwnedContainer[]>();
     for (const o of owned) byTask.set(o.taskId, [...(byTask.get(o.taskId) ?? []), o]);
-    const known = new Set<string>();
-    for (const scope of this.ctx.store.scopes()) {
-      const tasks = this.ctx.store.read(scope, (s) => liveTasks(s));
-      for (const task of tasks) {
-        known.add(task.taskId);
-        this.scopesByTask.set(task.taskId, scope);
-        await this.adopt(scope, task, byTask.get(task.taskId) ?? []);
+    const live = this.ctx.store.scopes().map((scope) => ({ scope, tasks: this.ctx.store.read(scope, (s) => liveTasks(s)) }));
+    const known = new Set(live.flatMap((l) => l.tasks.map((t) => t.taskId)));
+    // Orphans first: spare sandboxes of the last run hold addresses that the launches resumed below may be given.
+    for (const taskId of byTask.keys()) {
+      const orphan = !known.has(taskId) && (isSpareId(taskId) || !this.ctx.config.keepStoppedContainers);
+      if (orphan) {
+        await this.ctx.runtime.removeTask(taskId).catch((err) => this.ctx.logger.warn({ err, taskId }, 'orphan removal failed'));
       }
     }
-    for (const taskId of byTask.keys()) {
-      if (!known.has(taskId) && !this.ctx.config.keepStoppedContainers) {
-        await this.ctx.runtime.removeTask(taskId).catch((err) => this.ctx.logger.warn({ err, taskId }, 'orphan removal failed'));
+    for (const { scope, tasks } of live) {
+      for (const task of tasks) {
+        this.scopesByTask.set(task.taskId, scope);
+        await this.adopt(scope, task, byTask.get(task.taskId) ?? []);
       }
     }
     this.pruneNetworks();

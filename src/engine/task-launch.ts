@@ -16,6 +16,9 @@ import { getTask, identityOf, taskDefinitionOf, updateTask, type EngineContext }
 import type { FirewallSync } from './firewall-sync.js';
 import { platformEnvironment } from './platform-environment.js';
 import { liveTasks } from '../store/queries.js';
+import { scopeKey } from '../domain/scope.js';
+import { poolKey } from '../domain/warm-pool.js';
+import type { Spare, WarmPool } from './warm-pool.js';
 
 const stopping = (t: TaskRecord | undefined) => !t || t.desiredStatus === 'STOPPED';
 
@@ -34,25 +37,43 @@ export function failToStart(ctx: EngineContext, scope: Scope, taskId: string, re
  * never share an address). A subnet with none left fails the task as Fargate does: it stops from PROVISIONING with
  * EC2's error in stoppedReason, and nothing was created.
  */
-export function provisionEni(ctx: EngineContext, scope: Scope, taskId: string): void {
+export function provisionEni(ctx: EngineContext, scope: Scope, taskId: string, pool?: WarmPool): Spare | undefined {
   const now = ctx.clock.now();
+  let spare: Spare | undefined;
   updateTask(ctx, scope, taskId, (t, state) => {
     if (t.attachment.networkInterfaceId || t.desiredStatus === 'STOPPED') return;
-    const eni = createTaskEni(
-      state,
-      {
-        scope,
-        subnetId: t.attachment.subnetId,
-        securityGroups: t.attachment.securityGroups,
-        taskArn: t.taskArn,
-        attachmentId: t.attachment.id,
-        networkInterfaceId: `eni-${ctx.ids.hex32().slice(0, 17)}`,
-        ec2AttachmentId: `eni-attach-${ctx.ids.hex32().slice(0, 17)}`,
-        macAddress: macAddressFrom(Buffer.from(ctx.ids.hex32().slice(0, 10), 'hex')),
-        assignPublicIp: t.attachment.assignPublicIp,
-      },
-      now,
-    );
+    const key = poolKey(scopeKey(scope), t.attachment.subnetId, t.attachment.securityGroups, t.attachment.assignPublicIp);
+    pool?.used(scope, key);
+    const create = (from: Spare | undefined) =>
+      createTaskEni(
+        state,
+        {
+          scope,
+          subnetId: t.attachment.subnetId,
+          securityGroups: t.attachment.securityGroups,
+          taskArn: t.taskArn,
+          attachmentId: t.attachment.id,
+          networkInterfaceId: `eni-${ctx.ids.hex32().slice(0, 17)}`,
+          ec2AttachmentId: `eni-attach-${ctx.ids.hex32().slice(0, 17)}`,
+          macAddress: from?.macAddress ?? macAddressFrom(Buffer.from(ctx.ids.hex32().slice(0, 10), 'hex')),
+          assignPublicIp: t.attachment.assignPublicIp,
+          ...(from ? { privateIpAddress: from.address } : {}),
+          ...(pool ? { reserved: pool.held(scope, t.attachment.subnetId) } : {}),
+        },
+        now,
+      );
+    // A ready sandbox of the same subnet and groups; else a free address; else (the subnet's only free addresses are
+    // spares') a spare of another key, whose rules the launch then replaces.
+    spare = pool?.claim(key, false);
+    let eni = create(spare);
+    if (!eni && pool) {
+      spare = pool.claim(key, true);
+      if (spare) eni = create(spare);
+    }
+    if (spare && eni?.privateIpAddress !== spare.address) {
+      pool!.discard(spare);
+      spare = undefined;
+    }
     if (!eni) {
       requestStop(t, 'TaskFailedToStart', insufficientAddresses(t.attachment.subnetId, t.attachment.assignPublicIp), now);
       return;
@@ -65,6 +86,7 @@ export function provisionEni(ctx: EngineContext, scope: Scope, taskId: string): 
     });
     t.version += 1;
   });
+  return spare;
 }
 
 /** Fargate's stoppedReason when the subnet has no free address (ECS troubleshooting guide, TaskFailedToStart). */
@@ -79,9 +101,13 @@ export function vpcNetworkName(ctx: EngineContext, vpcId: string): string {
 }
 
 export function subnetNetworkSpec(ctx: EngineContext, scope: Scope, task: TaskRecord): SubnetNetworkSpec {
-  const vpc = ctx.store.read(scope, (s) => s.vpcs[task.attachment.vpcId]);
+  return vpcNetworkSpec(ctx, scope, task.attachment.vpcId);
+}
+
+export function vpcNetworkSpec(ctx: EngineContext, scope: Scope, vpcId: string): SubnetNetworkSpec {
+  const vpc = ctx.store.read(scope, (s) => s.vpcs[vpcId]);
   const cidr = vpc ? parseCidr(vpc.cidrBlock) : null;
-  if (!vpc || !cidr) throw new RuntimeError('ResourceInitializationError', `VPC ${task.attachment.vpcId} no longer exists`);
+  if (!vpc || !cidr) throw new RuntimeError('ResourceInitializationError', `VPC ${vpcId} no longer exists`);
   return { name: vpcNetworkName(ctx, vpc.vpcId), vpcId: vpc.vpcId, cidr: cidr.text, gateway: gatewayOf(cidr), internal: false };
 }
 
@@ -100,31 +126,46 @@ function publishedPortsOf(ctx: EngineContext, scope: Scope, _task: TaskRecord, t
 }
 
 /** PROVISIONING → PENDING: the pause container holding the ENI's address and the agent network. */
-export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: string, firewall: FirewallSync): Promise<void> {
+export async function createSandbox(
+  ctx: EngineContext,
+  scope: Scope,
+  taskId: string,
+  firewall: FirewallSync,
+  spare?: { claimed: Spare; pool: WarmPool },
+): Promise<void> {
   const task = getTask(ctx, scope, taskId);
   const td = task && taskDefinitionOf(ctx, scope, task);
-  if (stopping(task) || !task || task.sandbox || !task.attachment.networkInterfaceId) return;
-  if (!td) return failToStart(ctx, scope, taskId, 'ResourceInitializationError: the task definition no longer exists');
-  const policy = firewall.policyOf(scope, task);
-  let handle: SandboxHandle;
-  try {
-    handle = await ctx.runtime.createSandbox(
-      {
-        task: identityOf(scope, task),
-        subnet: subnetNetworkSpec(ctx, scope, task),
-        ipv4Address: task.attachment.privateIPv4Address,
-        macAddress: task.attachment.macAddress,
-        hostname: task.attachment.privateDnsName.split('.')[0]!,
-        scratchVolumes: scratchVolumes(td),
-        publishedPorts: publishedPortsOf(ctx, scope, task, td),
-        firewall: policy,
-        ...(ctx.dns ? { resolvers: () => ctx.dns!.resolvers() } : {}),
-      },
-      { cpu: Number(task.cpu), memory: Number(task.memory) },
-    );
-  } catch (err) {
-    return failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
+  if (stopping(task) || !task || task.sandbox || !task.attachment.networkInterfaceId) {
+    if (spare) spare.pool.discard(spare.claimed);
+    return;
   }
+  if (!td) {
+    if (spare) spare.pool.discard(spare.claimed);
+    return failToStart(ctx, scope, taskId, 'ResourceInitializationError: the task definition no longer exists');
+  }
+  const fromPool = spare && (await claimSpare(ctx, scope, task, td, spare));
+  const policy = fromPool ? spare!.claimed.policy : firewall.policyOf(scope, task);
+  let handle: SandboxHandle;
+  if (fromPool) handle = fromPool;
+  else
+    try {
+      handle = await ctx.runtime.createSandbox(
+        {
+          task: identityOf(scope, task),
+          subnet: subnetNetworkSpec(ctx, scope, task),
+          ipv4Address: task.attachment.privateIPv4Address,
+          macAddress: task.attachment.macAddress,
+          hostname: task.attachment.privateDnsName.split('.')[0]!,
+          scratchVolumes: scratchVolumes(td),
+          publishedPorts: publishedPortsOf(ctx, scope, task, td),
+          firewall: policy,
+          ...(ctx.dns ? { resolvers: () => ctx.dns!.resolvers() } : {}),
+        },
+        { cpu: Number(task.cpu), memory: Number(task.memory) },
+      );
+    } catch (err) {
+      return failToStart(ctx, scope, taskId, reasonOf(err, 'ResourceInitializationError'));
+    }
   if (handle.publishedPorts?.length) {
     ctx.logger.info(
       { taskId, ports: handle.publishedPorts.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`) },
@@ -141,9 +182,30 @@ export async function createSandbox(ctx: EngineContext, scope: Scope, taskId: st
     if (t.lastStatus === 'PROVISIONING') advance(t, 'PENDING', ctx.clock.now());
   });
   firewall.started(taskId, policy, handle.firewall === 'enforced');
-  // Rules that changed while the sandbox was being made, then the new member in the rules of the VPC's other tasks.
+  // Rules that changed while the sandbox was being made, then the new member in the rules of the VPC's other tasks
+  // (when it changes any: a member of a group set the VPC already has does not).
   await firewall.refresh(scope, taskId, true);
-  void firewall.vpcChanged(scope, task.attachment.vpcId);
+  if (firewall.membershipMatters(scope, task)) void firewall.vpcChanged(scope, task.attachment.vpcId);
+}
+
+/** The claimed spare's sandbox, now the task's; undefined when it could not be made or handed over (then removed). */
+async function claimSpare(
+  ctx: EngineContext,
+  scope: Scope,
+  task: TaskRecord,
+  td: TaskDefinitionRecord,
+  spare: { claimed: Spare; pool: WarmPool },
+): Promise<SandboxHandle | undefined> {
+  const handle = await spare.claimed.handle;
+  if (!handle) return undefined;
+  try {
+    await ctx.runtime.claimSandbox!(spare.claimed.id, identityOf(scope, task), scratchVolumes(td));
+    return handle;
+  } catch (err) {
+    ctx.logger.warn({ err, taskId: task.taskId }, 'a spare sandbox could not be handed over; making one');
+    await ctx.runtime.removeTask(task.taskId).catch(() => undefined);
+    return undefined;
+  }
 }
 
 /** PENDING: every image the task needs, pulled (or found) once per image. */
@@ -204,7 +266,8 @@ export async function startReadyContainers(ctx: EngineContext, scope: Scope, tas
       }
     }
     if (ready.length === 0) break;
-    const sandbox = task.sandbox;
+    // The limits ride along, so the runtime need not read them back from the pause container.
+    const sandbox = { ...task.sandbox, limits: { cpu: Number(task.cpu), memory: Number(task.memory) } };
     const injectedFor = (name: string): Promise<InjectedEnvironment | undefined> =>
       ctx.agent ? ctx.agent.containerEnvironment(scope, task, td, name) : Promise.resolve(undefined);
     const outcomes = await Promise.allSettled(

@@ -23,6 +23,7 @@ import {
   type TaskLimits,
   type TaskRuntime,
 } from '../domain/task-runtime.js';
+import { isSpareId } from '../domain/warm-pool.js';
 import type { Logger } from '../logger.js';
 import { appContainerOptions, FARGATE_DEFAULT_NOFILE, pauseContainerOptions } from './container-config.js';
 import { followContainerOutput } from './container-output.js';
@@ -70,6 +71,9 @@ export class DockerTaskRuntime implements TaskRuntime {
   private eventQueue: Promise<void> = Promise.resolve();
   private pauseImage: Promise<string> | null = null;
   private hostCpus: Promise<number> | null = null;
+  /** Spare sandboxes handed to tasks: spare id → task id, and back. */
+  private readonly claimedBy = new Map<string, string>();
+  private readonly spareOf = new Map<string, string>();
   /** Fargate's nofile default, until the engine shows it cannot grant it (its own hard limit is lower). */
   private defaultNofile: number | null = FARGATE_DEFAULT_NOFILE;
 
@@ -171,6 +175,16 @@ export class DockerTaskRuntime implements TaskRuntime {
     }
   }
 
+  async claimSandbox(spareId: string, task: TaskIdentity, scratchVolumes: string[]): Promise<void> {
+    this.claimedBy.set(spareId, task.taskId);
+    this.spareOf.set(task.taskId, spareId);
+    try {
+      await ensureScratchVolumes(this.docker, this.instanceId, task, scratchVolumes);
+    } catch (err) {
+      throw new RuntimeError('ResourceInitializationError', daemonErrorDetail(err));
+    }
+  }
+
   applyFirewall(sandbox: SandboxHandle, policy: FirewallPolicy): Promise<FirewallOutcome> {
     return this.firewall.apply(sandbox.pauseContainerId, policy);
   }
@@ -180,8 +194,7 @@ export class DockerTaskRuntime implements TaskRuntime {
   }
 
   async startContainer(task: TaskIdentity, sandbox: SandboxHandle, spec: ContainerSpec): Promise<{ dockerId: string }> {
-    const limits = await this.sandboxLimits(sandbox);
-    const hostCpus = await this.cpus();
+    const [limits, hostCpus] = await Promise.all([sandbox.limits ?? this.sandboxLimits(sandbox), this.cpus()]);
     for (const m of spec.mounts) {
       if (m.kind === 'efs') await ensureEfsVolume(this.docker, this.instanceId, m.source, m.rootDirectory ?? '/');
     }
@@ -275,23 +288,41 @@ export class DockerTaskRuntime implements TaskRuntime {
   }
 
   async removeTask(taskId: string): Promise<void> {
-    const containers = await this.docker.listContainers({
-      all: true,
-      filters: labelFilter({ [LABEL_INSTANCE]: this.instanceId, [LABEL_TASK_ID]: taskId }),
-    });
+    const list = (id: string) =>
+      this.docker.listContainers({ all: true, filters: labelFilter({ [LABEL_INSTANCE]: this.instanceId, [LABEL_TASK_ID]: id }) });
+    // A task on a spare sandbox: the sandbox carries the spare's id.
+    const spareId = this.spareOf.get(taskId);
+    const containers = [...(await list(taskId)), ...(spareId ? await list(spareId) : [])];
     const remove = (id: string) => ignoreNotFound(() => this.docker.getContainer(id).remove({ force: true, v: true }));
     // Apps first: removing the pause first would leave apps running in a netns with only `lo`.
     await Promise.all(containers.filter((c) => c.Labels[LABEL_ROLE] !== 'pause').map((c) => remove(c.Id)));
     await Promise.all(containers.filter((c) => c.Labels[LABEL_ROLE] === 'pause').map((c) => remove(c.Id)));
     await removeScratchVolumes(this.docker, this.instanceId, taskId);
+    if (spareId) {
+      this.spareOf.delete(taskId);
+      this.claimedBy.delete(spareId);
+    }
   }
 
   async listOwned(): Promise<OwnedContainer[]> {
     const containers = await this.docker.listContainers({ all: true, filters: labelFilter({ [LABEL_INSTANCE]: this.instanceId }) });
+    // A spare sandbox a task's app containers joined is that task's (after a restart, this is how it is known).
+    for (const c of containers) {
+      const mode = (c.HostConfig as { NetworkMode?: string } | undefined)?.NetworkMode ?? '';
+      const taskId = c.Labels[LABEL_TASK_ID];
+      if (c.Labels[LABEL_ROLE] !== 'app' || !mode.startsWith('container:') || !taskId) continue;
+      const sandbox = containers.find((p) => p.Id === mode.slice('container:'.length));
+      const spareId = sandbox?.Labels[LABEL_TASK_ID];
+      if (spareId && isSpareId(spareId) && !this.claimedBy.has(spareId)) {
+        this.claimedBy.set(spareId, taskId);
+        this.spareOf.set(taskId, spareId);
+      }
+    }
     const owned = await Promise.all(
       containers.map(async (c): Promise<OwnedContainer | null> => {
         const state = await this.inspectContainer(c.Id);
-        const taskId = c.Labels[LABEL_TASK_ID];
+        const labelled = c.Labels[LABEL_TASK_ID];
+        const taskId = labelled && (this.claimedBy.get(labelled) ?? labelled);
         const role = c.Labels[LABEL_ROLE];
         if (!state || !taskId || (role !== 'pause' && role !== 'app')) return null;
         return {
@@ -394,8 +425,9 @@ export class DockerTaskRuntime implements TaskRuntime {
     }
     // Hold events of a container whose create/start call is still running; drop those of a failed start.
     if (!(await this.gate.admits(attrs.name ?? '', id))) return;
-    const taskId = attrs[LABEL_TASK_ID];
-    if (!taskId) return;
+    const labelled = attrs[LABEL_TASK_ID];
+    if (!labelled) return;
+    const taskId = this.claimedBy.get(labelled) ?? labelled;
     const at = Math.floor(event.timeNano / 1e6) || this.clock.now();
     const isPause = attrs[LABEL_ROLE] === 'pause';
     const containerName = attrs[LABEL_CONTAINER_NAME] ?? '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firewallPolicyFor, policyKey } from './firewall-policy.js';
+import { firewallPolicyFor, membershipMatters, policyKey } from './firewall-policy.js';
 import { createTaskEni, deleteEni, hasInternetAccess, type NetworkState } from './network-state.js';
 import { authorizeRules, createSecurityGroup, ruleSpecsOf } from './security-groups.js';
 import { createSubnet, createVpc } from './vpc-operations.js';
@@ -126,5 +126,53 @@ describe('firewallPolicyFor', () => {
     expect(hasInternetAccess(s, publicIpInPrivateSubnet)).toBe(true);
     expect(firewallPolicyFor(s, publicIpInPrivateSubnet, OPTIONS)!.internetAccess).toBe(true);
     expect(hasInternetAccess(s, eni('subnet-a', ['sg-def'], false))).toBe(false);
+  });
+});
+
+describe('membershipMatters', () => {
+  const policies = (s: NetworkState, except: string) =>
+    Object.values(s.networkInterfaces)
+      .filter((e) => e.networkInterfaceId !== except)
+      .map((e) => policyKey(firewallPolicyFor(s, e, OPTIONS)!));
+
+  it('is false exactly when a new member leaves every other task’s policy as it was', () => {
+    const { s, server, eni, newId } = setup();
+    eni('subnet-a', ['sg-server']);
+    const before = policies(s, '');
+    const loner = eni('subnet-a', ['sg-client']);
+    expect(membershipMatters(s, loner)).toBe(false); // no rule names sg-client
+    expect(policies(s, loner.networkInterfaceId)).toEqual(before);
+
+    authorizeRules(
+      server,
+      'ingress',
+      ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 80, toPort: 80, groups: [{ groupId: 'sg-client' }] }]),
+      newId,
+    );
+    const withFirst = policies(s, '');
+    const second = eni('subnet-b', ['sg-client']);
+    expect(membershipMatters(s, second)).toBe(false); // its set's mark is already matched
+    expect(policies(s, second.networkInterfaceId)).toEqual(withFirst);
+
+    const beforeNewSet = policies(s, '');
+    const newSet = eni('subnet-a', ['sg-client', 'sg-def']);
+    expect(membershipMatters(s, newSet)).toBe(true); // a new set: a new mark to match
+    expect(policies(s, newSet.networkInterfaceId)).not.toEqual(beforeNewSet);
+  });
+
+  it('is true for every member a group’s egress rule names (matched by address)', () => {
+    const { s, server, eni, newId } = setup();
+    authorizeRules(
+      server,
+      'egress',
+      ruleSpecsOf(s, 'vpc-a', [{ ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, groups: [{ groupId: 'sg-client' }] }]),
+      newId,
+    );
+    eni('subnet-a', ['sg-server']);
+    eni('subnet-a', ['sg-client']);
+    const before = policies(s, '');
+    const another = eni('subnet-a', ['sg-client']);
+    expect(membershipMatters(s, another)).toBe(true);
+    expect(policies(s, another.networkInterfaceId)).not.toEqual(before);
   });
 });

@@ -117,3 +117,20 @@ export function firewallPolicyFor(state: NetworkState, eni: NetworkInterfaceReco
 
 /** A stable text of the policy, to tell whether it changed since it was applied. */
 export const policyKey = (policy: FirewallPolicy) => JSON.stringify(policy);
+
+/**
+ * Whether this ENI joining (or leaving) the VPC can change another task's policy: its address is a peer of an egress
+ * rule naming one of its groups, or of an ingress rule when it has no mark, or its mark is the only one of its set
+ * (a set new to the VPC, whose mark others' ingress rules must start or stop matching).
+ */
+export function membershipMatters(state: NetworkState, eni: NetworkInterfaceRecord): boolean {
+  const groups = new Set(eni.groups);
+  const named = (rules: readonly SecurityGroupRule[]) => rules.some((r) => r.groupId !== undefined && groups.has(r.groupId));
+  const vpcGroups = Object.values(state.securityGroups).filter((g) => g.vpcId === eni.vpcId);
+  if (vpcGroups.some((g) => named(g.egress))) return true;
+  if (!vpcGroups.some((g) => named(g.ingress))) return false;
+  if (eni.groupSetMark === undefined) return true;
+  return !Object.values(state.networkInterfaces).some(
+    (e) => e.networkInterfaceId !== eni.networkInterfaceId && e.vpcId === eni.vpcId && e.groupSetMark === eni.groupSetMark,
+  );
+}

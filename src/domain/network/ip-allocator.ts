@@ -20,6 +20,17 @@ export function allocateIp(cidr: Cidr, inUse: ReadonlySet<string>): string | nul
   return null;
 }
 
+/** The highest free usable address (where spare sandboxes go, out of the way of launches), or null. */
+export function allocateIpFromTop(cidr: Cidr, inUse: ReadonlySet<string>): string | null {
+  const first = cidr.network + RESERVED_AT_START;
+  const last = cidr.network + cidr.size - 1 - RESERVED_AT_END;
+  for (let n = last; n >= first; n--) {
+    const ip = intToIp(n);
+    if (!inUse.has(ip)) return ip;
+  }
+  return null;
+}
+
 export function isUsableAddress(cidr: Cidr, ip: string): boolean {
   const n = ipToInt(ip);
   return n >= cidr.network + RESERVED_AT_START && n <= cidr.network + cidr.size - 1 - RESERVED_AT_END;

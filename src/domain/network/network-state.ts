@@ -3,7 +3,7 @@ import { attachmentArn } from '../arn.js';
 import type { Scope } from '../scope.js';
 import { parseCidr } from './cidr.js';
 import { FARGATE_REQUESTER_ID, type NetworkInterfaceRecord } from './eni.js';
-import { allocateIp, usableAddressCount } from './ip-allocator.js';
+import { allocateIp, isUsableAddress, usableAddressCount } from './ip-allocator.js';
 import { allocatePublicIp } from './public-ip.js';
 import { addDefaultVpcGateway, addVpcRouting, routedToInternetGateway, routedToNatGateway, type RoutingState } from './routing.js';
 import { defaultVpc, privateDnsName, type SecurityGroupRecord, type SubnetRecord, type VpcRecord } from './vpc.js';
@@ -105,6 +105,10 @@ export interface EniRequest {
   ec2AttachmentId: string;
   macAddress: string;
   assignPublicIp: boolean;
+  /** This address when it is usable in the subnet and free (a ready sandbox holds it), else the lowest free one. */
+  privateIpAddress?: string;
+  /** Addresses not to hand out (those ready sandboxes hold), though no ENI has them. */
+  reserved?: ReadonlySet<string>;
 }
 
 /** Creates the ENI with the subnet's lowest free address; null when the subnet has none left. */
@@ -112,7 +116,12 @@ export function createTaskEni(state: NetworkState, req: EniRequest, now: number)
   const subnet = state.subnets[req.subnetId];
   const cidr = subnet && parseCidr(subnet.cidrBlock);
   if (!subnet || !cidr) return null;
-  const ip = allocateIp(cidr, addressesInSubnet(state, subnet.subnetId));
+  const taken = addressesInSubnet(state, subnet.subnetId);
+  const wanted = req.privateIpAddress;
+  const ip =
+    wanted && isUsableAddress(cidr, wanted) && !taken.has(wanted)
+      ? wanted
+      : allocateIp(cidr, req.reserved?.size ? new Set([...taken, ...req.reserved]) : taken);
   if (!ip) return null;
   const { region, accountId } = req.scope;
   const publicIps = new Set(Object.values(state.networkInterfaces).flatMap((eni) => (eni.publicIp ? [eni.publicIp] : [])));
