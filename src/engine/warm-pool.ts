@@ -191,7 +191,8 @@ export class WarmPool {
           if (spare) await this.remove(spare);
           continue;
         }
-        await this.create(use.scope, use.key);
+        // A failure ends this key's turn (the next pass tries again): never a loop against an engine that refuses.
+        if (!(await this.create(use.scope, use.key))) break;
       }
     }
   }
@@ -212,11 +213,12 @@ export class WarmPool {
     if (!sizes) return 'drop';
     if (sizes.clash) {
       for (const list of this.spares.values()) {
-        const i = list.findIndex((s) => s.key.subnetId === key.subnetId && this.addressTaken(scope, s));
-        if (i >= 0) {
-          void this.remove(list.splice(i, 1)[0]!);
+        for (const spare of list.filter((x) => x.key.subnetId === key.subnetId && this.addressTaken(scope, x))) {
+          list.splice(list.indexOf(spare), 1);
+          void this.remove(spare);
         }
       }
+      return this.nextStep(scope, key);
     }
     if (sparesOverAllowance(sizes.free, heldInSubnet.size) > 0) return 'shrink';
     const target = spareTarget(this.ctx.config.warmPoolSize, sizes.free, heldInSubnet.size - mine.length);
@@ -227,7 +229,8 @@ export class WarmPool {
     return this.ctx.store.read(scope, (s) => addressesInSubnet(s, spare.key.subnetId).has(spare.address));
   }
 
-  private async create(scope: Scope, key: PoolKey): Promise<void> {
+  /** Makes one spare of the key; false when none could be made. */
+  private async create(scope: Scope, key: PoolKey): Promise<boolean> {
     const plan = this.ctx.store.read(scope, (s) => {
       const subnet = s.subnets[key.subnetId]!;
       const cidr = parseCidr(subnet.cidrBlock)!;
@@ -235,7 +238,7 @@ export class WarmPool {
       const mark = s.groupSetMarks?.[subnet.vpcId]?.[groupSetKey(key.groups)];
       return address ? { vpcId: subnet.vpcId, address, mark } : null;
     });
-    if (!plan) return;
+    if (!plan) return false;
     const id = `${SPARE_ID_PREFIX}${randomBytes(8).toString('hex')}`;
     const policy = this.firewall.policyForSpare(scope, {
       vpcId: plan.vpcId,
@@ -282,7 +285,7 @@ export class WarmPool {
         return null;
       }
     })();
-    await spare.handle;
+    return (await spare.handle) !== null;
   }
 
   private async remove(spare: Spare): Promise<void> {
