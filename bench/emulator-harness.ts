@@ -19,8 +19,13 @@ export interface BenchEmulator {
   close(): Promise<void>;
 }
 
-export async function startBenchEmulator(instanceId: string, defaultVpcCidr: string, image: string): Promise<BenchEmulator> {
-  const emu = await startEmulator(testConfig({ instanceId, defaultVpcCidr, launchConcurrency: 4 }));
+export async function startBenchEmulator(
+  instanceId: string,
+  defaultVpcCidr: string,
+  image: string,
+  options: { warmPool?: boolean } = {},
+): Promise<BenchEmulator> {
+  const emu = await startEmulator(testConfig({ instanceId, defaultVpcCidr, launchConcurrency: 4, warmPool: options.warmPool ?? false }));
   const ecs = new ECSClient({
     endpoint: emu.endpoint,
     region: SCOPE.region,

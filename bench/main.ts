@@ -5,7 +5,11 @@
 //   burst20  20 tasks launched at once: wall time until all RUNNING
 //   burst100 100 tasks at once in one subnet: all RUNNING, no duplicate address, wall time
 //   memory   the emulator process's RSS and heap with the 100 tasks running
-//   spot     a Spot interruption (grace 0) until the service's replacement task is RUNNING (p50 over 10)
+//   pool     single and 20 at once again with the warm pool on (its own emulator; the pool refilled before each
+//            single sample), and what the pool holds idle (spare pause containers, their memory)
+//   spot     a Spot interruption (grace 0) until the service's replacement task is RUNNING (p50 over 10), pool
+//            off and on
+// BENCH_ONLY=launch runs only single, burst20, burst100, memory, pool, spot and the floor.
 //   logs     a container printing 100,000 lines through awslogs: all retrievable in order, last line written →
 //            GetLogEvents, the emulator's memory during the burst (bench/logs.ts)
 //   elb      HTTP through a load balancer listener to a service of two tasks, beside the same load sent straight
@@ -20,6 +24,8 @@ import Dockerode from 'dockerode';
 import { ensurePauseImage } from '../src/runtime/pause-image-import.js';
 import { ensureBusyboxImage } from '../test/docker/images.js';
 import { sweep } from '../test/docker/support/docker-harness.js';
+import { isSpareId } from '../src/domain/warm-pool.js';
+import { LABEL_TASK_ID } from '../src/runtime/labels.js';
 import { ensureFloorNetwork, launchFloorTask, removeFloorObjects, stopFloorTask, type FloorTask } from './docker-floor.js';
 import { startBenchEmulator, type BenchEmulator } from './emulator-harness.js';
 import { benchLogBurst, printLogBurst, type LogBurstResult } from './logs.js';
@@ -29,7 +35,7 @@ import { benchStateScale, printStateScale, type StateScaleResults } from './stat
 import { summarize, type Summary } from './stats.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
-/** BENCH_ONLY=launch: only the launch part (single, 20 and 100 at once, memory) and its floor, in one run. */
+/** BENCH_ONLY=launch: only the launch part (single, 20 and 100 at once, memory, pool, Spot) and its floor, in one run. */
 const LAUNCH_ONLY = process.env.BENCH_ONLY === 'launch';
 const RESULTS_DIR = path.resolve('bench-results');
 
@@ -40,8 +46,22 @@ interface Results {
   single: { runToRunningMs: Summary; stopToStoppedMs: Summary; floorLaunchMs: Summary; floorStopMs: Summary };
   burst20: { emulatorWallMs: number; floorWallMs: number };
   burst100: { emulatorWallMs: number; floorWallMs: number; allRunning: boolean; distinctAddresses: number };
-  memory: { rssMiB: number; heapUsedMiB: number; tasksRunning: number };
-  spot?: { interruptionToReplacementRunningMs: Summary };
+  memory: {
+    rssMiB: number;
+    heapUsedMiB: number;
+    tasksRunning: number;
+    /** process.memoryUsage() with no task running (after the single and 20 at once runs) and with the 100. */
+    breakdownMiB: { idle: Record<string, number>; with100: Record<string, number> };
+  };
+  pool: {
+    runToRunningMs: Summary;
+    stopToStoppedMs: Summary;
+    burst20WallMs: number;
+    /** The spares held idle after one launch (one subnet and set of groups). */
+    idle: { containers: number; memoryMiB: number };
+  };
+  spot: { interruptionToReplacementRunningMs: Summary };
+  spotPool: { interruptionToReplacementRunningMs: Summary };
   logs?: LogBurstResult;
   elb?: LoadBalancerBenchResult;
   scale?: StateScaleResults;
@@ -49,10 +69,11 @@ interface Results {
 
 const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
 
-async function single(b: BenchEmulator) {
+async function single(b: BenchEmulator, beforeEach: () => Promise<void> = async () => {}) {
   const run: number[] = [];
   const stop: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
+    await beforeEach();
     const t0 = performance.now();
     const [arn] = (await b.runTasks(1)) as [string];
     run.push(ms(t0, await b.reached(arn, 'RUNNING')));
@@ -74,6 +95,20 @@ async function burst(b: BenchEmulator, count: number) {
   }
   const addresses = new Set(described.map((t) => t.containers![0]!.networkInterfaces![0]!.privateIpv4Address));
   return { arns, wall, allRunning: described.every((t) => t.lastStatus === 'RUNNING'), distinctAddresses: addresses.size };
+}
+
+const breakdown = (m: NodeJS.MemoryUsage) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v / 2 ** 20)]));
+
+/** The warm pool's spares of an emulator instance, held idle: how many, and the memory Docker counts for them. */
+async function poolIdleCost(docker: Dockerode, instanceId: string) {
+  const containers = await docker.listContainers({ filters: { label: [`fargate-local.instance=${instanceId}`] } });
+  const spares = containers.filter((c) => isSpareId(c.Labels[LABEL_TASK_ID] ?? ''));
+  let bytes = 0;
+  for (const c of spares) {
+    const stats = (await docker.getContainer(c.Id).stats({ stream: false, 'one-shot': true })) as { memory_stats?: { usage?: number } };
+    bytes += stats.memory_stats?.usage ?? 0;
+  }
+  return { containers: spares.length, memoryMiB: Math.round((bytes / 2 ** 20) * 10) / 10 };
 }
 
 async function stopAll(b: BenchEmulator, arns: string[]) {
@@ -130,22 +165,53 @@ async function main(): Promise<void> {
     log('20 at once…');
     const b20 = await burst(b, 20);
     await stopAll(b, b20.arns);
+    const memBefore = process.memoryUsage();
     log('100 at once in one subnet…');
     const b100 = await burst(b, 100);
+    await b.emu.tasks.idle();
     const mem = process.memoryUsage();
     await stopAll(b, b100.arns);
 
+    log('warm pool on: single task (the pool refilled before each), 20 at once…');
+    const poolInstance = `${instanceId}-pool`;
+    const bp = await startBenchEmulator(poolInstance, `10.${second + 2}.0.0/16`, image, { warmPool: true });
+    let pool: Results['pool'];
+    try {
+      const settled = async () => {
+        await bp.emu.tasks.idle();
+        await bp.emu.tasks.warmPool.idle();
+      };
+      const [w] = (await bp.runTasks(1)) as [string];
+      await bp.reached(w, 'RUNNING');
+      await stopAll(bp, [w]);
+      await settled();
+      const idle = await poolIdleCost(docker, poolInstance);
+      const ps = await single(bp, settled);
+      await settled();
+      const p20 = await burst(bp, 20);
+      await stopAll(bp, p20.arns);
+      pool = { runToRunningMs: ps.run, stopToStoppedMs: ps.stop, burst20WallMs: p20.wall, idle };
+    } finally {
+      await bp.close();
+      await sweep(poolInstance);
+    }
+
     log('the dockerode floor…');
     const f = await floor(docker, pauseImage, image, `10.${second - 100}.200`); // outside the emulator VPC network (10.x/16)
-    let rest: Pick<Results, 'spot' | 'logs' | 'elb'> | null = null;
+    log('Spot interruption to replacement, 10 samples, pool off then on…');
+    const spotOf = async (warmPool: boolean) => {
+      const r = await benchSpotReplacement({ samples: 10, image, warmPool });
+      return { interruptionToReplacementRunningMs: summarize(r.samples.map((x) => ms(0, x.replacementRunningMs))) };
+    };
+    const spot = await spotOf(false);
+    const spotPool = await spotOf(true);
+    let rest: Pick<Results, 'logs' | 'elb'> | null = null;
     if (!LAUNCH_ONLY) {
-      log('Spot interruption to replacement, 10 samples…');
-      const spot = await benchSpotReplacement({ samples: 10, image });
       log('100,000 lines through awslogs…');
       const logs = await benchLogBurst({ image, instanceId: `${instanceId}-logs`, defaultVpcCidr: `10.${second + 1}.0.0/16` });
       log('load balancer listener vs direct, 10 s each…');
       const elb = await benchLoadBalancer({ image });
-      rest = { spot: { interruptionToReplacementRunningMs: summarize(spot.samples.map((x) => ms(0, x.replacementRunningMs))) }, logs, elb };
+      rest = { logs, elb };
     }
 
     const results: Results = {
@@ -160,7 +226,15 @@ async function main(): Promise<void> {
         allRunning: b100.allRunning,
         distinctAddresses: b100.distinctAddresses,
       },
-      memory: { rssMiB: Math.round(mem.rss / 2 ** 20), heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20), tasksRunning: b100.arns.length },
+      memory: {
+        rssMiB: Math.round(mem.rss / 2 ** 20),
+        heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20),
+        tasksRunning: b100.arns.length,
+        breakdownMiB: { idle: breakdown(memBefore), with100: breakdown(mem) },
+      },
+      pool,
+      spot,
+      spotPool,
       ...(rest ?? {}),
       ...(scale ? { scale } : {}),
     };
@@ -182,22 +256,49 @@ function log(line: string) {
 }
 
 function print(r: Results) {
-  const row = (name: string, emulator: string, floorValue: string) =>
-    `${name.padEnd(34)}${emulator.padStart(16)}${floorValue.padStart(16)}`;
+  const row = (name: string, off: string, on: string, floorValue: string) =>
+    `${name.padEnd(34)}${off.padStart(16)}${on.padStart(16)}${floorValue.padStart(16)}`;
   const p = (x: Summary) => `${x.p50} / ${x.p95}`;
-  console.log(row('', 'fargate-local', 'dockerode floor'));
-  console.log(row('launch → RUNNING ms (p50 / p95)', p(r.single.runToRunningMs), p(r.single.floorLaunchMs)));
-  console.log(row('stop → STOPPED ms (p50 / p95)', p(r.single.stopToStoppedMs), p(r.single.floorStopMs)));
-  console.log(row('20 at once, wall ms', String(r.burst20.emulatorWallMs), String(r.burst20.floorWallMs)));
-  console.log(row('100 at once (one subnet), wall ms', String(r.burst100.emulatorWallMs), String(r.burst100.floorWallMs)));
-  console.log(`100 at once: all RUNNING ${r.burst100.allRunning}, distinct addresses ${r.burst100.distinctAddresses}`);
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  console.log(row('', 'pool off', 'pool on', 'dockerode floor'));
+  console.log(row('launch → RUNNING ms (p50 / p95)', p(r.single.runToRunningMs), p(r.pool.runToRunningMs), p(r.single.floorLaunchMs)));
   console.log(
-    `ratios to the floor: launch p50 ${ratio(r.single.runToRunningMs.p50, r.single.floorLaunchMs.p50)}, 20 at once ${ratio(r.burst20.emulatorWallMs, r.burst20.floorWallMs)}, 100 at once ${ratio(r.burst100.emulatorWallMs, r.burst100.floorWallMs)}`,
+    row(
+      '  ratio of the p50s to the floor',
+      ratio(r.single.runToRunningMs.p50, r.single.floorLaunchMs.p50),
+      ratio(r.pool.runToRunningMs.p50, r.single.floorLaunchMs.p50),
+      '',
+    ),
   );
-  console.log(`memory with ${r.memory.tasksRunning} tasks: RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
-  if (!r.spot || !r.elb || !r.logs || !r.scale) return;
-  console.log(`Spot interruption → replacement RUNNING ms (p50 / p95): ${p(r.spot.interruptionToReplacementRunningMs)}`);
+  console.log(row('stop → STOPPED ms (p50 / p95)', p(r.single.stopToStoppedMs), p(r.pool.stopToStoppedMs), p(r.single.floorStopMs)));
+  console.log(row('20 at once, wall ms', String(r.burst20.emulatorWallMs), String(r.pool.burst20WallMs), String(r.burst20.floorWallMs)));
+  console.log(
+    row(
+      '  ratio to the floor',
+      ratio(r.burst20.emulatorWallMs, r.burst20.floorWallMs),
+      ratio(r.pool.burst20WallMs, r.burst20.floorWallMs),
+      '',
+    ),
+  );
+  console.log(row('100 at once (one subnet), wall ms', String(r.burst100.emulatorWallMs), '', String(r.burst100.floorWallMs)));
+  console.log(row('  ratio to the floor', ratio(r.burst100.emulatorWallMs, r.burst100.floorWallMs), '', ''));
+  console.log(
+    row(
+      'Spot → replacement RUNNING ms',
+      p(r.spot.interruptionToReplacementRunningMs),
+      p(r.spotPool.interruptionToReplacementRunningMs),
+      '',
+    ),
+  );
+  console.log(`100 at once: all RUNNING ${r.burst100.allRunning}, distinct addresses ${r.burst100.distinctAddresses}`);
+  console.log(
+    `the pool's idle cost (one subnet and set of groups): ${r.pool.idle.containers} pause containers, ${r.pool.idle.memoryMiB} MiB`,
+  );
+  console.log(`memory with ${r.memory.tasksRunning} tasks (pool off): RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
+  console.log(
+    `  MiB with no task: ${JSON.stringify(r.memory.breakdownMiB.idle)}; with 100: ${JSON.stringify(r.memory.breakdownMiB.with100)}`,
+  );
+  if (!r.elb || !r.logs || !r.scale) return;
   const lr = (x: LoadBalancerBenchResult['listener']) =>
     `${x.requestsPerSecond} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms, ${x.errors} errors`;
   console.log(`HTTP through the listener: ${lr(r.elb.listener)}`);

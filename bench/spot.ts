@@ -27,6 +27,8 @@ export interface SpotBenchOptions {
   image?: string;
   /** Labels every Docker object of the run (default a fresh `bench-spot-…`). */
   instanceId?: string;
+  /** With the warm pool (default off); each sample then starts with the pool refilled. */
+  warmPool?: boolean;
 }
 
 export interface SpotReplacementSample {
@@ -47,7 +49,7 @@ const SCOPE = { accountId: '000000000000', region: 'us-east-1' };
 export async function benchSpotReplacement(options: SpotBenchOptions = {}): Promise<SpotBenchResult> {
   const count = options.samples ?? 10;
   const instanceId = options.instanceId ?? `bench-spot-${Date.now().toString(36)}`;
-  const emu = await startEmulator(testConfig({ instanceId, spotGraceMs: 0 }));
+  const emu = await startEmulator(testConfig({ instanceId, spotGraceMs: 0, warmPool: options.warmPool ?? false }));
   const ecs = new ECSClient({
     endpoint: emu.endpoint,
     region: SCOPE.region,
@@ -88,6 +90,8 @@ export async function benchSpotReplacement(options: SpotBenchOptions = {}): Prom
     );
     const waiter = { client: ecs, maxWaitTime: 120, minDelay: 1, maxDelay: 1 };
     await waitUntilServicesStable(waiter, { cluster, services: ['web'] });
+    await emu.tasks.idle();
+    await emu.tasks.warmPool.idle();
 
     const samples: SpotReplacementSample[] = [];
     for (let i = 0; i < count; i++) {
@@ -119,6 +123,7 @@ export async function benchSpotReplacement(options: SpotBenchOptions = {}): Prom
       samples.push({ stoppedMs: stoppedAt - t0, replacementRunningMs: runningAt - t0 });
       await waitUntilServicesStable(waiter, { cluster, services: ['web'] });
       await emu.tasks.idle();
+      await emu.tasks.warmPool.idle();
     }
     const sorted = samples.map((s) => s.replacementRunningMs).sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
