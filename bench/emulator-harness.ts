@@ -33,13 +33,16 @@ export async function startBenchEmulator(
     maxAttempts: 1,
   });
   const seen = new Map<string, number>();
-  const waiters = new Map<string, (at: number) => void>();
+  const waiters = new Map<string, { resolve: (at: number) => void; reject: (err: Error) => void }>();
   emu.tasks.onTaskChanged(({ task }) => {
     const key = `${task.taskArn} ${task.lastStatus}`;
     if (seen.has(key)) return;
     const at = performance.now();
     seen.set(key, at);
-    waiters.get(key)?.(at);
+    waiters.get(key)?.resolve(at);
+    // A task that stopped before it ran never will: say why instead of waiting forever.
+    if (task.lastStatus === 'STOPPED')
+      waiters.get(`${task.taskArn} RUNNING`)?.reject(new Error(`${task.taskArn} stopped: ${task.stoppedReason}`));
   });
   await ecs.send(
     new RegisterTaskDefinitionCommand({
@@ -61,7 +64,7 @@ export async function startBenchEmulator(
       const key = `${taskArn} ${status}`;
       const at = seen.get(key);
       if (at !== undefined) return Promise.resolve(at);
-      return new Promise((resolve) => waiters.set(key, resolve));
+      return new Promise((resolve, reject) => waiters.set(key, { resolve, reject }));
     },
     async runTasks(count, subnet = subnetId) {
       const arns: string[] = [];
