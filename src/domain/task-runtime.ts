@@ -22,8 +22,7 @@ export interface TaskIdentity {
  * it; the emulator assigns every address itself). See src/runtime/networks.ts.
  */
 export interface SubnetNetworkSpec {
-  /** Docker network name, unique per VPC and emulator instance. */
-  name: string;
+  /** The VPC: the runtime names its network after it (and its emulator instance). */
   vpcId: string;
   /** The VPC's block. */
   cidr: string;
@@ -240,7 +239,7 @@ export interface TaskRuntime {
    */
   applyFirewall(sandbox: SandboxHandle, policy: FirewallPolicy): Promise<FirewallOutcome>;
   /** Removes this emulator's VPC networks whose names are not in `keep` and that no container uses. */
-  pruneNetworks(keep: ReadonlySet<string>): Promise<void>;
+  pruneNetworks(keepVpcIds: ReadonlySet<string>): Promise<void>;
   /** Subscribes to events of our containers; returns an unsubscribe function. */
   subscribe(listener: (event: RuntimeEvent) => void): () => void;
   close(): Promise<void>;

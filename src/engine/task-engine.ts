@@ -10,7 +10,7 @@ import type { StopCode, TaskRecord } from '../domain/task.js';
 import { purgeDeletedTaskDefinitions } from '../domain/task-definition-lifecycle.js';
 import { getTask, taskDefinitionOf, updateTask, type EngineContext, type TaskChange } from './engine-context.js';
 import { FirewallSync } from './firewall-sync.js';
-import { createSandbox, provisionEni, pullImages, startReadyContainers, vpcNetworkName } from './task-launch.js';
+import { createSandbox, provisionEni, pullImages, startReadyContainers } from './task-launch.js';
 import { recordExit, stopTask, type StopOptions } from './task-stop.js';
 import { prepareTask } from './task-preparation.js';
 import { liveTasks, stoppedTasks } from '../store/queries.js';
@@ -226,12 +226,11 @@ export class TaskEngine {
     });
   }
 
-  /** The Docker networks of every VPC where an ENI is left. */
+  /** Every VPC where an ENI is left: their networks stay. */
   private networksInUse(): Set<string> {
     const keep = new Set<string>();
     for (const scope of this.ctx.store.scopes()) {
-      const vpcIds = this.ctx.store.read(scope, (s) => Object.values(s.networkInterfaces).map((eni) => eni.vpcId));
-      for (const vpcId of vpcIds) keep.add(vpcNetworkName(this.ctx, vpcId));
+      for (const vpcId of this.ctx.store.read(scope, (s) => Object.values(s.networkInterfaces).map((eni) => eni.vpcId))) keep.add(vpcId);
     }
     return keep;
   }

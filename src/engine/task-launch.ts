@@ -95,11 +95,6 @@ export function insufficientAddresses(subnetId: string, assignPublicIp: boolean)
   return `Unexpected EC2 error while attempting to Create Network Interface${how} in subnet '${subnetId}': InsufficientFreeAddressesInSubnet`;
 }
 
-/** The Docker network of the task's VPC (one per VPC and emulator instance; see src/runtime/networks.ts). */
-export function vpcNetworkName(ctx: EngineContext, vpcId: string): string {
-  return `fargate-local-${ctx.config.instanceId}-${vpcId}`;
-}
-
 export function subnetNetworkSpec(ctx: EngineContext, scope: Scope, task: TaskRecord): SubnetNetworkSpec {
   return vpcNetworkSpec(ctx, scope, task.attachment.vpcId);
 }
@@ -108,7 +103,7 @@ export function vpcNetworkSpec(ctx: EngineContext, scope: Scope, vpcId: string):
   const vpc = ctx.store.read(scope, (s) => s.vpcs[vpcId]);
   const cidr = vpc ? parseCidr(vpc.cidrBlock) : null;
   if (!vpc || !cidr) throw new RuntimeError('ResourceInitializationError', `VPC ${vpcId} no longer exists`);
-  return { name: vpcNetworkName(ctx, vpc.vpcId), vpcId: vpc.vpcId, cidr: cidr.text, gateway: gatewayOf(cidr), internal: false };
+  return { vpcId: vpc.vpcId, cidr: cidr.text, gateway: gatewayOf(cidr), internal: false };
 }
 
 /** With publishTaskPorts: every container port of the task on 127.0.0.1, at the same port when free. */

@@ -190,7 +190,7 @@ describe('toDockerHealthcheck', () => {
 describe('pauseContainerOptions', () => {
   const sandbox: SandboxSpec = {
     task,
-    subnet: { name: 'fl-subnet-a', vpcId: 'vpc-1', cidr: '10.0.1.0/24', gateway: '10.0.1.1', internal: false },
+    subnet: { vpcId: 'vpc-1', cidr: '10.0.1.0/24', gateway: '10.0.1.1', internal: false },
     ipv4Address: '10.0.1.10',
     macAddress: '02:42:0a:00:01:0a',
     hostname: 'ip-10-0-1-10.ec2.internal',
@@ -202,9 +202,9 @@ describe('pauseContainerOptions', () => {
     const o = pauseContainerOptions('i1', sandbox, 'fargate-local/pause:abc');
     expect(o.name).toBe(`fl-i1-${task.taskId}.pause`);
     expect(o.Hostname).toBe('ip-10-0-1-10.ec2.internal');
-    expect(o.HostConfig?.NetworkMode).toBe('fl-subnet-a');
+    expect(o.HostConfig?.NetworkMode).toBe('fargate-local-i1-vpc-1');
     expect(o.HostConfig?.RestartPolicy).toEqual({ Name: 'no' });
-    expect(o.NetworkingConfig?.EndpointsConfig?.['fl-subnet-a']?.IPAMConfig?.IPv4Address).toBe('10.0.1.10');
+    expect(o.NetworkingConfig?.EndpointsConfig?.['fargate-local-i1-vpc-1']?.IPAMConfig?.IPv4Address).toBe('10.0.1.10');
     expect(o.ExposedPorts).toEqual({ '80/tcp': {} });
     expect(o.HostConfig?.PortBindings).toEqual({ '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '18080' }] });
     expect(o.Labels).toMatchObject({ 'fargate-local.role': 'pause', 'fargate-local.instance': 'i1' });

@@ -10,7 +10,7 @@
 import type { ContainerCreateOptions } from 'dockerode';
 import type { ContainerSpec, HealthCheckSpec, MountSpec, SandboxSpec, TaskIdentity, TaskLimits } from '../domain/task-runtime.js';
 import { taskContainerLabels } from './labels.js';
-import { containerDockerName, efsVolumeName, scratchVolumeName } from './names.js';
+import { containerDockerName, efsVolumeName, scratchVolumeName, vpcNetworkDockerName } from './names.js';
 
 const MIB = 1024 * 1024;
 const NS_PER_SECOND = 1_000_000_000;
@@ -126,14 +126,17 @@ export function pauseContainerOptions(instanceId: string, spec: SandboxSpec, ima
     Labels: taskContainerLabels(instanceId, spec.task, null),
     ExposedPorts: exposed,
     HostConfig: {
-      NetworkMode: spec.subnet.name,
+      NetworkMode: vpcNetworkDockerName(instanceId, spec.subnet.vpcId),
       RestartPolicy: { Name: 'no' },
       PortBindings: bindings,
       Memory: 16 * MIB,
     },
     NetworkingConfig: {
       EndpointsConfig: {
-        [spec.subnet.name]: { IPAMConfig: { IPv4Address: spec.ipv4Address }, MacAddress: spec.macAddress },
+        [vpcNetworkDockerName(instanceId, spec.subnet.vpcId)]: {
+          IPAMConfig: { IPv4Address: spec.ipv4Address },
+          MacAddress: spec.macAddress,
+        },
       },
     },
   };

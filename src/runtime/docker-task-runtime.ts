@@ -33,6 +33,7 @@ import { ImageResolver } from './images.js';
 import { labelFilter, LABEL_CONTAINER_NAME, LABEL_INSTANCE, LABEL_ROLE, LABEL_TASK_ID } from './labels.js';
 import { toContainerState, toHealth } from './map-inspect.js';
 import { NetworkManager, type AgentNetworkSpec } from './networks.js';
+import { vpcNetworkDockerName } from './names.js';
 import { StartGate } from './start-gate.js';
 import { TaskFirewall } from './task-firewall.js';
 import { ensurePauseImage } from './pause-image-import.js';
@@ -118,7 +119,10 @@ export class DockerTaskRuntime implements TaskRuntime {
       }
       const pauseImage = (image as PromiseFulfilledResult<string>).value;
       if (spec.subnet.internal && spec.publishedPorts?.length) {
-        this.logger.warn({ taskId, network: spec.subnet.name }, 'Docker publishes no ports from an internal network');
+        this.logger.warn(
+          { taskId, network: vpcNetworkDockerName(this.instanceId, spec.subnet.vpcId) },
+          'Docker publishes no ports from an internal network',
+        );
       }
       try {
         return await this.startSandbox(spec, limits, pauseImage);
@@ -189,8 +193,8 @@ export class DockerTaskRuntime implements TaskRuntime {
     return this.firewall.apply(sandbox.pauseContainerId, policy);
   }
 
-  pruneNetworks(keep: ReadonlySet<string>): Promise<void> {
-    return this.networks.prune(keep);
+  pruneNetworks(keepVpcIds: ReadonlySet<string>): Promise<void> {
+    return this.networks.prune(keepVpcIds);
   }
 
   async startContainer(task: TaskIdentity, sandbox: SandboxHandle, spec: ContainerSpec): Promise<{ dockerId: string }> {

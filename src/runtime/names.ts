@@ -20,6 +20,14 @@ export function containerDockerName(instanceId: string, taskId: string, containe
   return containerName === null ? `${taskPrefix(instanceId, taskId)}.pause` : `${taskPrefix(instanceId, taskId)}-${containerName}`;
 }
 
+/**
+ * The Docker network of a VPC, `fargate-local-<instance>-<vpcId>`: one per VPC and emulator instance. It must sort
+ * before the agent network's name (`zz-…`), see src/runtime/networks.ts.
+ */
+export function vpcNetworkDockerName(instanceId: string, vpcId: string): string {
+  return `fargate-local-${dockerSafe(instanceId)}-${dockerSafe(vpcId)}`;
+}
+
 /** A task's scratch volume: `fl-<instance>-<taskId>.v.<volume>`. */
 export function scratchVolumeName(instanceId: string, taskId: string, volumeName: string): string {
   return `${taskPrefix(instanceId, taskId)}.v.${volumeName}`;

@@ -3,7 +3,8 @@ import type Dockerode from 'dockerode';
 import { NetworkManager } from './networks.js';
 
 describe('NetworkManager: VPC networks', () => {
-  const spec = { name: 'fargate-local-i1-vpc-1', vpcId: 'vpc-1', cidr: '10.9.0.0/16', gateway: '10.9.0.1', internal: false };
+  const spec = { vpcId: 'vpc-1', cidr: '10.9.0.0/16', gateway: '10.9.0.1', internal: false };
+  const name = 'fargate-local-i1-vpc-1';
 
   /** An engine with networks in memory; removals wait until `release()` when `holdRemovals` is set. */
   function stubEngine() {
@@ -52,20 +53,20 @@ describe('NetworkManager: VPC networks', () => {
     const engine = stubEngine();
     const manager = new NetworkManager(engine.docker, 'i1');
     const [a, b] = await Promise.all([manager.lease(spec), manager.lease(spec)]);
-    expect(engine.calls).toEqual([`create ${spec.name}`]);
-    expect(engine.networks.get(spec.name)!.Labels).toMatchObject({
+    expect(engine.calls).toEqual([`create ${name}`]);
+    expect(engine.networks.get(name)!.Labels).toMatchObject({
       'fargate-local.role': 'vpc-network',
       'fargate-local.vpc-id': 'vpc-1',
       'fargate-local.instance': 'i1',
     });
     a!();
     await manager.prune(new Set());
-    expect(engine.networks.has(spec.name)).toBe(true);
+    expect(engine.networks.has(name)).toBe(true);
     b!();
-    await manager.prune(new Set([spec.name]));
-    expect(engine.networks.has(spec.name)).toBe(true);
+    await manager.prune(new Set([spec.vpcId]));
+    expect(engine.networks.has(name)).toBe(true);
     await manager.prune(new Set());
-    expect(engine.networks.has(spec.name)).toBe(false);
+    expect(engine.networks.has(name)).toBe(false);
   });
 
   it('makes a lease taken while the network is being removed wait, then recreate it', async () => {
@@ -85,7 +86,7 @@ describe('NetworkManager: VPC networks', () => {
     engine.release();
     await pruning;
     (await leasing)();
-    expect(engine.calls).toEqual([`create ${spec.name}`, `remove ${spec.name}`, `create ${spec.name}`]);
-    expect(engine.networks.has(spec.name)).toBe(true);
+    expect(engine.calls).toEqual([`create ${name}`, `remove ${name}`, `create ${name}`]);
+    expect(engine.networks.has(name)).toBe(true);
   });
 });

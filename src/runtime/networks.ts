@@ -26,6 +26,7 @@ import type { Logger } from '../logger.js';
 import { blocksOverlap, intToIp, parseCidr } from '../domain/network/cidr.js';
 import { daemonErrorDetail, isNotFound, statusCodeOf } from './docker-errors.js';
 import { labelFilter, LABEL_INSTANCE, LABEL_ROLE, LABEL_VPC_ID } from './labels.js';
+import { vpcNetworkDockerName } from './names.js';
 
 export interface AgentNetworkSpec {
   name: string;
@@ -127,16 +128,17 @@ export class NetworkManager {
    * created is never pruned under it. Throws ResourceInitializationError when it cannot exist.
    */
   async lease(spec: SubnetNetworkSpec): Promise<() => void> {
-    const removing = this.removing.get(spec.name);
+    const name = this.nameOf(spec.vpcId);
+    const removing = this.removing.get(name);
     if (removing) await removing;
-    this.leases.set(spec.name, (this.leases.get(spec.name) ?? 0) + 1);
+    this.leases.set(name, (this.leases.get(name) ?? 0) + 1);
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      const left = (this.leases.get(spec.name) ?? 1) - 1;
-      if (left > 0) this.leases.set(spec.name, left);
-      else this.leases.delete(spec.name);
+      const left = (this.leases.get(name) ?? 1) - 1;
+      if (left > 0) this.leases.set(name, left);
+      else this.leases.delete(name);
     };
     try {
       await this.ensureVpcNetwork(spec);
@@ -147,14 +149,20 @@ export class NetworkManager {
     }
   }
 
-  /** Removes this instance's VPC networks not named in `keep`, unless leased or still used by containers. */
-  async prune(keep: ReadonlySet<string>): Promise<void> {
+  /** The Docker network of one of this instance's VPCs. */
+  nameOf(vpcId: string): string {
+    return vpcNetworkDockerName(this.instanceId, vpcId);
+  }
+
+  /** Removes this instance's VPC networks of VPCs not in `keepVpcIds`, unless leased or still used by containers. */
+  async prune(keepVpcIds: ReadonlySet<string>): Promise<void> {
     const ours = await this.docker.listNetworks({
       filters: labelFilter({ [LABEL_INSTANCE]: this.instanceId, [LABEL_ROLE]: 'vpc-network' }),
     });
+    const kept = (n: NetworkInspectInfo) => keepVpcIds.has(n.Labels?.[LABEL_VPC_ID] ?? '');
     await Promise.all(
       ours
-        .filter((n) => !keep.has(n.Name) && !this.leases.has(n.Name) && !this.removing.has(n.Name))
+        .filter((n) => !kept(n) && !this.leases.has(n.Name) && !this.removing.has(n.Name))
         .map((n) => {
           const removal = this.leave(n.Name)
             .then(() => this.docker.getNetwork(n.Id).remove())
@@ -170,7 +178,7 @@ export class NetworkManager {
     // An emulator container made anew (compose up after down) joins the networks its adopted tasks use.
     for (const n of ours) {
       const cidr = n.IPAM?.Config?.[0]?.Subnet;
-      if (keep.has(n.Name) && cidr) await this.join(n.Name, cidr);
+      if (kept(n) && cidr) await this.join(n.Name, cidr);
     }
   }
 
@@ -204,13 +212,14 @@ export class NetworkManager {
 
   /** Makes sure the VPC's bridge network exists with its block; reuses one of ours with the same name and block. */
   private ensureVpcNetwork(spec: SubnetNetworkSpec): Promise<void> {
-    if (spec.name >= this.agent.name) {
-      const problem = `network name ${spec.name} must sort before ${this.agent.name}, or the agent network takes the default route`;
+    const name = this.nameOf(spec.vpcId);
+    if (name >= this.agent.name) {
+      const problem = `network name ${name} must sort before ${this.agent.name}, or the agent network takes the default route`;
       return Promise.reject(new RuntimeError('ResourceInitializationError', problem));
     }
-    return this.once(spec.name, async () => {
+    return this.once(name, async () => {
       const create = {
-        Name: spec.name,
+        Name: name,
         Driver: 'bridge',
         Internal: spec.internal,
         CheckDuplicate: true,
@@ -222,15 +231,15 @@ export class NetworkManager {
         },
       };
       await this.getOrCreate(
-        spec.name,
+        name,
         create,
         (info) => {
           const ok = info.Labels?.[LABEL_ROLE] === 'vpc-network' && subnetsOf(info).includes(spec.cidr);
-          return ok ? null : `network ${spec.name} exists but is not our network for ${spec.vpcId} over ${spec.cidr}`;
+          return ok ? null : `network ${name} exists but is not our network for ${spec.vpcId} over ${spec.cidr}`;
         },
         () => (this.self ? null : hostOverlap(spec.cidr)),
       );
-      await this.join(spec.name, spec.cidr);
+      await this.join(name, spec.cidr);
     });
   }
 

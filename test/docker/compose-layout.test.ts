@@ -66,7 +66,7 @@ beforeAll(async () => {
 
   step('build');
   // The emulator's state, seeded with a VPC and subnet of this test's own.
-  const subnet = await freeTestSubnet(instanceId);
+  const subnet = await freeTestSubnet();
   subnetCidr = subnet.cidr;
   stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fl-compose-'));
   const doc = emptyDocument();

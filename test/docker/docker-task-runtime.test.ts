@@ -5,6 +5,7 @@ import { untilTermHandled } from './support/docker-emulator.js';
 import { RuntimeError, type SandboxSpec, type SubnetNetworkSpec, type TaskIdentity } from '../../src/domain/task-runtime.js';
 import { systemClock } from '../../src/domain/ports.js';
 import { DockerTaskRuntime } from '../../src/runtime/docker-task-runtime.js';
+import { vpcNetworkDockerName } from '../../src/runtime/names.js';
 import {
   appSpec,
   docker,
@@ -27,7 +28,7 @@ const log = new EventLog();
 const limits = { cpu: 256, memory: 512 };
 
 beforeAll(async () => {
-  subnet = await freeTestSubnet(instanceId);
+  subnet = await freeTestSubnet();
   nextSandbox = sandboxSpecs(subnet);
   runtime = new DockerTaskRuntime({ docker, instanceId, logger: quietLogger, clock: systemClock });
   runtime.subscribe(log.listener);
@@ -296,7 +297,7 @@ describe('volumes and ports', () => {
 
   it('on a public (non-internal) subnet: ENI on eth0 with the default route, and a port published on the host', async () => {
     // Docker publishes no ports from internal networks, so this task sits on a subnet with a route out.
-    const publicSubnet = await freeTestSubnet(`${instanceId}-pub`);
+    const publicSubnet = await freeTestSubnet();
     const spec = sandboxSpecs({ ...publicSubnet, internal: false })();
     const hostPort = 20_000 + Math.floor(Math.random() * 20_000);
     spec.publishedPorts = [{ containerPort: 8080, hostPort, protocol: 'tcp', hostIp: '127.0.0.1' }];
@@ -318,7 +319,7 @@ describe('volumes and ports', () => {
       )
       .toBe('published\n');
     await runtime.removeTask(spec.task.taskId);
-    await docker.getNetwork(publicSubnet.name).remove();
+    await docker.getNetwork(vpcNetworkDockerName(instanceId, publicSubnet.vpcId)).remove();
   });
 });
 
@@ -342,15 +343,15 @@ describe('adoption and networking', () => {
   });
 
   it('launches four sandboxes at once on a subnet network that does not exist yet', async () => {
-    const fresh = await freeTestSubnet(`${instanceId}-par`);
+    const fresh = await freeTestSubnet();
     const next = sandboxSpecs(fresh);
     const specs = Array.from({ length: 4 }, () => next());
     const handles = await Promise.all(specs.map((s) => runtime.createSandbox(s, limits)));
     expect(new Set(handles.map((h) => h.agentIpv4Address)).size).toBe(4);
-    const nets = (await ownedObjects(instanceId)).networks.filter((n) => n.Name === fresh.name);
+    const nets = (await ownedObjects(instanceId)).networks.filter((n) => n.Name === vpcNetworkDockerName(instanceId, fresh.vpcId));
     expect(nets).toHaveLength(1);
     await Promise.all(specs.map((s) => runtime.removeTask(s.task.taskId)));
-    await docker.getNetwork(fresh.name).remove();
+    await docker.getNetwork(vpcNetworkDockerName(instanceId, fresh.vpcId)).remove();
   });
 
   it('two tasks on one subnet reach each other by IP', async () => {

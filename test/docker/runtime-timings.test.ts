@@ -11,7 +11,7 @@ let runtime: DockerTaskRuntime;
 let nextSandbox: ReturnType<typeof sandboxSpecs>;
 
 beforeAll(async () => {
-  nextSandbox = sandboxSpecs(await freeTestSubnet(instanceId));
+  nextSandbox = sandboxSpecs(await freeTestSubnet());
   runtime = new DockerTaskRuntime({ docker, instanceId, logger: quietLogger, clock: systemClock });
   // Warm-up: pause image import and network creation are one-off costs.
   const spec = nextSandbox();

@@ -125,8 +125,8 @@ export class FakeTaskRuntime implements TaskRuntime {
     return 'enforced';
   }
 
-  async pruneNetworks(keep: ReadonlySet<string>) {
-    this.calls.push(`prune ${[...keep].sort().join(',')}`);
+  async pruneNetworks(keepVpcIds: ReadonlySet<string>) {
+    this.calls.push(`prune ${[...keepVpcIds].sort().join(',')}`);
   }
 
   subscribe(listener: (e: RuntimeEvent) => void) {

@@ -20,7 +20,7 @@ export function newInstanceId(prefix: string): string {
 }
 
 /** A /24 in 10.250.0.0/16 that no Docker network on the engine uses yet. */
-export async function freeTestSubnet(instanceId: string): Promise<SubnetNetworkSpec> {
+export async function freeTestSubnet(): Promise<SubnetNetworkSpec> {
   const used = new Set<string>();
   for (const n of await docker.listNetworks()) {
     for (const c of n.IPAM?.Config ?? []) if (c.Subnet) used.add(c.Subnet);
@@ -29,7 +29,7 @@ export async function freeTestSubnet(instanceId: string): Promise<SubnetNetworkS
     const x = 1 + Math.floor(Math.random() * 250);
     const cidr = `10.250.${x}.0/24`;
     if (!used.has(cidr)) {
-      return { name: `fl-${instanceId}-subnet`, vpcId: `vpc-${x}`, cidr, gateway: `10.250.${x}.1`, internal: true };
+      return { vpcId: `vpc-${x}`, cidr, gateway: `10.250.${x}.1`, internal: true };
     }
   }
   throw new Error('no free 10.250.x.0/24');

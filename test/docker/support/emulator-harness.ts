@@ -69,7 +69,7 @@ export async function startEmulatorOnDocker(
   overrides: NonNullable<Parameters<typeof testConfig>[0]> = {},
   runtimeOptions: Partial<ConstructorParameters<typeof DockerTaskRuntime>[0]> = {},
 ): Promise<DockerEmulator> {
-  const subnet = await freeTestSubnet(instanceId);
+  const subnet = await freeTestSubnet();
   const runtime = new DockerTaskRuntime({ docker, instanceId, logger: quietLogger, clock: systemClock, ...runtimeOptions });
   await runtime.eventsReady();
   const emu = await startTestEmulator({ instanceId, ...overrides, taskAgent: testConfig(overrides).taskAgent }, { runtime });
