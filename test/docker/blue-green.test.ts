@@ -3,7 +3,6 @@
 // running through the bake time and stops only after it, and a rollback puts all traffic back on blue. No request
 // fails (the busybox app finishes in-flight requests on SIGTERM; targets drain before their task stops).
 // --deployment-time-scale 0.05: a minute of the deployment configuration lasts 3 s.
-import http from 'node:http';
 import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
@@ -24,16 +23,9 @@ import {
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultVpc } from '../../src/domain/network/vpc.js';
+import { get, WEB_APP, WEB_SUBNETS } from './support/web-service.js';
 import { eventually, runningTasksOf } from '../support/services.js';
 import { registerBusybox, SCOPE, startDockerEmulator, type DockerEmulator } from './support/docker-emulator.js';
-
-const WEB_APP = (revision: string) =>
-  `echo "${revision} $(hostname)" > /www/index.html; echo ok > /www/health; httpd -f -p 8080 -h /www & pid=$!; ` +
-  "trap 'sleep 1; kill $pid; exit 0' TERM; while true; do sleep 1 & wait $!; done";
-const SUBNETS = defaultVpc(SCOPE, 0)
-  .subnets.map((s) => s.subnetId)
-  .slice(0, 2);
 
 let d: DockerEmulator;
 let elb: ElasticLoadBalancingV2Client;
@@ -59,7 +51,7 @@ let count = 0;
 /** A load balancer with two target groups (blue, green), a production listener and a test listener, both on blue. */
 async function loadBalancer() {
   const name = `${d.instanceId}-${++count}`.slice(-26).replace(/^-+/, '');
-  const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: name, Subnets: SUBNETS }))).LoadBalancers![0]!;
+  const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: name, Subnets: WEB_SUBNETS }))).LoadBalancers![0]!;
   const group = async (suffix: string) => {
     const tg = (
       await elb.send(
@@ -113,19 +105,6 @@ async function loadBalancer() {
   return { blue, green, production: await listener(80), test: await listener(81) };
 }
 
-const agent = new http.Agent({ keepAlive: true });
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve) => {
-    http
-      .get(url, { agent, timeout: 10_000 }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: body.trim() }));
-      })
-      .on('error', (err) => resolve({ status: 0, body: String(err) }));
-  });
-}
-
 /** Requests one after another (two clients) until stopped; keeps which revision answered, in order. */
 function steadyTraffic(url: string) {
   const answers: string[] = [];
@@ -165,7 +144,7 @@ async function service(cluster: string, lb: Awaited<ReturnType<typeof loadBalanc
       taskDefinition: revisions[0],
       desiredCount: 1,
       launchType: 'FARGATE',
-      networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS } },
+      networkConfiguration: { awsvpcConfiguration: { subnets: WEB_SUBNETS } },
       healthCheckGracePeriodSeconds: 0,
       deploymentConfiguration,
       loadBalancers: [

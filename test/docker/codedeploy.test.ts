@@ -2,7 +2,6 @@
 // production listener: the canary split moves (10% of the answers come from the new revision, then all of them),
 // the original tasks stop only after the termination wait, and a second deployment stopped with rollback puts all
 // traffic back on the original tasks. No request fails. Minutes are shortened with deploymentTimeScale.
-import http from 'node:http';
 import {
   type CodeDeployClient,
   CreateApplicationCommand,
@@ -19,18 +18,11 @@ import {
   ListTasksCommand,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultVpc } from '../../src/domain/network/vpc.js';
 import { blueGreenInfrastructure, codeDeployClient, ecsAppSpec, listenerWeights } from '../support/codedeploy.js';
+import { get, WEB_APP, WEB_SUBNETS } from './support/web-service.js';
 import { eventually } from '../support/services.js';
-import { type DockerEmulator, registerBusybox, SCOPE, startDockerEmulator } from './support/docker-emulator.js';
+import { type DockerEmulator, registerBusybox, startDockerEmulator } from './support/docker-emulator.js';
 
-// busybox httpd on 8080 answering "<revision> <hostname>"; on SIGTERM it lets in-flight requests finish first.
-const WEB_APP = (revision: string) =>
-  `echo "${revision} $(hostname)" > /www/index.html; echo ok > /www/health; httpd -f -p 8080 -h /www & pid=$!; ` +
-  "trap 'sleep 1; kill $pid; exit 0' TERM; while true; do sleep 1 & wait $!; done";
-const SUBNETS = defaultVpc(SCOPE, 0)
-  .subnets.map((s) => s.subnetId)
-  .slice(0, 2);
 const CLUSTER = 'codedeploy';
 
 let d: DockerEmulator;
@@ -48,19 +40,6 @@ afterAll(async () => {
   cd?.destroy();
   await d?.close();
 });
-
-const agent = new http.Agent({ keepAlive: true });
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve) => {
-    http
-      .get(url, { agent, timeout: 10_000 }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: body.trim() }));
-      })
-      .on('error', (err) => resolve({ status: 0, body: String(err) }));
-  });
-}
 
 /** Two clients sending requests one after another until stopped; counts answers by revision. */
 function steadyTraffic(url: string) {
@@ -125,7 +104,7 @@ describe.sequential('a CodeDeploy blue/green deployment under traffic', () => {
         desiredCount: 2,
         launchType: 'FARGATE',
         deploymentController: { type: 'CODE_DEPLOY' },
-        networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS } },
+        networkConfiguration: { awsvpcConfiguration: { subnets: WEB_SUBNETS } },
         loadBalancers: [{ targetGroupArn: infra.blue.arn, containerName: 'app', containerPort: 8080 }],
         healthCheckGracePeriodSeconds: 0,
       }),

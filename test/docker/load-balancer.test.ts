@@ -3,7 +3,6 @@
 // steady traffic lose no request (AWS loses none either when the app finishes in-flight requests on SIGTERM:
 // ECS deregisters the task and waits for the deregistration delay before stopping it, and a Spot task is
 // deregistered when the interruption warning comes).
-import http from 'node:http';
 import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
@@ -19,19 +18,10 @@ import {
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultVpc } from '../../src/domain/network/vpc.js';
+import { get, WEB_APP, WEB_SUBNETS } from './support/web-service.js';
 import { eventually, runningTasksOf } from '../support/services.js';
 import { exec } from './support/docker-harness.js';
 import { dockerContainerOf, registerBusybox, SCOPE, startDockerEmulator, type DockerEmulator } from './support/docker-emulator.js';
-
-// busybox httpd on 8080 serving the task's hostname at / and a health page; on SIGTERM it lets in-flight
-// requests finish (1 s) before exiting, as a web server should.
-const WEB_APP = (revision: string) =>
-  `echo "${revision} $(hostname)" > /www/index.html; echo ok > /www/health; httpd -f -p 8080 -h /www & pid=$!; ` +
-  "trap 'sleep 1; kill $pid; exit 0' TERM; while true; do sleep 1 & wait $!; done";
-const SUBNETS = defaultVpc(SCOPE, 0)
-  .subnets.map((s) => s.subnetId)
-  .slice(0, 2);
 
 let d: DockerEmulator;
 let elb: ElasticLoadBalancingV2Client;
@@ -57,7 +47,7 @@ let count = 0;
 /** A load balancer, a target group (fast health checks, 3 s deregistration delay) and a listener; returns the URL and group. */
 async function loadBalancer(): Promise<{ base: string; targetGroupArn: string; vpcId: string }> {
   const name = `${d.instanceId}-${++count}`.slice(-28).replace(/^-+/, '');
-  const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: name, Subnets: SUBNETS }))).LoadBalancers![0]!;
+  const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: name, Subnets: WEB_SUBNETS }))).LoadBalancers![0]!;
   const tg = (
     await elb.send(
       new CreateTargetGroupCommand({
@@ -91,19 +81,6 @@ async function loadBalancer(): Promise<{ base: string; targetGroupArn: string; v
   return { base: `http://${served.address}:${served.hostPort}`, targetGroupArn: tg.TargetGroupArn!, vpcId: lb.VpcId! };
 }
 
-const agent = new http.Agent({ keepAlive: true });
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve) => {
-    http
-      .get(url, { agent, timeout: 10_000 }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: body.trim() }));
-      })
-      .on('error', (err) => resolve({ status: 0, body: String(err) }));
-  });
-}
-
 /** Sends requests one after another (plus a second client in parallel) until stopped; counts the answers. */
 function steadyTraffic(url: string) {
   const statuses = new Map<number, number>();
@@ -135,7 +112,7 @@ async function service(cluster: string, targetGroupArn: string, desiredCount: nu
       serviceName: 'web',
       taskDefinition: revisions[0],
       desiredCount,
-      networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS } },
+      networkConfiguration: { awsvpcConfiguration: { subnets: WEB_SUBNETS } },
       loadBalancers: [{ targetGroupArn, containerName: 'app', containerPort: 8080 }],
       healthCheckGracePeriodSeconds: 0,
       ...extra,
