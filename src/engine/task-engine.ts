@@ -244,6 +244,14 @@ export class TaskEngine {
       this.scopesByTask.delete(id);
       this.stopOptions.delete(id);
       this.firewall.forget(id);
+      // A launch in flight may still make containers (a sandbox already being created): once its work ends, whatever
+      // it made goes too. The reset does not wait for it (an image pull can take minutes).
+      const lane = this.lanes.get(id);
+      if (lane) {
+        void lane
+          .then(() => this.removalPool(() => this.ctx.runtime.removeTask(id)))
+          .catch((err) => this.ctx.logger.warn({ err, taskId: id }, 'removing what a reset task made late failed'));
+      }
     }
     await Promise.all(
       taskIds.map((id) =>

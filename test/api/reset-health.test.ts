@@ -26,6 +26,7 @@ import type { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
 import { defaultNetwork, elbv2Client } from '../support/elbv2.js';
 import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
 import { logsClient } from '../support/logs.js';
+import { eventually } from '../support/services.js';
 import { storeTaskDefinition } from '../support/task-definitions.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
@@ -111,6 +112,54 @@ describe('POST /_fargate-local/reset', () => {
     } finally {
       logs.destroy();
       elb.destroy();
+    }
+  });
+
+  it('leaves nothing of a launch that was in flight when it ran', async () => {
+    const runtime = emu.runtime as FakeTaskRuntime;
+    let reached!: () => void;
+    const inSandbox = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    runtime.beforeSandbox = async () => {
+      reached();
+      await held;
+    };
+    try {
+      const cluster = uniqueName('inflight');
+      await emu.ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+      const family = uniqueName('fam');
+      storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }], {});
+      const subnet = defaultVpc(scope, 0).subnets[0]!.subnetId;
+      const { tasks } = await emu.ecs.send(
+        new RunTaskCommand({
+          cluster,
+          taskDefinition: family,
+          launchType: 'FARGATE',
+          networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } },
+        }),
+      );
+      const taskId = tasks![0]!.taskArn!.split('/').at(-1)!;
+      await inSandbox;
+      await control.reset();
+      release();
+      // The launch goes on to make its sandbox after the reset removed the task: that is removed too.
+      await eventually(
+        async () => runtime.calls.some((c) => c.startsWith(`sandbox ${taskId} `)),
+        10_000,
+        'the held launch to make its sandbox',
+      );
+      await eventually(
+        async () =>
+          runtime.calls.includes(`remove ${taskId}`) &&
+          runtime.calls.lastIndexOf(`remove ${taskId}`) > runtime.calls.findIndex((c) => c.startsWith(`sandbox ${taskId} `)),
+        10_000,
+        'the late sandbox to be removed',
+      );
+      expect(runtime.containers.size).toBe(0);
+    } finally {
+      runtime.beforeSandbox = null;
+      release();
     }
   });
 

@@ -41,6 +41,8 @@ export class FakeTaskRuntime implements TaskRuntime {
    * arriving a few milliseconds later (as Docker's event stream does).
    */
   exitOnStart = new Map<string, number>();
+  /** Awaited before a sandbox is made: a test holds a launch in the middle with it. */
+  beforeSandbox: ((taskId: string) => Promise<void>) | null = null;
   private listeners = new Set<(e: RuntimeEvent) => void>();
   private seq = 0;
 
@@ -57,6 +59,7 @@ export class FakeTaskRuntime implements TaskRuntime {
   }
 
   async createSandbox(spec: SandboxSpec): Promise<SandboxHandle> {
+    await this.beforeSandbox?.(spec.task.taskId);
     const dockerId = this.nextId();
     this.calls.push(`sandbox ${spec.task.taskId} ${spec.ipv4Address}`);
     this.sandboxes.set(spec.task.taskId, spec);
