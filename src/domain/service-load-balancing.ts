@@ -47,8 +47,20 @@ interface TaskTarget {
   ip: string;
 }
 
+/**
+ * A stopped task's address once its ENI is gone (the attachment keeps it), unless another ENI holds it again: the
+ * targets of a task that stopped on its own before the scheduler saw it go down can still be deregistered.
+ */
+function stoppedTaskIp(state: State, task: TaskRecord): string | undefined {
+  const ip = task.attachment.privateIPv4Address;
+  if (task.lastStatus !== 'STOPPED' || !ip) return undefined;
+  return Object.values(state.networkInterfaces).some((e) => e.privateIpAddress === ip && e.vpcId === task.attachment.vpcId)
+    ? undefined
+    : ip;
+}
+
 function targetsOf(state: State, lbs: readonly ServiceLoadBalancer[], task: TaskRecord): TaskTarget[] {
-  const ip = taskIp(state, task);
+  const ip = taskIp(state, task) ?? stoppedTaskIp(state, task);
   return ip ? lbs.filter((lb) => state.targetGroups[lb.targetGroupArn]).map((lb) => ({ lb, ip })) : [];
 }
 

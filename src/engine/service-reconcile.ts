@@ -250,7 +250,14 @@ export function followTargets(
       for (const arn of registerTaskTargets(state, lbs, task, env.now)) registered.set(arn, (registered.get(arn) ?? 0) + 1);
       continue;
     }
-    if (task.lastStatus === 'STOPPED') continue;
+    if (task.lastStatus === 'STOPPED') {
+      // It stopped on its own (an essential container exited) between two passes: its targets still go.
+      for (const arn of deregisterTaskTargets(state, lbs, task, env.now)) {
+        say(elbMessages.deregistered(svc.serviceName, 1, arn));
+        effects.targetsChanged = true;
+      }
+      continue;
+    }
     if (hasTargets(state, lbs, task)) {
       deregister(state, svc, lbs, task, env, say, effects);
       continue;

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
+import type { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
 import { awsCliFor, type AwsCli } from '../support/aws-cli.js';
 import { blueGreenLoadBalancer, ruleWeights } from '../support/blue-green.js';
 import { expectEcsError } from '../support/ecs-error.js';
@@ -45,6 +46,9 @@ beforeAll(async () => {
   family = uniqueName('bg');
   storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'web', image: 'busybox', portMappings: [{ containerPort: 8080 }] }]);
   storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'web', image: 'busybox:2', portMappings: [{ containerPort: 8080 }] }]);
+  // Revision 3's essential container exits at once (after the task went RUNNING, as on Docker).
+  storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'web', image: 'busybox:crash', portMappings: [{ containerPort: 8080 }] }]);
+  (emu.runtime as FakeTaskRuntime).exitOnStart.set('busybox:crash', 1);
 });
 afterAll(async () => {
   elb.destroy();
@@ -99,8 +103,8 @@ async function latestDeployment(cluster: string): Promise<ServiceDeployment> {
   return (await emu.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0]!;
 }
 
-async function deploy(cluster: string): Promise<void> {
-  await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', taskDefinition: `${family}:2` }));
+async function deploy(cluster: string, revision = 2): Promise<void> {
+  await emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', taskDefinition: `${family}:${revision}` }));
 }
 
 const taskDefinitionsRunning = async (cluster: string) =>
@@ -209,6 +213,41 @@ describe('BLUE_GREEN', () => {
       'InvalidParameterException',
     );
   });
+  it('the circuit breaker rolls back a deployment whose green tasks fail: all traffic on blue, green stopped', {
+    timeout: 60_000,
+  }, async () => {
+    const { cluster, lb } = await blueGreenService({
+      strategy: 'BLUE_GREEN',
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+    });
+    const blueId = (await describeService(emu.ecs, cluster, 'web')).deployments![0]!.id!;
+    await deploy(cluster, 3);
+    const greenId = (await describeService(emu.ecs, cluster, 'web')).deployments![0]!.id!;
+    const rolledBack = await eventually(
+      async () => {
+        const d = await latestDeployment(cluster);
+        return d.status === 'ROLLBACK_SUCCESSFUL' && d;
+      },
+      30_000,
+      'the circuit breaker rollback',
+    );
+    expect(rolledBack.deploymentCircuitBreaker?.status).toBe('TRIGGERED');
+    expect(rolledBack.rollback?.serviceRevisionArn).toBe(rolledBack.sourceServiceRevisions?.[0]?.arn);
+    expect(await ruleWeights(elb, lb.testListener)).toEqual({ [lb.blue]: 100, [lb.green]: 0 });
+    expect(await ruleWeights(elb, lb.productionListener)).toEqual({ [lb.blue]: 100, [lb.green]: 0 });
+    expect(await taskDefinitionsRunning(cluster)).toEqual(['1', '1']);
+    expect(await targetsIn(lb.blue)).toHaveLength(2);
+    expect(await targetsIn(lb.green)).toHaveLength(0);
+    const svc = await describeService(emu.ecs, cluster, 'web');
+    expect(svc.taskDefinition).toBe(svc.deployments![0]!.taskDefinition);
+    expect(svc.deployments![0]).toMatchObject({ id: blueId, status: 'PRIMARY', rolloutState: 'COMPLETED' });
+    // The failed deployment is gone from the service once the rollback completed, as on AWS.
+    expect(svc.deployments!.map((d) => d.id)).toEqual([blueId]);
+    const messages = svc.events!.map((e) => e.message);
+    expect(messages).toContain(`(service web) (deployment ${greenId}) deployment failed: tasks failed to start.`);
+    expect(messages).toContain(`(service web) rolling back to deployment ${blueId}.`);
+  });
+
   it('supersedes a deployment in progress: its tasks stop, the new one starts beside the serving revision', {
     timeout: 60_000,
   }, async () => {
