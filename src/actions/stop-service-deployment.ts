@@ -12,7 +12,7 @@ const notStoppable = (status: string) =>
   new EcsError('ConflictException', `The service deployment can't be stopped because it is ${status}.`);
 
 /**
- * ROLLBACK (the default, and the only stop type for the rolling deployment controller): the deployment's tasks are
+ * ROLLBACK (the default, and the only stop type AWS accepts, for rolling and blue/green deployments alike): the deployment's tasks are
  * replaced by those of the service revision it was replacing, as the circuit breaker's rollback does; the service
  * deployment goes ROLLBACK_IN_PROGRESS, then ROLLBACK_SUCCESSFUL. Stopping one already rolling back is a no-op.
  */
@@ -20,9 +20,8 @@ export function stopServiceDeployment(ctx: ActionContext, input: Ecs.StopService
   const { scope, deps } = ctx;
   const arn = input.serviceDeploymentArn!;
   if (input.stopType !== undefined && input.stopType !== 'ROLLBACK') {
-    throw invalidParameter(
-      `The stop type ${input.stopType} is not supported for a service on the ECS deployment controller. Use ROLLBACK.`,
-    );
+    // AWS's API reference: "The valid values are ROLLBACK." (ABORT is in the model's enum, for no deployment type).
+    throw invalidParameter(`The stop type ${input.stopType} isn't supported. The valid values are ROLLBACK.`);
   }
   const now = deps.clock.now();
   const poked = deps.store.update(scope, (state) => {

@@ -184,6 +184,15 @@ describe('BLUE_GREEN', () => {
       return d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' && d;
     }, 20_000);
     expect(await ruleWeights(elb, lb.testListener)).toEqual({ [lb.blue]: 0, [lb.green]: 100 });
+    // ABORT is in the API model but AWS accepts only ROLLBACK: refused, and the deployment goes on waiting.
+    await expectEcsError(
+      emu.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: paused.serviceDeploymentArn, stopType: 'ABORT' })),
+      'InvalidParameterException',
+      "The stop type ABORT isn't supported. The valid values are ROLLBACK.",
+    );
+    const after = await latestDeployment(cluster);
+    expect(after).toMatchObject({ status: 'IN_PROGRESS', lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT' });
+    expect(after.lifecycleHookDetails?.[0]?.status).toBe('AWAITING_ACTION');
     await emu.ecs.send(
       new ContinueServiceDeploymentCommand({
         serviceDeploymentArn: paused.serviceDeploymentArn,
