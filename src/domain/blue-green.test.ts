@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { catchEcsError } from '../../test/support/ecs-error.js';
-import { hooksOf, nextStage, strategySettingsOf, trafficSteps, weightedForward, weightsFor } from './blue-green.js';
+import {
+  expireHooks,
+  hookOutcome,
+  hooksOf,
+  nextStage,
+  strategySettingsOf,
+  trafficSteps,
+  weightedForward,
+  weightsFor,
+  type HookRun,
+} from './blue-green.js';
 
 describe('traffic steps', () => {
   it('BLUE_GREEN shifts everything at once', () => {
@@ -111,5 +121,53 @@ describe('strategy settings', () => {
     expect(hooksOf(s, 'SCALE_UP')).toEqual([]);
     expect(nextStage('POST_PRODUCTION_TRAFFIC_SHIFT')).toBe('BAKE_TIME');
     expect(nextStage('CLEAN_UP')).toBeUndefined();
+  });
+});
+
+describe('lifecycle hook timeouts', () => {
+  const run = (over: Partial<HookRun>): HookRun => ({
+    hookId: 'h',
+    stage: 'POST_SCALE_UP',
+    targetType: 'PAUSE',
+    status: 'AWAITING_ACTION',
+    startedAt: 0,
+    expiresAt: 100,
+    timeoutAction: 'ROLLBACK',
+    ...over,
+  });
+
+  it('an unanswered hook waits until it expires, then takes its timeout action', () => {
+    const rollback = [run({})];
+    expect(expireHooks(rollback, 99)).toBe(100);
+    expect(hookOutcome(rollback)).toBeUndefined();
+    expect(expireHooks(rollback, 100)).toBeUndefined();
+    expect(rollback[0]!.status).toBe('TIMED_OUT');
+    expect(hookOutcome(rollback)).toBe(false);
+
+    const goOn = [run({ timeoutAction: 'CONTINUE' }), run({ hookId: 'h2', expiresAt: 200 })];
+    expect(expireHooks(goOn, 150)).toBe(200);
+    expect(hookOutcome(goOn)).toBeUndefined();
+    goOn[1]!.status = 'SUCCEEDED';
+    expect(hookOutcome(goOn)).toBe(true);
+  });
+
+  it('an answered hook does not time out', () => {
+    const runs = [run({ status: 'SUCCEEDED' })];
+    expect(expireHooks(runs, 1000)).toBeUndefined();
+    expect(runs[0]!.status).toBe('SUCCEEDED');
+  });
+
+  it('timeoutConfiguration is checked against AWS ranges', () => {
+    const hook = (timeoutConfiguration: unknown) => ({
+      strategy: 'BLUE_GREEN',
+      lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'], timeoutConfiguration }],
+    });
+    expect(strategySettingsOf(hook({ timeoutInMinutes: 20_160, action: 'CONTINUE' })).lifecycleHooks?.[0]?.timeoutConfiguration).toEqual({
+      timeoutInMinutes: 20_160,
+      action: 'CONTINUE',
+    });
+    expect(catchEcsError(() => strategySettingsOf(hook({ timeoutInMinutes: 0 }))).code).toBe('InvalidParameterException');
+    expect(catchEcsError(() => strategySettingsOf(hook({ timeoutInMinutes: 20_161 }))).code).toBe('InvalidParameterException');
+    expect(catchEcsError(() => strategySettingsOf(hook({ action: 'ABORT' }))).code).toBe('InvalidParameterException');
   });
 });

@@ -52,8 +52,16 @@ export interface LifecycleHookRecord {
   lifecycleStages: Exclude<LifecycleStage, 'SCALE_UP' | 'BAKE_TIME' | 'CLEAN_UP'>[];
   /** Any JSON, as given. */
   hookDetails?: string | number | boolean | null | Record<string, unknown> | unknown[];
-  timeoutConfiguration?: Record<string, unknown>;
+  timeoutConfiguration?: HookTimeoutConfiguration;
 }
+
+/** How long a hook may stay unanswered and what happens then (AWS: 1 to 20160 minutes, default 1440; ROLLBACK). */
+export interface HookTimeoutConfiguration {
+  timeoutInMinutes?: number;
+  action?: HookTimeoutAction;
+}
+export type HookTimeoutAction = 'CONTINUE' | 'ROLLBACK';
+export const DEFAULT_HOOK_TIMEOUT_MINUTES = 1440;
 
 export interface StrategySettings {
   strategy: DeploymentStrategy;
@@ -132,11 +140,27 @@ export function strategySettingsOf(input: StrategyInput | undefined, current?: S
         ...(h.hookDetails !== undefined
           ? { hookDetails: JSON.parse(JSON.stringify(h.hookDetails)) as LifecycleHookRecord['hookDetails'] }
           : {}),
-        ...(h.timeoutConfiguration !== undefined
-          ? { timeoutConfiguration: JSON.parse(JSON.stringify(h.timeoutConfiguration)) as Record<string, unknown> }
-          : {}),
+        ...(h.timeoutConfiguration !== undefined ? { timeoutConfiguration: hookTimeoutOf(h.timeoutConfiguration) } : {}),
       };
     });
+  }
+  return out;
+}
+
+function hookTimeoutOf(input: unknown): HookTimeoutConfiguration {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw invalidParameter('timeoutConfiguration must be an object with timeoutInMinutes and action.');
+  const { timeoutInMinutes, action } = input as { timeoutInMinutes?: unknown; action?: unknown };
+  const out: HookTimeoutConfiguration = {};
+  if (timeoutInMinutes !== undefined) {
+    if (typeof timeoutInMinutes !== 'number' || !Number.isInteger(timeoutInMinutes) || timeoutInMinutes < 1 || timeoutInMinutes > 20_160)
+      throw invalidParameter('timeoutInMinutes must be between 1 and 20160 minutes.');
+    out.timeoutInMinutes = timeoutInMinutes;
+  }
+  if (action !== undefined) {
+    if (action !== 'CONTINUE' && action !== 'ROLLBACK')
+      throw invalidParameter(`Lifecycle hook timeout action ${String(action)} is not valid. Use ROLLBACK or CONTINUE.`);
+    out.action = action;
   }
   return out;
 }
@@ -144,7 +168,7 @@ export function strategySettingsOf(input: StrategyInput | undefined, current?: S
 export const isTrafficShifting = (strategy: DeploymentStrategy | undefined): strategy is Exclude<DeploymentStrategy, 'ROLLING'> =>
   strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY';
 
-export type HookStatus = 'IN_PROGRESS' | 'AWAITING_ACTION' | 'SUCCEEDED' | 'FAILED';
+export type HookStatus = 'IN_PROGRESS' | 'AWAITING_ACTION' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
 
 export interface HookRun {
   hookId: string;
@@ -153,6 +177,27 @@ export interface HookRun {
   targetArn?: string;
   status: HookStatus;
   startedAt: number;
+  /** When an unanswered hook times out (its timeoutConfiguration, scaled like every deployment wait). */
+  expiresAt?: number;
+  timeoutAction?: HookTimeoutAction;
+}
+
+/** Whether the stage's hook runs let the deployment go on (true), roll it back (false), or still wait (undefined). */
+export function hookOutcome(runs: readonly HookRun[]): boolean | undefined {
+  const failed = (h: HookRun) => h.status === 'FAILED' || (h.status === 'TIMED_OUT' && h.timeoutAction !== 'CONTINUE');
+  if (runs.some(failed)) return false;
+  return runs.every((h) => h.status === 'SUCCEEDED' || h.status === 'TIMED_OUT') ? true : undefined;
+}
+
+/** Times out the hooks still unanswered at `now`; returns the earliest expiry of those left waiting. */
+export function expireHooks(runs: HookRun[], now: number): number | undefined {
+  let next: number | undefined;
+  for (const h of runs) {
+    if (h.status !== 'AWAITING_ACTION' || h.expiresAt === undefined) continue;
+    if (now >= h.expiresAt) h.status = 'TIMED_OUT';
+    else next = Math.min(next ?? h.expiresAt, h.expiresAt);
+  }
+  return next;
 }
 
 /** Where a blue/green (linear, canary) deployment stands; kept on the green deployment. */

@@ -15,6 +15,7 @@
 //   d FAILED, no rollback             STOPPED (circuit breaker)
 //   superseded while IN_PROGRESS      STOPPED
 import type * as Ecs from '@aws-sdk/client-ecs';
+import type { BlueGreenProgress } from './blue-green.js';
 import type { DeploymentRecord, ServiceRecord } from './ecs-service.js';
 
 export type ServiceDeploymentStatus = Ecs.ServiceDeploymentStatus;
@@ -52,6 +53,22 @@ export interface ServiceDeploymentRecord {
   final?: { status: ServiceDeploymentStatus; statusReason: string; at: number };
   /** A rollback asked for with StopServiceDeployment. */
   stopRequested?: { at: number };
+  /** Its lifecycle stage and hooks (blue/green, linear, canary), kept once its deployment left the service. */
+  blueGreen?: BlueGreenProgress;
+}
+
+/** Keeps the blue/green progress of deployments about to leave the service on their service deployments. */
+export function keepBlueGreenProgress(
+  records: Record<string, ServiceDeploymentRecord> | undefined,
+  svc: ServiceRecord,
+  leaving: readonly DeploymentRecord[],
+): void {
+  const byId = new Map(leaving.filter((d) => d.blueGreen).map((d) => [d.id, d.blueGreen!]));
+  if (byId.size === 0 || !records) return;
+  for (const r of Object.values(records)) {
+    const bg = r.serviceArn === svc.serviceArn ? byId.get(r.deploymentId) : undefined;
+    if (bg) r.blueGreen = plainCopy(bg);
+  }
 }
 
 export interface ServiceDeploymentView {

@@ -4,6 +4,9 @@
 // blue keeps its tasks until CLEAN_UP. A failed hook rolls back: all traffic back to blue, blue PRIMARY again, and
 // the rolling scheduler then stops the green tasks. Runs inside the scheduler's store update.
 import {
+  DEFAULT_HOOK_TIMEOUT_MINUTES,
+  expireHooks,
+  hookOutcome,
   hooksOf,
   nextStage,
   trafficSteps,
@@ -159,17 +162,23 @@ function hooksAnswered(
         ...(h.hookTargetArn ? { targetArn: h.hookTargetArn } : {}),
         status: h.targetType === 'PAUSE' ? 'AWAITING_ACTION' : 'SUCCEEDED',
         startedAt: env.now,
+        expiresAt: env.now + (h.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_HOOK_TIMEOUT_MINUTES) * MINUTE_MS * (env.timeScale ?? 1),
+        timeoutAction: h.timeoutConfiguration?.action ?? 'ROLLBACK',
       });
     }
   }
   const runs = bg.hooks.filter((h) => h.stage === bg.stage);
-  if (runs.some((h) => h.status === 'FAILED')) {
+  // A PAUSE hook not answered in time takes its timeout action (ROLLBACK unless CONTINUE was configured).
+  const expiry = expireHooks(runs, env.now);
+  const outcome = hookOutcome(runs);
+  if (outcome === false) {
     if (restoreBlueTraffic(state, svc, green)) effects.targetsChanged = true;
     const blue = rollBackBlueGreen(svc, green, env.now);
     if (blue) say(serviceMessages.rollingBack(svc.serviceName, blue.id));
     return false;
   }
-  return runs.every((h) => h.status === 'SUCCEEDED');
+  if (outcome === undefined && expiry !== undefined) effects.wakeAt = Math.min(effects.wakeAt ?? expiry, expiry);
+  return outcome === true;
 }
 
 /** A new blue/green deployment's progress (before its tasks start). */

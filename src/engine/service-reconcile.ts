@@ -55,6 +55,7 @@ import { advance, canAdvance, requestStop } from '../domain/task-lifecycle.js';
 import { reconcileTaskSets } from './task-set-reconcile.js';
 import { blueGreenPlan, isBlueGreenActive, restoreBlueTraffic } from './blue-green-reconcile.js';
 import { sideLoadBalancers } from '../domain/blue-green-traffic.js';
+import { keepBlueGreenProgress } from '../domain/service-deployment.js';
 
 export type SchedulerNotice =
   | { kind: 'service-action'; eventName: string; eventType: 'INFO' | 'WARN' | 'ERROR'; extra?: Record<string, unknown> }
@@ -161,7 +162,7 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
     delete svc.launchFailures;
     delete svc.launchNotBefore;
   }
-  settleDeployments(svc, primary, tasks, desired, quiet, env, say, effects);
+  settleDeployments(state, svc, primary, tasks, desired, quiet, env, say, effects);
   if (svc.status === 'DRAINING' && tasks.every((t) => t.condition === 'stopped')) {
     svc.status = 'INACTIVE';
     svc.inactiveAt = env.now;
@@ -461,6 +462,7 @@ function serviceTaskTags(state: RegionState, svc: ServiceRecord, td: TaskDefinit
 
 /** Completion of the primary deployment, the draining deployments' counts, and the steady-state report. */
 function settleDeployments(
+  state: RegionState,
   svc: ServiceRecord,
   primary: DeploymentRecord,
   tasks: readonly ClassifiedTask[],
@@ -484,6 +486,11 @@ function settleDeployments(
     primary.rolloutStateReason = rolloutReasons.completed(primary.id);
     if (primary.blueGreen) primary.blueGreen.finished = true;
     primary.updatedAt = env.now;
+    keepBlueGreenProgress(
+      state.serviceDeployments,
+      svc,
+      svc.deployments.filter((d) => d !== primary),
+    );
     svc.deployments = [primary];
     say(serviceMessages.deploymentCompleted(svc.serviceName, primary.id));
     effects.notices.push({

@@ -257,6 +257,67 @@ describe('BLUE_GREEN', () => {
     expect(messages).toContain(`(service web) rolling back to deployment ${blueId}.`);
   });
 
+  it('a PAUSE hook not answered within its timeout times out: ROLLBACK by default, or CONTINUE when configured', {
+    timeout: 60_000,
+  }, async () => {
+    // 10 minutes scale to 3 s here; the hook waits that long, then the deployment rolls back.
+    const { cluster, lb } = await blueGreenService({
+      strategy: 'BLUE_GREEN',
+      lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'], timeoutConfiguration: { timeoutInMinutes: 10 } }],
+    });
+    expect((await describeService(emu.ecs, cluster, 'web')).deploymentConfiguration?.lifecycleHooks?.[0]?.timeoutConfiguration).toEqual({
+      timeoutInMinutes: 10,
+    });
+    await deploy(cluster);
+    const paused = await eventually(async () => {
+      const d = await latestDeployment(cluster);
+      return d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' && d;
+    }, 20_000);
+    const hook = paused.lifecycleHookDetails![0]!;
+    expect(hook.timeoutAction).toBe('ROLLBACK');
+    expect(hook.expiresAt).toBeInstanceOf(Date);
+    const rolledBack = await eventually(
+      async () => {
+        const d = await latestDeployment(cluster);
+        return d.status === 'ROLLBACK_SUCCESSFUL' && d;
+      },
+      20_000,
+      'the rollback after the hook timed out',
+    );
+    expect(rolledBack.lifecycleHookDetails?.[0]?.status).toBe('TIMED_OUT');
+    expect(await ruleWeights(elb, lb.productionListener)).toEqual({ [lb.blue]: 100, [lb.green]: 0 });
+    expect(await taskDefinitionsRunning(cluster)).toEqual(['1', '1']);
+    await expectEcsError(
+      emu.ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: paused.serviceDeploymentArn, hookId: hook.hookId })),
+      'InvalidParameterException',
+    );
+
+    await emu.ecs.send(
+      new UpdateServiceCommand({
+        cluster,
+        service: 'web',
+        taskDefinition: `${family}:2`,
+        deploymentConfiguration: {
+          strategy: 'BLUE_GREEN',
+          lifecycleHooks: [
+            { targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'], timeoutConfiguration: { timeoutInMinutes: 1, action: 'CONTINUE' } },
+          ],
+        },
+      }),
+    );
+    const done = await eventually(
+      async () => {
+        const d = await latestDeployment(cluster);
+        return d.serviceDeploymentArn !== paused.serviceDeploymentArn && d.status === 'SUCCESSFUL' && d;
+      },
+      20_000,
+      'the deployment going on after the hook timed out',
+    );
+    expect(done.lifecycleHookDetails?.[0]).toMatchObject({ status: 'TIMED_OUT', timeoutAction: 'CONTINUE' });
+    expect(await ruleWeights(elb, lb.productionListener)).toEqual({ [lb.blue]: 0, [lb.green]: 100 });
+    expect(await taskDefinitionsRunning(cluster)).toEqual(['2', '2']);
+  });
+
   it('supersedes a deployment in progress: its tasks stop, the new one starts beside the serving revision', {
     timeout: 60_000,
   }, async () => {

@@ -40,7 +40,7 @@ export function toWireServiceDeployment(
   };
   const { deploymentCircuitBreaker: breaker, alarms, ...config } = record.deploymentConfiguration;
   const failed = svc.deployments.find((d) => d.id === record.deploymentId)?.failedTasks ?? 0;
-  const bg = svc.deployments.find((d) => d.id === record.deploymentId)?.blueGreen;
+  const bg = svc.deployments.find((d) => d.id === record.deploymentId)?.blueGreen ?? record.blueGreen;
   return {
     serviceDeploymentArn: record.serviceDeploymentArn,
     serviceArn: record.serviceArn,
@@ -62,6 +62,8 @@ export function toWireServiceDeployment(
             targetType: h.targetType,
             ...(h.targetArn ? { targetArn: h.targetArn } : {}),
             status: h.status,
+            ...(h.expiresAt !== undefined ? { expiresAt: date(h.expiresAt) } : {}),
+            ...(h.timeoutAction ? { timeoutAction: h.timeoutAction } : {}),
           })),
         }
       : {}),
