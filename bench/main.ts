@@ -4,12 +4,14 @@
 //   single   RunTask → RUNNING and StopTask → STOPPED, one task at a time (p50, p95 over SAMPLES tasks)
 //   burst20  20 tasks launched at once: wall time until all RUNNING
 //   burst100 100 tasks at once in one subnet: all RUNNING, no duplicate address, wall time
-//   memory   the emulator process's RSS and heap with the 100 tasks running
+//   memory   RSS of the emulator as users run it (node dist/cli/main.js, its own process) with no task and with 100
+//            RUNNING; and the bench process's own RSS and heap (tsx, emulator in-process) with the 100 at once
 //   pool     single and 20 at once again with the warm pool on (its own emulator; the pool refilled before each
 //            single sample), and what the pool holds idle (spare pause containers, their memory)
 //   spot     a Spot interruption (grace 0) until the service's replacement task is RUNNING (p50 over 10), pool
 //            off and on
-// BENCH_ONLY=launch runs only single, burst20, burst100, memory, pool, spot and the floor.
+// BENCH_ONLY=launch runs only single, burst20, burst100, memory, pool, spot and the floor; BENCH_ONLY=memory only the
+// emulator process's memory.
 //   logs     a container printing 100,000 lines through awslogs: all retrievable in order, last line written →
 //            GetLogEvents, the emulator's memory during the burst (bench/logs.ts)
 //   elb      HTTP through a load balancer listener to a service of two tasks, beside the same load sent straight
@@ -33,6 +35,7 @@ import { benchSpotReplacement } from './spot.js';
 import { benchLoadBalancer, type LoadBalancerBenchResult } from './load-balancer.js';
 import { benchStateScale, printStateScale, type StateScaleResults } from './state-scale.js';
 import { summarize, type Summary } from './stats.js';
+import { benchProcessMemory, type ProcessMemoryResult } from './process-memory.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 /** BENCH_ONLY=launch: only the launch part (single, 20 and 100 at once, memory, pool, Spot) and its floor, in one run. */
@@ -52,6 +55,8 @@ interface Results {
     tasksRunning: number;
     /** process.memoryUsage() with no task running (after the single and 20 at once runs) and with the 100. */
     breakdownMiB: { idle: Record<string, number>; with100: Record<string, number> };
+    /** The emulator as users run it (node dist/, a process of its own), with no task and with the 100. */
+    process: ProcessMemoryResult;
   };
   pool: {
     runToRunningMs: Summary;
@@ -111,6 +116,14 @@ async function poolIdleCost(docker: Dockerode, instanceId: string) {
   return { containers: spares.length, memoryMiB: Math.round((bytes / 2 ** 20) * 10) / 10 };
 }
 
+async function processMemoryOf(instanceId: string, defaultVpcCidr: string, image: string): Promise<ProcessMemoryResult> {
+  try {
+    return await benchProcessMemory({ image, instanceId, defaultVpcCidr, tasks: 100 });
+  } finally {
+    await sweep(instanceId);
+  }
+}
+
 async function stopAll(b: BenchEmulator, arns: string[]) {
   await Promise.all(arns.map((a) => b.stopTask(a)));
   await Promise.all(arns.map((a) => b.reached(a, 'STOPPED')));
@@ -151,6 +164,12 @@ async function main(): Promise<void> {
   const instanceId = `bench-${randomBytes(3).toString('hex')}`;
   // A private /16 for the default VPC (10.20x): never the developer's own 172.31/16.
   const second = 200 + Math.floor(Math.random() * 40);
+  if (process.env.BENCH_ONLY === 'memory') {
+    log('100 tasks in the emulator as its own process (node dist/cli/main.js)…');
+    const pm = await processMemoryOf(`${instanceId}-proc`, `10.${second + 3}.0.0/16`, image);
+    console.log(JSON.stringify(pm));
+    return;
+  }
   if (!LAUNCH_ONLY) log('state at scale (no Docker): 0, 1,000 and 10,000 stored tasks…');
   const scale = LAUNCH_ONLY ? null : await benchStateScale();
   const b = await startBenchEmulator(instanceId, `10.${second}.0.0/16`, image);
@@ -171,6 +190,8 @@ async function main(): Promise<void> {
     await b.emu.tasks.idle();
     const mem = process.memoryUsage();
     await stopAll(b, b100.arns);
+    log('100 tasks in the emulator as its own process (node dist/cli/main.js)…');
+    const processMemory = await processMemoryOf(`${instanceId}-proc`, `10.${second + 3}.0.0/16`, image);
 
     log('warm pool on: single task (the pool refilled before each), 20 at once…');
     const poolInstance = `${instanceId}-pool`;
@@ -231,6 +252,7 @@ async function main(): Promise<void> {
         heapUsedMiB: Math.round(mem.heapUsed / 2 ** 20),
         tasksRunning: b100.arns.length,
         breakdownMiB: { idle: breakdown(memBefore), with100: breakdown(mem) },
+        process: processMemory,
       },
       pool,
       spot,
@@ -294,7 +316,13 @@ function print(r: Results) {
   console.log(
     `the pool's idle cost (one subnet and set of groups): ${r.pool.idle.containers} pause containers, ${r.pool.idle.memoryMiB} MiB`,
   );
-  console.log(`memory with ${r.memory.tasksRunning} tasks (pool off): RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`);
+  const pm = r.memory.process;
+  console.log(
+    `memory of the emulator process (node dist/, pool off): RSS ${pm.idleRssMiB} MiB with no task, ${pm.rssMiB} MiB with ${pm.tasks} RUNNING, peak ${pm.peakRssMiB} MiB`,
+  );
+  console.log(
+    `memory of the bench process (tsx, emulator in-process) with ${r.memory.tasksRunning} tasks: RSS ${r.memory.rssMiB} MiB, heap ${r.memory.heapUsedMiB} MiB`,
+  );
   console.log(
     `  MiB with no task: ${JSON.stringify(r.memory.breakdownMiB.idle)}; with 100: ${JSON.stringify(r.memory.breakdownMiB.with100)}`,
   );
