@@ -32,6 +32,9 @@ export interface TaskSetRecord {
   stabilityStatusAt: number;
   /** Stopped tasks already counted (each once), as for deployments. */
   judgedTaskIds: string[];
+  /** CreateTaskSet's clientToken and what it asked (minus the token): a retry with both the same is idempotent. */
+  clientToken?: string;
+  requestFingerprint?: string;
   createdAt: number;
   updatedAt: number;
 }

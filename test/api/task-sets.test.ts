@@ -7,11 +7,19 @@ import {
   CreateTaskSetCommand,
   DeleteTaskSetCommand,
   DescribeTaskSetsCommand,
+  StopTaskCommand,
   UpdateServiceCommand,
   UpdateServicePrimaryTaskSetCommand,
   UpdateTaskSetCommand,
   type TaskSet,
 } from '@aws-sdk/client-ecs';
+import {
+  CreatePrivateDnsNamespaceCommand,
+  CreateServiceCommand as CreateRegistryCommand,
+  DiscoverInstancesCommand,
+  GetOperationCommand,
+  ServiceDiscoveryClient,
+} from '@aws-sdk/client-servicediscovery';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
 import { awsCliFor, type AwsCli } from '../support/aws-cli.js';
@@ -33,16 +41,25 @@ const network = {
 let emu: TestEmulator;
 let elb: ElasticLoadBalancingV2Client;
 let aws: AwsCli;
+let sd: ServiceDiscoveryClient;
 let family: string;
 beforeAll(async () => {
   emu = await startTestEmulator({}, { healthProbe: async () => ({ ok: true }) });
   elb = elbv2Client(emu.endpoint);
+  sd = new ServiceDiscoveryClient({
+    endpoint: emu.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+    maxAttempts: 1,
+    disableHostPrefix: true,
+  });
   aws = await awsCliFor(emu.endpoint);
   family = uniqueName('ts');
   storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'web', image: 'busybox', portMappings: [{ containerPort: 8080 }] }]);
   storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'web', image: 'busybox:2', portMappings: [{ containerPort: 8080 }] }]);
 });
 afterAll(async () => {
+  sd.destroy();
   elb.destroy();
   aws.dispose();
   await emu.close();
@@ -219,6 +236,148 @@ describe('task sets on the EXTERNAL deployment controller', () => {
     const bad = await aws.run(['ecs', 'delete-task-set', '--cluster', cluster, '--service', 'web', '--task-set', 'nope']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('TaskSetNotFoundException');
+  });
+});
+
+/** A Cloud Map service (A and SRV records, custom health) in a new private namespace of the default VPC. */
+async function registry() {
+  const namespace = `${uniqueName('reg')}.internal`;
+  const { OperationId } = await sd.send(new CreatePrivateDnsNamespaceCommand({ Name: namespace, Vpc: defaultVpc(scope, 0).vpc.vpcId }));
+  const { Operation } = await sd.send(new GetOperationCommand({ OperationId }));
+  const { Service } = await sd.send(
+    new CreateRegistryCommand({
+      Name: 'web',
+      NamespaceId: Operation!.Targets!.NAMESPACE,
+      DnsConfig: {
+        DnsRecords: [
+          { Type: 'A', TTL: 10 },
+          { Type: 'SRV', TTL: 10 },
+        ],
+      },
+      HealthCheckCustomConfig: { FailureThreshold: 1 },
+    }),
+  );
+  return { namespace, arn: Service!.Arn! };
+}
+
+const instancesIn = async (namespace: string) =>
+  (await sd.send(new DiscoverInstancesCommand({ NamespaceName: namespace, ServiceName: 'web', HealthStatus: 'ALL' }))).Instances ?? [];
+
+describe('task set serviceRegistries and clientToken', () => {
+  it('registers the RUNNING tasks of a task set in its own registry, with its external id, and deregisters them as they go', {
+    timeout: 60_000,
+  }, async () => {
+    const reg = await registry();
+    const cluster = await externalService(2);
+    const blue = (
+      await emu.ecs.send(
+        new CreateTaskSetCommand({
+          cluster,
+          service: 'web',
+          taskDefinition: `${family}:1`,
+          launchType: 'FARGATE',
+          networkConfiguration: network,
+          externalId: 'blue',
+          serviceRegistries: [{ registryArn: reg.arn, containerName: 'web', containerPort: 8080 }],
+        }),
+      )
+    ).taskSet!;
+    expect(blue.serviceRegistries).toEqual([{ registryArn: reg.arn, containerName: 'web', containerPort: 8080 }]);
+    await steady(cluster, blue.id!, 2);
+    // A second task set with no registry: its task is not registered anywhere.
+    const green = (
+      await emu.ecs.send(
+        new CreateTaskSetCommand({
+          cluster,
+          service: 'web',
+          taskDefinition: `${family}:2`,
+          launchType: 'FARGATE',
+          networkConfiguration: network,
+          scale: { value: 50, unit: 'PERCENT' },
+        }),
+      )
+    ).taskSet!;
+    await steady(cluster, green.id!, 1);
+    const tasks = await runningTasksOf(emu.ecs, cluster, 'web');
+    const blueTasks = tasks.filter((t) => t.startedBy === blue.id);
+    const instances = await eventually(async () => {
+      const found = await instancesIn(reg.namespace);
+      return found.length === 2 && found;
+    });
+    expect(instances.map((i) => i.InstanceId).sort()).toEqual(blueTasks.map((t) => t.taskArn!.split('/').pop()).sort());
+    for (const task of blueTasks) {
+      const ip = task.attachments![0]!.details!.find((d) => d.name === 'privateIPv4Address')!.value;
+      expect(instances.find((i) => i.InstanceId === task.taskArn!.split('/').pop())).toMatchObject({
+        HealthStatus: 'HEALTHY',
+        Attributes: {
+          AWS_INSTANCE_IPV4: ip,
+          AWS_INSTANCE_PORT: '8080',
+          AVAILABILITY_ZONE: task.availabilityZone,
+          REGION: 'us-east-1',
+          ECS_CLUSTER_NAME: cluster,
+          ECS_SERVICE_NAME: 'web',
+          ECS_TASK_DEFINITION_FAMILY: family,
+          ECS_TASK_SET_EXTERNAL_ID: 'blue',
+          AWS_INIT_HEALTH_STATUS: 'HEALTHY',
+        },
+      });
+    }
+    // A stopped task is deregistered at once; the task set's replacement registers in turn.
+    const victim = blueTasks[0]!.taskArn!;
+    await emu.ecs.send(new StopTaskCommand({ cluster, task: victim }));
+    expect((await instancesIn(reg.namespace)).map((i) => i.InstanceId)).not.toContain(victim.split('/').pop());
+    await eventually(async () => {
+      const ids = (await instancesIn(reg.namespace)).map((i) => i.InstanceId);
+      return ids.length === 2 && !ids.includes(victim.split('/').pop());
+    }, 20_000);
+    // Deleting the task set takes its instances away.
+    await emu.ecs.send(new DeleteTaskSetCommand({ cluster, service: 'web', taskSet: blue.id, force: true }));
+    await eventually(async () => (await instancesIn(reg.namespace)).length === 0, 20_000, 'the drained task set deregistered');
+  });
+
+  it('refuses a registry that does not exist', async () => {
+    const cluster = await externalService(1);
+    const missing = 'arn:aws:servicediscovery:us-east-1:000000000000:service/srv-0000000000000000';
+    await expectEcsError(
+      emu.ecs.send(
+        new CreateTaskSetCommand({
+          cluster,
+          service: 'web',
+          taskDefinition: `${family}:1`,
+          networkConfiguration: network,
+          serviceRegistries: [{ registryArn: missing }],
+        }),
+      ),
+      'InvalidParameterException',
+      `The service registry ${missing} does not exist.`,
+    );
+  });
+
+  it('answers a retry with the same clientToken and parameters with the same task set, and refuses other parameters', async () => {
+    const cluster = await externalService(1);
+    const request = {
+      cluster,
+      service: 'web',
+      taskDefinition: `${family}:1`,
+      launchType: 'FARGATE' as const,
+      networkConfiguration: network,
+      scale: { value: 100, unit: 'PERCENT' as const },
+      clientToken: 'e3b0c442-98fc-1c14-9afb-f4c8996fb924',
+    };
+    const first = (await emu.ecs.send(new CreateTaskSetCommand(request))).taskSet!;
+    const again = (await emu.ecs.send(new CreateTaskSetCommand(request))).taskSet!;
+    expect(again.id).toBe(first.id);
+    expect(again.taskSetArn).toBe(first.taskSetArn);
+    expect((await taskSetsOf(cluster)).taskSets?.map((t) => t.id)).toEqual([first.id]);
+    await expectEcsError(
+      emu.ecs.send(new CreateTaskSetCommand({ ...request, scale: { value: 50, unit: 'PERCENT' } })),
+      'InvalidParameterException',
+      'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).',
+    );
+    // Another token makes another task set.
+    const other = (await emu.ecs.send(new CreateTaskSetCommand({ ...request, clientToken: 'another-token' }))).taskSet!;
+    expect(other.id).not.toBe(first.id);
+    expect((await taskSetsOf(cluster)).taskSets).toHaveLength(2);
   });
 });
 

@@ -7,6 +7,7 @@ import { deploymentIdFrom, usesTaskSets, type ServiceRecord } from '../../domain
 import { invalidParameter, serviceNotActive, serviceNotFound } from '../../domain/errors.js';
 import type { Ids } from '../../domain/ports.js';
 import type { Scope } from '../../domain/scope.js';
+import { checkServiceRegistries } from '../../domain/cloudmap/ecs-registration.js';
 import { checkServiceLoadBalancers } from '../../domain/service-load-balancing.js';
 import { assertRunnableOnFargate, resolveTaskDefinitionRef, TASK_DEFINITION_LOOKUPS } from '../../domain/task-definition.js';
 import { plainCopy } from '../../domain/service-deployment.js';
@@ -69,6 +70,7 @@ export function newTaskSet(
   if (launch.launchType !== 'EC2') assertRunnableOnFargate(td);
   if (req.loadBalancers && req.loadBalancers.length > 1) throw invalidParameter('A task set can have at most 1 load balancer.');
   checkServiceLoadBalancers(state, req.loadBalancers, td, undefined);
+  checkServiceRegistries(state, req.serviceRegistries, td);
   const network =
     launch.launchType === 'EC2' && td.networkMode !== 'awsvpc' && !req.networkConfiguration
       ? { subnets: [], securityGroups: [], assignPublicIp: 'DISABLED' as const }

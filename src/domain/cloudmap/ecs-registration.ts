@@ -2,7 +2,8 @@
 // per RUNNING task, as ECS does. The instance id is the task id; the attributes are the ones ECS sets. An instance
 // is registered once the task is RUNNING, its custom health follows the task's, and it is deregistered as soon as
 // the task is to stop (in the same state change that starts taking it down, so before any container is signalled).
-import { serviceKey, type ServiceRecord as EcsServiceRecord } from '../ecs-service.js';
+// A task of a task set (EXTERNAL, CODE_DEPLOY) is registered in its task set's registry, not the service's.
+import { serviceKey, usesTaskSets, type ServiceRecord as EcsServiceRecord } from '../ecs-service.js';
 import { invalidParameter } from '../errors.js';
 import type { TaskDefinitionRecord } from '../task-definition.js';
 import type { TaskRecord } from '../task.js';
@@ -59,8 +60,14 @@ export function checkServiceRegistries(
   }
 }
 
-/** The attributes ECS registers a task with. */
-export function taskAttributes(task: TaskRecord, service: ServiceRecord, registry: EcsServiceRegistry, region: string) {
+/** The attributes ECS registers a task with (a task set's tasks also carry its external id, when it has one). */
+export function taskAttributes(
+  task: TaskRecord,
+  service: ServiceRecord,
+  registry: EcsServiceRegistry,
+  region: string,
+  taskSetExternalId?: string,
+) {
   const port = registry.port ?? registry.containerPort;
   return {
     AWS_INSTANCE_IPV4: task.attachment.privateIPv4Address,
@@ -70,6 +77,7 @@ export function taskAttributes(task: TaskRecord, service: ServiceRecord, registr
     ECS_CLUSTER_NAME: task.clusterName,
     ECS_SERVICE_NAME: task.group.slice(SERVICE_GROUP_PREFIX.length),
     ECS_TASK_DEFINITION_FAMILY: task.family,
+    ...(taskSetExternalId !== undefined ? { ECS_TASK_SET_EXTERNAL_ID: taskSetExternalId } : {}),
     ...(service.healthCheckCustomConfig ? { AWS_INIT_HEALTH_STATUS: task.healthStatus === 'UNHEALTHY' ? 'UNHEALTHY' : 'HEALTHY' } : {}),
   };
 }
@@ -79,9 +87,11 @@ type State = CloudMapState & { tasks: Record<string, TaskRecord>; services: Reco
 /** Where a task is to be registered: the serviceRegistries' Cloud Map service and its Service Connect services. */
 function desiredRegistrations(state: State, task: TaskRecord, service: EcsServiceRecord | undefined, region: string) {
   const wanted: { target: ServiceRecord; attributes: Record<string, string> }[] = [];
-  const registry = service?.serviceRegistries[0] as EcsServiceRegistry | undefined;
+  const taskSet = service && usesTaskSets(service) ? service.taskSets?.find((ts) => ts.id === task.startedBy) : undefined;
+  const registries = service && usesTaskSets(service) ? taskSet?.serviceRegistries : service?.serviceRegistries;
+  const registry = registries?.[0] as EcsServiceRegistry | undefined;
   const target = registry?.registryArn ? cloudMapServiceByArn(state, registry.registryArn) : undefined;
-  if (target && registry) wanted.push({ target, attributes: taskAttributes(task, target, registry, region) });
+  if (target && registry) wanted.push({ target, attributes: taskAttributes(task, target, registry, region, taskSet?.externalId) });
   for (const endpoint of service?.serviceConnect?.services ?? []) {
     const cm = state.cloudMapServices[endpoint.cloudMapServiceId];
     if (cm && !wanted.some((w) => w.target.id === cm.id)) {
