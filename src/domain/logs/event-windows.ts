@@ -98,6 +98,10 @@ const before = (a: GroupEvent, b: GroupEvent) =>
   a.timestamp < b.timestamp ||
   (a.timestamp === b.timestamp && (a.logStreamName < b.logStreamName || (a.logStreamName === b.logStreamName && a.index < b.index)));
 
+// FilterLogEvents' token is keyed by the last event returned, like the shared scheme (domain/pagination.ts), but
+// its key is a (timestamp, stream, index) tuple over events merged lazily from the log store, oldest first, and
+// it answers the limit in events and bytes, so it keeps its own cursor. GetLogEvents' tokens (above) are
+// positions with a direction, as AWS's are, not keys.
 export function formatFilterToken(cursor: FilterCursor): string {
   return Buffer.from(JSON.stringify([cursor.timestamp, cursor.stream, cursor.index]), 'utf8').toString('base64url');
 }

@@ -1,5 +1,8 @@
 // MaxResults / NextToken for Describe* operations: without MaxResults everything comes back in one answer, as EC2
 // does; with it, pages of that size (clamped to the operation's bounds) and an opaque token for the next one.
+// Not yet on the shared scheme (domain/pagination.ts, a token keyed by the last item): Describe* answers come in
+// creation order and the records carry no unique key in that order (same-millisecond createdAt, random ids, the
+// default subnets in zone order), so this token is still an offset, which shifts if resources go before it.
 import { invalidNextToken, invalidParameterValue } from '../../domain/network/ec2-errors.js';
 import { int, str, type QueryParams } from './query-params.js';
 
