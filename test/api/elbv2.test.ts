@@ -286,6 +286,42 @@ describe('target groups', () => {
       ),
     ).toMatchObject({ name: 'TargetGroupNotFoundException', message: 'One or more target groups not found' });
   });
+
+  it('pages with PageSize and Marker, and a marker survives groups created and deleted before it', async () => {
+    const made = [await newTargetGroup(), await newTargetGroup(), await newTargetGroup()];
+    const arns = async (input: { PageSize?: number; Marker?: string } = {}) => {
+      const out = await elb.send(new DescribeTargetGroupsCommand(input));
+      return { arns: out.TargetGroups!.map((t) => t.TargetGroupArn!), next: out.NextMarker };
+    };
+    const all = (await arns()).arns;
+    expect(all).toEqual(expect.arrayContaining(made.map((t) => t.TargetGroupArn!)));
+    const paged: string[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await arns({ PageSize: 2, ...(marker ? { Marker: marker } : {}) });
+      expect(page.arns.length).toBeLessThanOrEqual(2);
+      paged.push(...page.arns);
+      marker = page.next;
+    } while (marker);
+    expect(paged).toEqual(all);
+
+    const first = await arns({ PageSize: 2 });
+    await elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: first.arns[0]! }));
+    const added = await newTargetGroup();
+    const rest = await arns({ Marker: first.next! });
+    expect(rest.arns).toEqual([...all.slice(2), added.TargetGroupArn!]);
+    expect(rest.next).toBeUndefined();
+
+    expect(await failure(arns({ Marker: 'not-a-marker' }))).toMatchObject({
+      name: 'ValidationError',
+      message: "Invalid marker 'not-a-marker'",
+    });
+    expect(await failure(arns({ PageSize: 401 }))).toMatchObject({
+      name: 'ValidationError',
+      message:
+        "1 validation error detected: Value '401' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400",
+    });
+  });
 });
 
 describe('listeners and rules', () => {

@@ -1,3 +1,4 @@
+import { numberKey } from '../../domain/pagination.js';
 import { type AwsQueryAction, members, queryParams as q } from '../../protocol/aws-query.js';
 import { loadBalancerNotFound, validationError } from '../errors.js';
 import { page } from '../support/params.js';
@@ -19,6 +20,6 @@ export const describeLoadBalancers: AwsQueryAction = (ctx) => {
     chosen = all.filter((lb) => names.includes(lb.loadBalancerName));
     if (new Set(names).size !== chosen.length) throw loadBalancerNotFound();
   }
-  const { items, nextMarker } = page(ctx.params, chosen);
+  const { items, nextMarker } = page(ctx.params, chosen, (lb) => `${numberKey(lb.createdAt)}|${lb.loadBalancerArn}`);
   return { LoadBalancers: members(items.map(loadBalancerXml)), NextMarker: nextMarker };
 };

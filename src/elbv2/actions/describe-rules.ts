@@ -1,4 +1,5 @@
 import type { ListenerRecord, RuleRecord } from '../../domain/elbv2/records.js';
+import { numberKey, sortByKey } from '../../domain/pagination.js';
 import { type AwsQueryAction, members, queryParams as q } from '../../protocol/aws-query.js';
 import { ruleNotFound, validationError } from '../errors.js';
 import { listener, rulesOf } from '../support/lookup.js';
@@ -7,6 +8,9 @@ import { readElb } from '../support/state.js';
 import { defaultRuleXml, ruleXml } from '../wire/xml.js';
 
 type Row = { rule: RuleRecord } | { defaultOf: ListenerRecord };
+
+/** Priority order, the default rule last ('d' sorts after digits). */
+const keyOf = (r: Row) => ('rule' in r ? `${numberKey(r.rule.priority)}|${r.rule.ruleArn}` : `default|${r.defaultOf.defaultRuleArn}`);
 
 export const describeRules: AwsQueryAction = (ctx) => {
   const listenerArn = q.str(ctx.params, 'ListenerArn');
@@ -26,6 +30,6 @@ export const describeRules: AwsQueryAction = (ctx) => {
       throw ruleNotFound();
     });
   });
-  const { items, nextMarker } = page(ctx.params, rows);
+  const { items, nextMarker } = page(ctx.params, sortByKey(rows, keyOf), keyOf);
   return { Rules: members(items.map((r) => ('rule' in r ? ruleXml(r.rule) : defaultRuleXml(r.defaultOf)))), NextMarker: nextMarker };
 };

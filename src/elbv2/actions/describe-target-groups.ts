@@ -1,4 +1,5 @@
 import { loadBalancersOfTargetGroup } from '../../domain/elbv2/records.js';
+import { numberKey } from '../../domain/pagination.js';
 import { type AwsQueryAction, members, queryParams as q } from '../../protocol/aws-query.js';
 import { targetGroupNotFound, validationError } from '../errors.js';
 import { loadBalancer } from '../support/lookup.js';
@@ -28,6 +29,6 @@ export const describeTargetGroups: AwsQueryAction = (ctx) => {
     chosen = rows.filter((r) => names.includes(r.tg.targetGroupName));
     if (chosen.length !== new Set(names).size) throw targetGroupNotFound();
   }
-  const { items, nextMarker } = page(p, chosen);
+  const { items, nextMarker } = page(p, chosen, (r) => `${numberKey(r.tg.createdAt)}|${r.tg.targetGroupArn}`);
   return { TargetGroups: members(items.map((r) => targetGroupXml(r.tg, r.lbs))), NextMarker: nextMarker };
 };

@@ -1,6 +1,7 @@
 // ELBv2's structured parameters: actions, conditions, tags, attributes and targets, read from the awsQuery form
 // and checked as ELBv2 checks them (ValidationError with its wording).
 import type { ActionRecord, ConditionRecord, RedirectConfig } from '../../domain/elbv2/records.js';
+import { paginate } from '../../domain/pagination.js';
 import type { Tag } from '../../domain/tags.js';
 import { queryParams as q } from '../../protocol/aws-query.js';
 import type { QueryParams } from '../../protocol/query-params.js';
@@ -205,23 +206,24 @@ export function checkBoolAttribute(attrs: Record<string, string>, key: string): 
   if (v !== undefined && v !== 'true' && v !== 'false') throw validationError(`'${key}' must be 'true' or 'false'`);
 }
 
-/** A page of a sorted list: `Marker` is the index to start at, `PageSize` 1..400. */
-export function page<T>(p: QueryParams, items: readonly T[]): { items: T[]; nextMarker?: string } {
-  const size = q.int(p, 'PageSize');
-  if (size !== undefined && (size < 1 || size > 400))
-    throw validationError(
-      `1 validation error detected: Value '${size}' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400`,
-    );
-  const marker = q.str(p, 'Marker');
-  let start = 0;
-  if (marker) {
-    const decoded = Number(Buffer.from(marker, 'base64url').toString('utf8'));
-    if (!Number.isInteger(decoded) || decoded < 0) throw validationError(`Invalid marker '${marker}'`);
-    start = decoded;
-  }
-  const end = size === undefined ? items.length : start + size;
-  return {
-    items: items.slice(start, end),
-    ...(end < items.length ? { nextMarker: Buffer.from(String(end), 'utf8').toString('base64url') } : {}),
-  };
+/**
+ * A page of a list sorted by `keyOf` (unique), on the shared scheme (domain/pagination.ts): `PageSize` 1..400,
+ * without it everything after `Marker`; the marker names the last key returned, so it survives changes to the list.
+ */
+export function page<T>(p: QueryParams, items: readonly T[], keyOf: (item: T) => string): { items: T[]; nextMarker?: string } {
+  const request = { maxResults: q.int(p, 'PageSize'), nextToken: q.str(p, 'Marker') };
+  const { items: chosen, nextToken } = paginate(
+    items,
+    keyOf,
+    request,
+    { defaultSize: Infinity, max: 400 },
+    {
+      badToken: (marker) => validationError(`Invalid marker '${marker}'`),
+      badSize: (size) =>
+        validationError(
+          `1 validation error detected: Value '${size}' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400`,
+        ),
+    },
+  );
+  return { items: chosen, ...(nextToken ? { nextMarker: nextToken } : {}) };
 }
