@@ -10,6 +10,8 @@ import { defaultVpc } from '../domain/network/vpc.js';
 import { newTask } from '../domain/task-factory.js';
 import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
+import type { ServiceRecord } from '../domain/ecs-service.js';
+import type { ServiceConnectState } from '../domain/cloudmap/service-connect.js';
 import { TaskEngine } from './task-engine.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
@@ -35,7 +37,7 @@ async function setup(config: Parameters<typeof testConfig>[0] = {}) {
     createSecurityGroup(s, { groupId: 'sg-server', groupName: 'server', description: 's', vpcId: vpc.vpcId, tags: [] }, 0);
     createSecurityGroup(s, { groupId: 'sg-client', groupName: 'client', description: 'c', vpcId: vpc.vpcId, tags: [] }, 0);
   });
-  const launch = async (groups: string[]) => {
+  const launch = async (groups: string[], group?: string) => {
     const taskId = store.update(scope, (s) => {
       const t = newTask(
         {
@@ -50,6 +52,7 @@ async function setup(config: Parameters<typeof testConfig>[0] = {}) {
           securityGroups: groups,
           assignPublicIp: false,
           now: Date.now(),
+          ...(group ? { group } : {}),
         },
         randomIds,
       );
@@ -136,5 +139,42 @@ describe('FirewallSync', () => {
     await engine!.idle();
     await engine!.networkIdle();
     expect(runtime.calls.at(-1)).toBe('prune ');
+  });
+
+  it('redirects a client alias’s port to the container port of each server task, from its sandbox until it stops', async () => {
+    const { store, launch, applied } = await setup();
+    const sc = (aliases: { port: number; dnsName: string }[]): ServiceConnectState => ({
+      namespaceId: 'ns-1',
+      namespaceArn: 'arn:aws:servicediscovery:us-east-1:000000000000:namespace/ns-1',
+      services: aliases.length
+        ? [
+            {
+              portName: 'http',
+              discoveryName: 'api',
+              cloudMapServiceId: 'srv-1',
+              discoveryArn: 'arn',
+              containerPort: 8080,
+              clientAliases: aliases,
+            },
+          ]
+        : [],
+    });
+    store.update(scope, (s) => {
+      s.services['default/api'] = { status: 'ACTIVE', serviceConnect: sc([{ port: 80, dnsName: 'api' }]) } as unknown as ServiceRecord;
+      s.services['default/web'] = { status: 'ACTIVE', serviceConnect: sc([]) } as unknown as ServiceRecord;
+    });
+    const web = await launch(['sg-client'], 'service:web');
+    expect(applied(web.sandbox!.pauseContainerId).redirects).toBeUndefined();
+    const api = await launch(['sg-server'], 'service:api');
+    const address = api.attachment.privateIPv4Address;
+    expect(applied(web.sandbox!.pauseContainerId).redirects).toEqual([{ address, port: 80, toPort: 8080 }]);
+    // A client started after the server gets the redirect with its sandbox.
+    const web2 = await launch(['sg-client'], 'service:web');
+    expect(applied(web2.sandbox!.pauseContainerId).redirects).toEqual([{ address, port: 80, toPort: 8080 }]);
+    engine!.stop(scope, api.taskId, 'UserInitiated', 'Task stopped by user');
+    await engine!.idle();
+    await engine!.networkIdle();
+    expect(applied(web.sandbox!.pauseContainerId).redirects).toBeUndefined();
+    expect(applied(web2.sandbox!.pauseContainerId).redirects).toBeUndefined();
   });
 });

@@ -4,7 +4,10 @@
 // VPC's tasks are re-checked: a policy is recomputed from the store and re-applied only when it differs from the one
 // in place. Work is serial per task (each run reads the state as it is when it starts, so a later run never applies
 // older rules) and coalesced (at most one run waits behind the current one), with a few tasks at a time.
+// The same path carries the redirects of Service Connect client aliases (domain/cloudmap/alias-redirects.ts): a
+// server task behind such an alias coming or going re-checks the VPC's tasks too.
 import pLimit, { type LimitFunction } from 'p-limit';
+import { clientAliasRedirects, servesRedirectedAliases } from '../domain/cloudmap/alias-redirects.js';
 import { firewallPolicyFor, membershipMatters, policyKey, type FirewallPolicy } from '../domain/network/firewall-policy.js';
 import type { NetworkInterfaceRecord } from '../domain/network/eni.js';
 import { scopeKey, type Scope } from '../domain/scope.js';
@@ -28,14 +31,15 @@ export class FirewallSync {
     if (!this.ctx.config.enforceSecurityGroups) return undefined;
     return this.ctx.store.read(scope, (s) => {
       const eni = s.networkInterfaces[task.attachment.networkInterfaceId];
-      return (
-        (eni &&
-          firewallPolicyFor(s, eni, {
-            hostSubjectToGroups: this.ctx.config.securityGroupsApplyToHost,
-            metadataAddress: this.ctx.config.taskAgent.metadataAddress,
-          })) ??
-        undefined
-      );
+      const policy =
+        eni &&
+        firewallPolicyFor(s, eni, {
+          hostSubjectToGroups: this.ctx.config.securityGroupsApplyToHost,
+          metadataAddress: this.ctx.config.taskAgent.metadataAddress,
+        });
+      if (!policy) return undefined;
+      const redirects = clientAliasRedirects(s.services, liveTasks(s), s.tasks[task.taskId] ?? task);
+      return redirects.length > 0 ? { ...policy, redirects } : policy;
     });
   }
 
@@ -52,12 +56,15 @@ export class FirewallSync {
     return this.ctx.store.read(scope, (s) => firewallPolicyFor(s, eni as NetworkInterfaceRecord, options) ?? undefined);
   }
 
-  /** Whether the task's ENI joining the VPC can change the rules of its other tasks. */
+  /**
+   * Whether the task's ENI joining the VPC can change the rules of its other tasks: security groups that name its
+   * groups, or Service Connect client aliases on another port than its container port (their redirects).
+   */
   membershipMatters(scope: Scope, task: TaskRecord): boolean {
     if (!this.ctx.config.enforceSecurityGroups) return false;
     return this.ctx.store.read(scope, (s) => {
       const eni = s.networkInterfaces[task.attachment.networkInterfaceId];
-      return eni ? membershipMatters(s, eni) : true;
+      return eni ? membershipMatters(s, eni) || servesRedirectedAliases(s.services, task) : true;
     });
   }
 

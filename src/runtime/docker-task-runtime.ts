@@ -162,7 +162,7 @@ export class DockerTaskRuntime implements TaskRuntime {
       const agentIp = info.NetworkSettings.Networks[this.networks.agent.name]?.IPAddress;
       if (!info.State.Running || !agentIp) throw new Error(`pause container of task ${taskId} is not running on the agent network`);
       // Before any app container starts: the security groups are in place.
-      const firewall = spec.firewall ? await this.firewall.apply(container.id, spec.firewall, info.State.Pid) : undefined;
+      const firewall = spec.firewall ? await this.firewall.apply(container.id, spec.firewall, info.State.Pid, true) : undefined;
       pending.settle(true);
       this.logger.debug({ taskId, containerId, agentIp, firewall }, 'sandbox started');
       return {
@@ -301,6 +301,7 @@ export class DockerTaskRuntime implements TaskRuntime {
     // Apps first: removing the pause first would leave apps running in a netns with only `lo`.
     await Promise.all(containers.filter((c) => c.Labels[LABEL_ROLE] !== 'pause').map((c) => remove(c.Id)));
     await Promise.all(containers.filter((c) => c.Labels[LABEL_ROLE] === 'pause').map((c) => remove(c.Id)));
+    for (const c of containers) this.firewall.forget(c.Id);
     await removeScratchVolumes(this.docker, this.instanceId, taskId);
     if (spareId) {
       this.spareOf.delete(taskId);
@@ -374,7 +375,10 @@ export class DockerTaskRuntime implements TaskRuntime {
   /** Removes what a failed start left (a Created container; for a sandbox, its scratch volumes too). */
   private async cleanup(taskId: string, containerId: string | null, sandbox: boolean): Promise<void> {
     try {
-      if (containerId) await ignoreNotFound(() => this.docker.getContainer(containerId).remove({ force: true, v: true }));
+      if (containerId) {
+        await ignoreNotFound(() => this.docker.getContainer(containerId).remove({ force: true, v: true }));
+        this.firewall.forget(containerId);
+      }
       if (sandbox) await removeScratchVolumes(this.docker, this.instanceId, taskId);
     } catch (err) {
       this.logger.warn({ err, taskId, containerId }, 'cleaning up after a failed start failed');

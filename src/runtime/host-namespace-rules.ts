@@ -47,10 +47,11 @@ export class HostNamespaceRules {
   }
 
   /**
-   * Replaces the filter rules in the network namespace of `pid`, the main process of container `containerId`.
-   * Throws HostNamespaceUnavailable when this host path cannot be used for it, Error when iptables-restore fails.
+   * Replaces the filter rules in the network namespace of `pid`, the main process of container `containerId`
+   * (`noflush`: adds to the tables instead). Throws HostNamespaceUnavailable when this host path cannot be used for
+   * it, Error when iptables-restore fails.
    */
-  async restore(containerId: string, pid: number, rules: string): Promise<void> {
+  async restore(containerId: string, pid: number, rules: string, noflush = false): Promise<void> {
     const tools = await this.findTools();
     if (!tools) throw new HostNamespaceUnavailable('not root on a Linux host with nsenter and iptables (xtables-nft-multi)');
     if (!Number.isInteger(pid) || pid <= 0) throw new HostNamespaceUnavailable(`container ${containerId} has no process id`);
@@ -60,7 +61,7 @@ export class HostNamespaceRules {
     }
     const { code, output } = await this.run(
       tools.nsenter,
-      [`--net=/proc/${pid}/ns/net`, '--', tools.iptables, 'iptables-restore'],
+      [`--net=/proc/${pid}/ns/net`, '--', tools.iptables, 'iptables-restore', ...(noflush ? ['--noflush'] : [])],
       rules,
       RESTORE_DEADLINE_MS,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FirewallPolicy } from '../domain/network/firewall-policy.js';
-import { renderIptablesRules } from './iptables-rules.js';
+import { renderIptablesRules, renderRedirectRules } from './iptables-rules.js';
 
 const policy: FirewallPolicy = {
   vpcCidr: '10.7.0.0/16',
@@ -74,5 +74,31 @@ describe('renderIptablesRules', () => {
     expect(rules).toContain('-A OUTPUT -d 10.99.0.2/32 -j ACCEPT');
     expect(rules).not.toContain('-A OUTPUT -d 169.254.170.2/32 -j ACCEPT');
     expect(rules.indexOf('-A OUTPUT -d 10.99.0.2/32 -j ACCEPT')).toBeLessThan(rules.indexOf('-A OUTPUT -d 169.254.0.0/16 -j DROP'));
+  });
+});
+
+describe('renderRedirectRules', () => {
+  const redirects = [
+    { address: '10.7.1.4', port: 80, toPort: 8080 },
+    { address: '10.7.1.5', port: 80, toPort: 8080 },
+  ];
+
+  it('writes a DNAT per redirect into its own nat chain, and the jump to it as told', () => {
+    expect(renderRedirectRules(redirects, 'add').split('\n')).toEqual([
+      '*nat',
+      ':FARGATE-LOCAL-ALIASES - [0:0]',
+      '-A OUTPUT -j FARGATE-LOCAL-ALIASES',
+      '-A FARGATE-LOCAL-ALIASES -d 10.7.1.4/32 -p tcp -m tcp --dport 80 -j DNAT --to-destination 10.7.1.4:8080',
+      '-A FARGATE-LOCAL-ALIASES -d 10.7.1.5/32 -p tcp -m tcp --dport 80 -j DNAT --to-destination 10.7.1.5:8080',
+      'COMMIT',
+      '',
+    ]);
+    expect(renderRedirectRules(redirects, 'keep')).not.toContain('OUTPUT');
+    const replace = renderRedirectRules([], 'replace').split('\n');
+    expect(replace.slice(1, 4)).toEqual([
+      ':FARGATE-LOCAL-ALIASES - [0:0]',
+      '-D OUTPUT -j FARGATE-LOCAL-ALIASES',
+      '-A OUTPUT -j FARGATE-LOCAL-ALIASES',
+    ]);
   });
 });

@@ -9,7 +9,13 @@
 // nothing else link-local;
 // DNS (a VPC's resolver answers whatever the groups say, and Docker's embedded resolver forwards from inside the
 // task's namespace); without internet access, nothing outside the VPC's block; then one ACCEPT per egress peer; DROP.
-import type { FirewallPolicy, FirewallRule } from '../domain/network/firewall-policy.js';
+//
+// Service Connect redirects (a client alias's port to the server's container port) are DNAT rules in a chain of our
+// own in the nat table, restored with --noflush: declaring the chain empties it, Docker's own nat rules stay. nat
+// OUTPUT jumps to it once; nothing in an iptables-restore input can add a rule "unless it is there", so the caller
+// says which: `add` (a namespace known to have no jump yet), `keep` (it has one), `replace` (unknown: delete one and
+// add it back, which fails as a whole where there is none; then `add` is right).
+import type { FirewallPolicy, FirewallRule, PortRedirect } from '../domain/network/firewall-policy.js';
 
 const LINK_LOCAL = '169.254.0.0/16';
 
@@ -70,6 +76,26 @@ export function renderIptablesRules(policy: FirewallPolicy): string {
     ':OUTPUT ACCEPT [0:0]',
     ':POSTROUTING ACCEPT [0:0]',
     `-A OUTPUT -j DSCP --set-dscp ${policy.mark}`,
+    'COMMIT',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The nat chain of a task's Service Connect redirects (iptables chain names have at most 28 characters). */
+export const REDIRECT_CHAIN = 'FARGATE-LOCAL-ALIASES';
+
+export type RedirectJump = 'add' | 'keep' | 'replace';
+
+/** The redirects as an `iptables-restore --noflush` input for the nat table. */
+export function renderRedirectRules(redirects: readonly PortRedirect[], jump: RedirectJump): string {
+  const lines = [
+    '*nat',
+    `:${REDIRECT_CHAIN} - [0:0]`,
+    ...(jump === 'replace' ? [`-D OUTPUT -j ${REDIRECT_CHAIN}`] : []),
+    ...(jump === 'keep' ? [] : [`-A OUTPUT -j ${REDIRECT_CHAIN}`]),
+    ...redirects.map(
+      (r) => `-A ${REDIRECT_CHAIN} -d ${r.address}/32 -p tcp -m tcp --dport ${r.port} -j DNAT --to-destination ${r.address}:${r.toPort}`,
+    ),
     'COMMIT',
   ];
   return `${lines.join('\n')}\n`;

@@ -169,4 +169,79 @@ describe('TaskFirewall from the host', () => {
     );
     expect(stub.created).toEqual([]);
   });
+
+  describe('Service Connect redirects', () => {
+    const redirected = { ...policy, redirects: [{ address: '10.0.0.9', port: 80, toPort: 8080 }] };
+    const nat = (host: ReturnType<typeof hostPath>) => host.calls.filter((c) => c.input.startsWith('*nat'));
+
+    it('adds the nat chain and its jump to a new sandbox with --noflush, then only rewrites the chain when it changes', async () => {
+      const host = hostPath({ cgroupOf });
+      const firewall = new TaskFirewall(stubDocker([]).docker, 'i1', {} as ImageResolver, logger, {
+        findImage: image,
+        hostRules: host.rules,
+      });
+      await firewall.apply('pause-1', policy, 4242, true);
+      expect(nat(host)).toEqual([]);
+      await firewall.apply('pause-1', redirected, 4242);
+      expect(nat(host)).toHaveLength(1);
+      expect(nat(host)[0]!.args.at(-1)).toBe('--noflush');
+      expect(nat(host)[0]!.input).toContain('-A OUTPUT -j FARGATE-LOCAL-ALIASES');
+      expect(nat(host)[0]!.input).toContain('--dport 80 -j DNAT --to-destination 10.0.0.9:8080');
+      await firewall.apply('pause-1', { ...redirected, ingress: [{ protocol: 'all', cidrs: ['10.0.0.0/8'] }] }, 4242);
+      expect(nat(host)).toHaveLength(1);
+      await firewall.apply('pause-1', policy, 4242);
+      expect(nat(host)).toHaveLength(2);
+      expect(nat(host)[1]!.input).not.toContain('OUTPUT');
+      expect(nat(host)[1]!.input).not.toContain('DNAT');
+    });
+
+    it('replaces the jump in a sandbox it did not start (adopted), and adds it where replacing finds none', async () => {
+      const host = hostPath({
+        cgroupOf,
+        results: [
+          { code: 0, output: '' },
+          { code: 1, output: 'Bad rule (does a matching rule exist in that chain?)' },
+          { code: 0, output: '' },
+        ],
+      });
+      const firewall = new TaskFirewall(stubDocker([]).docker, 'i1', {} as ImageResolver, logger, {
+        findImage: image,
+        hostRules: host.rules,
+      });
+      await firewall.apply('pause-1', redirected, 4242);
+      expect(nat(host).map((c) => c.input.includes('-D OUTPUT'))).toEqual([true, false]);
+      expect(nat(host)[1]!.input).toContain('-A OUTPUT -j FARGATE-LOCAL-ALIASES');
+      // Forgotten (the container was removed): its next namesake starts over.
+      firewall.forget('pause-1');
+      await firewall.apply('pause-1', redirected, 4242, true);
+      expect(nat(host)).toHaveLength(3);
+      expect(nat(host)[2]!.input).not.toContain('-D OUTPUT');
+    });
+
+    it('writes them through the helper container too, with --noflush', async () => {
+      const stub = stubDocker([0, 0]);
+      const firewall = new TaskFirewall(stub.docker, 'i1', {} as ImageResolver, logger, { findImage: image, hostRules: null });
+      expect(await firewall.apply('pause-1', redirected, undefined, true)).toBe('enforced');
+      expect(stub.created.map((c) => c.Cmd)).toEqual([['/fargate-local.rules'], ['--noflush', '/fargate-local.rules']]);
+      expect(stub.archives[1]).toContain('-j DNAT --to-destination 10.0.0.9:8080');
+    });
+
+    it('fails the apply with iptables-restore’s words when the redirects cannot be written', async () => {
+      const host = hostPath({
+        cgroupOf,
+        results: [
+          { code: 0, output: '' },
+          { code: 2, output: 'no DNAT target\n' },
+        ],
+      });
+      const firewall = new TaskFirewall(stubDocker([]).docker, 'i1', {} as ImageResolver, logger, {
+        findImage: image,
+        hostRules: host.rules,
+      });
+      const err = await firewall.apply('pause-1', redirected, 4242, true).catch((e: unknown) => e);
+      expect((err as RuntimeError).message).toBe(
+        'ResourceInitializationError: failed to apply the Service Connect client alias ports: iptables-restore exited 2: no DNAT target',
+      );
+    });
+  });
 });

@@ -1,5 +1,6 @@
 // Security groups at the task boundary: `iptables-restore` run inside the pause container's network namespace. The
-// rules live in the namespace and go with it: nothing is left in the host's iptables. App containers never hold
+// rules live in the namespace and go with it: nothing is left in the host's iptables. The same way in writes the
+// nat rules of Service Connect client aliases whose port is not the server's (iptables-rules.ts). App containers never hold
 // NET_ADMIN (Fargate only lets them add SYS_PTRACE), so they cannot change the rules.
 //
 // Two ways in, the first that works here is kept:
@@ -13,7 +14,7 @@
 import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import tar from 'tar-stream';
-import type { FirewallPolicy } from '../domain/network/firewall-policy.js';
+import type { FirewallPolicy, PortRedirect } from '../domain/network/firewall-policy.js';
 import { RuntimeError, type FirewallOutcome } from '../domain/task-runtime.js';
 import type { Logger } from '../logger.js';
 import { daemonErrorDetail, ignoreNotFound } from './docker-errors.js';
@@ -21,7 +22,7 @@ import { HostNamespaceRules, HostNamespaceUnavailable } from './host-namespace-r
 import { buildFirewallImage, DEFAULT_FIREWALL_PULL_IMAGE, type FirewallImage } from './firewall-image.js';
 import type { ImageResolver } from './images.js';
 import { LABEL_FIREWALL_OF, LABEL_INSTANCE, LABEL_ROLE } from './labels.js';
-import { renderIptablesRules } from './iptables-rules.js';
+import { renderIptablesRules, renderRedirectRules } from './iptables-rules.js';
 
 const RULES_FILE = 'fargate-local.rules';
 
@@ -49,6 +50,11 @@ export class TaskFirewall {
   private works: boolean | null = null;
   /** The host-side way in, until it proves unusable here. */
   private host: HostNamespaceRules | null;
+  /**
+   * Per pause container, the redirects in its nat chain (renderRedirectRules' text); null: no jump to the chain yet
+   * (a container this process started); none: not known (the state of a container made before a restart).
+   */
+  private readonly redirects = new Map<string, string | null>();
 
   constructor(
     private readonly docker: Dockerode,
@@ -60,13 +66,29 @@ export class TaskFirewall {
     this.host = options.hostRules === undefined ? new HostNamespaceRules() : options.hostRules;
   }
 
-  /** Writes the policy's rules into the namespace of the pause container (`pid`: its main process, when known). */
-  async apply(pauseContainerId: string, policy: FirewallPolicy, pid?: number): Promise<FirewallOutcome> {
+  /**
+   * Writes the policy's rules into the namespace of the pause container (`pid`: its main process, when known);
+   * `fresh`: the container was just started (nothing of ours in its nat table yet).
+   */
+  async apply(pauseContainerId: string, policy: FirewallPolicy, pid?: number, fresh = false): Promise<FirewallOutcome> {
     if (this.works === false) return 'unenforced';
-    const rules = renderIptablesRules(policy);
+    if (fresh) this.redirects.set(pauseContainerId, null);
+    let known = pid;
+    const pidOnce = async () => (known ??= await this.pidOf(pauseContainerId));
+    const outcome = await this.applyFilter(pauseContainerId, renderIptablesRules(policy), pidOnce);
+    if (outcome === 'enforced') await this.applyRedirects(pauseContainerId, policy.redirects ?? [], pidOnce);
+    return outcome;
+  }
+
+  /** The container is gone: its redirect state goes too. */
+  forget(pauseContainerId: string): void {
+    this.redirects.delete(pauseContainerId);
+  }
+
+  private async applyFilter(pauseContainerId: string, rules: string, pidOf: () => Promise<number>): Promise<FirewallOutcome> {
     if (this.host) {
       try {
-        await this.host.restore(pauseContainerId, pid ?? (await this.pidOf(pauseContainerId)), rules);
+        await this.host.restore(pauseContainerId, await pidOf(), rules);
         this.works = true;
         return 'enforced';
       } catch (err) {
@@ -81,7 +103,7 @@ export class TaskFirewall {
     const image = await this.helperImage();
     if (!image) return 'unenforced';
     try {
-      await this.run(image, pauseContainerId, rules);
+      await this.run(image, pauseContainerId, rules, false);
       this.works = true;
       return 'enforced';
     } catch (err) {
@@ -98,16 +120,51 @@ export class TaskFirewall {
     }
   }
 
+  /** Brings the nat chain of Service Connect redirects in line (after the filter rules went in the same way). */
+  private async applyRedirects(pauseContainerId: string, redirects: readonly PortRedirect[], pidOf: () => Promise<number>): Promise<void> {
+    const text = renderRedirectRules(redirects, 'keep');
+    const known = this.redirects.get(pauseContainerId);
+    // Nothing to write, or nothing known to undo (a sandbox made before a restart keeps what it has until it needs
+    // redirects again: then its chain is rewritten).
+    if (known === text || (typeof known !== 'string' && redirects.length === 0)) return;
+    if (known === undefined) {
+      // Made before this process knew it (a task adopted after a restart): there may be a jump already.
+      const replaced = await this.restoreNat(pauseContainerId, renderRedirectRules(redirects, 'replace'), pidOf).then(
+        () => true,
+        () => false,
+      );
+      if (replaced) {
+        this.redirects.set(pauseContainerId, text);
+        return;
+      }
+    }
+    try {
+      await this.restoreNat(pauseContainerId, renderRedirectRules(redirects, known ? 'keep' : 'add'), pidOf);
+    } catch (err) {
+      const detail = err instanceof RuntimeError ? err.detail : daemonErrorDetail(err);
+      throw new RuntimeError('ResourceInitializationError', `failed to apply the Service Connect client alias ports: ${detail}`);
+    }
+    this.redirects.set(pauseContainerId, text);
+  }
+
+  /** `iptables-restore --noflush` the way the filter rules went in. */
+  private async restoreNat(pauseContainerId: string, rules: string, pidOf: () => Promise<number>): Promise<void> {
+    if (this.host) return this.host.restore(pauseContainerId, await pidOf(), rules, true);
+    const image = await this.helperImage();
+    if (!image) throw new RuntimeError('ResourceInitializationError', 'no helper image');
+    return this.run(image, pauseContainerId, rules, true);
+  }
+
   private async pidOf(containerId: string): Promise<number> {
     const info = (await this.docker.getContainer(containerId).inspect()) as { State?: { Pid?: number } };
     return info.State?.Pid ?? 0;
   }
 
-  private async run(image: FirewallImage, pauseContainerId: string, rules: string): Promise<void> {
+  private async run(image: FirewallImage, pauseContainerId: string, rules: string, noflush: boolean): Promise<void> {
     const container = await this.docker.createContainer({
       Image: image.image,
       Entrypoint: image.entrypoint,
-      Cmd: [`/${RULES_FILE}`],
+      Cmd: [...(noflush ? ['--noflush'] : []), `/${RULES_FILE}`],
       Tty: true,
       Labels: { [LABEL_INSTANCE]: this.instanceId, [LABEL_ROLE]: 'firewall-helper', [LABEL_FIREWALL_OF]: pauseContainerId },
       HostConfig: {

@@ -28,6 +28,13 @@ export interface FirewallRule {
   marks?: number[];
 }
 
+/** A connection the task opens to `address:port` goes to `address:toPort` instead (TCP). */
+export interface PortRedirect {
+  address: string;
+  port: number;
+  toPort: number;
+}
+
 export interface FirewallPolicy {
   vpcCidr: string;
   /** The DSCP mark this task's packets carry (0: none). */
@@ -39,6 +46,8 @@ export interface FirewallPolicy {
   trustedSources: string[];
   ingress: FirewallRule[];
   egress: FirewallRule[];
+  /** Service Connect client aliases on another port than the server's (domain/cloudmap/alias-redirects.ts); sorted. */
+  redirects?: PortRedirect[];
 }
 
 export interface FirewallOptions {
