@@ -207,6 +207,8 @@ describe('Cloud Map names inside tasks', () => {
 
 describe('Service Connect client aliases inside tasks', () => {
   const SC_NAMESPACE = `${instanceId.toLowerCase()}-sc`;
+  /** An alias port nothing listens on: the back end answers on PORT only. */
+  const ALIAS_PORT = 80;
   let scClient: { app: string };
 
   beforeAll(async () => {
@@ -250,7 +252,13 @@ describe('Service Connect client aliases inside tasks', () => {
         }),
       );
     await create('backend', backend.taskDefinition!.taskDefinitionArn!, 2, [
-      { portName: 'http', clientAliases: [{ port: PORT, dnsName: 'backend' }] },
+      {
+        portName: 'http',
+        clientAliases: [
+          { port: PORT, dnsName: 'backend' },
+          { port: ALIAS_PORT, dnsName: 'backend-web' },
+        ],
+      },
     ]);
     await create('front', idle.taskDefinition!.taskDefinitionArn!, 1);
     const front = await eventually(async () => {
@@ -276,5 +284,32 @@ describe('Service Connect client aliases inside tasks', () => {
 
   it('is not resolvable from a task outside the namespace', async () => {
     expect((await resolve(client.app, 'backend')).addresses).toEqual([]);
+  });
+
+  it('reaches the back end’s container port through an alias on another port, also once a task is replaced', async () => {
+    const running = async () => (await runningTasksOf(emu.ecs, 'sc', 'backend')).filter((t) => t.lastStatus === 'RUNNING');
+    /** The running back-end tasks, once the front end gets the answer on ALIAS_PORT from each of them and by the alias. */
+    const reachedOnAliasPort = async () => {
+      const tasks = await running();
+      if (tasks.length !== 2) return undefined;
+      for (const t of tasks) {
+        const body = await fetchFromTask(scClient.app, `http://${detailsOf(t).privateIPv4Address}:${ALIAS_PORT}/`);
+        if (!body.includes('hello-from-backend')) return undefined;
+      }
+      return (await fetchFromTask(scClient.app, `http://backend-web:${ALIAS_PORT}/`)).includes('hello-from-backend') ? tasks : undefined;
+    };
+    const before = await eventually(reachedOnAliasPort, 30_000, 'the back end on the alias port');
+    // A task outside the namespace gets no redirect: nothing answers on that port.
+    expect(await fetchFromTask(client.app, `http://${detailsOf(before[0]!).privateIPv4Address}:${ALIAS_PORT}/`)).toBe('');
+    await emu.ecs.send(new StopTaskCommand({ cluster: 'sc', task: before[0]!.taskArn! }));
+    const after = await eventually(
+      async () => {
+        const tasks = await running();
+        return tasks.length === 2 && !tasks.some((t) => t.taskArn === before[0]!.taskArn) && reachedOnAliasPort();
+      },
+      120_000,
+      'the replacement on the alias port',
+    );
+    expect(after.map((t) => t.taskArn)).toContain(before[1]!.taskArn);
   });
 });

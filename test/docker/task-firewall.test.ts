@@ -63,4 +63,30 @@ describe('TaskFirewall on the real engine', () => {
     const helpers = (await ownedObjects(instanceId)).containers.filter((c) => c.Labels?.['fargate-local.role'] === 'firewall-helper');
     expect(helpers).toEqual([]);
   });
+
+  it('writes Service Connect redirects into the nat table both ways, one jump however often they change', async () => {
+    const viaHost = await sandbox();
+    const viaHelper = await sandbox();
+    const images = new ImageResolver(docker, quietLogger);
+    const redirect = (address: string) => ({ ...policy, redirects: [{ address, port: 80, toPort: 8080 }] });
+    const host = new TaskFirewall(docker, instanceId, images, quietLogger, { pullImage: null });
+    const helperOnly = new TaskFirewall(docker, instanceId, images, quietLogger, { pullImage: null, hostRules: null });
+    for (const [firewall, target] of [
+      [host, viaHost],
+      [helperOnly, viaHelper],
+    ] as const) {
+      expect(await firewall.apply(target.id, redirect('10.99.1.4'), target.pid, true)).toBe('enforced');
+      expect(await firewall.apply(target.id, redirect('10.99.1.5'))).toBe('enforced');
+    }
+    const nat = await namespaceRules(viaHelper.id, 'nat');
+    expect(nat.match(/-A OUTPUT -j FARGATE-LOCAL-ALIASES/g)).toHaveLength(1);
+    expect(nat).toContain('-A FARGATE-LOCAL-ALIASES -d 10.99.1.5/32 -p tcp -m tcp --dport 80 -j DNAT --to-destination 10.99.1.5:8080');
+    expect(nat).not.toContain('10.99.1.4');
+    const strip = (text: string) =>
+      text
+        .replace(/^#.*$/gm, '')
+        .replace(/\[\d+:\d+\]/g, '')
+        .trim();
+    expect(strip(nat)).toBe(strip(await namespaceRules(viaHost.id, 'nat')));
+  });
 });

@@ -85,11 +85,11 @@ export function appSpec(name: string, command: string[], extra: Partial<Containe
 }
 
 /** The filter table inside a container's network namespace, read from this host (the tests run as root on it). */
-export async function namespaceRules(containerId: string): Promise<string> {
+export async function namespaceRules(containerId: string, table = 'filter'): Promise<string> {
   const info = await docker.getContainer(containerId).inspect();
   const { stdout } = await promisify(execFile)(
     'nsenter',
-    [`--net=/proc/${info.State.Pid}/ns/net`, '--', 'xtables-nft-multi', 'iptables-save', '-t', 'filter'],
+    [`--net=/proc/${info.State.Pid}/ns/net`, '--', 'xtables-nft-multi', 'iptables-save', '-t', table],
     {
       timeout: 10_000,
     },
