@@ -2,7 +2,8 @@
 # A two-service app on fargate-local, brought up with the AWS CLI alone: a back end ("api", two tasks) and a front
 # end ("web", behind an application load balancer) whose page calls the back end twice,
 #   - by its Cloud Map name, http://api.$NAMESPACE:8080/ (a private DNS namespace in the VPC, serviceRegistries), and
-#   - by its Service Connect client alias, http://api:8080/ (the cluster's Service Connect namespace).
+#   - by its Service Connect client alias, http://api/ (the cluster's Service Connect namespace; the alias's port 80
+#     reaches the container's 8080, as through Service Connect's proxy on AWS).
 #
 #   ./app.sh up     creates everything, waits until both services run and the load balancer's targets are healthy,
 #                   and prints the front end's URL: curl it to see the page
@@ -67,7 +68,7 @@ EOF
 {"family": "$APP-web", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
  "containerDefinitions": [{"name": "web", "image": "$IMAGE", "essential": true,
    "portMappings": [{"containerPort": 8080}],
-   "environment": [{"name": "PAGE", "value": "#!/bin/sh\nprintf 'Content-Type: text/plain\\\\r\\\\n\\\\r\\\\n'\necho \"web \$(hostname)\"\necho \"Cloud Map api.$NAMESPACE: \$(timeout 5 wget -qO- http://api.$NAMESPACE:8080/ 2>&1)\"\necho \"Service Connect api: \$(timeout 5 wget -qO- http://api:8080/ 2>&1)\"\n"}],
+   "environment": [{"name": "PAGE", "value": "#!/bin/sh\nprintf 'Content-Type: text/plain\\\\r\\\\n\\\\r\\\\n'\necho \"web \$(hostname)\"\necho \"Cloud Map api.$NAMESPACE: \$(timeout 5 wget -qO- http://api.$NAMESPACE:8080/ 2>&1)\"\necho \"Service Connect api: \$(timeout 5 wget -qO- http://api/ 2>&1)\"\n"}],
    "command": ["sh", "-c", "mkdir -p /www/cgi-bin; echo ok > /www/health; echo \"\$PAGE\" > /www/cgi-bin/index.cgi; chmod +x /www/cgi-bin/index.cgi; trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait \$!"]}]}
 EOF
   aws ecs register-task-definition --cli-input-json "file://$WORK/api.json" >/dev/null
@@ -88,7 +89,7 @@ EOF
     --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$SUBNET_LIST]}" \
     --service-registries "registryArn=$REGISTRY" \
     --service-connect-configuration \
-    '{"enabled": true, "services": [{"portName": "http", "discoveryName": "api", "clientAliases": [{"port": 8080, "dnsName": "api"}]}]}' \
+    '{"enabled": true, "services": [{"portName": "http", "discoveryName": "api", "clientAliases": [{"port": 80, "dnsName": "api"}]}]}' \
     >/dev/null
   aws ecs create-service --cluster "$APP" --service-name web --task-definition "$APP-web" --desired-count 1 \
     --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$SUBNET_LIST]}" \
