@@ -1,7 +1,8 @@
 // One scheduler pass over a service in a blue/green, linear or canary deployment (deploymentConfiguration.strategy):
 // advance the lifecycle stages as far as the state allows (green tasks healthy, hooks answered, waits over), move the
 // test and production listener rules, and plan the tasks: green gets the service's desiredCount from SCALE_UP on,
-// blue keeps its tasks until CLEAN_UP. A failed hook rolls back: all traffic back to blue, blue PRIMARY again, and
+// blue keeps the desiredCount until CLEAN_UP (a blue task that stops or fails its health checks is replaced, as
+// the scheduler keeps any revision that serves traffic at its count). A failed hook rolls back: all traffic back to blue, blue PRIMARY again, and
 // the rolling scheduler then stops the green tasks. Runs inside the scheduler's store update.
 import {
   DEFAULT_HOOK_TIMEOUT_MINUTES,
@@ -27,6 +28,11 @@ export const isBlueGreenActive = (d: DeploymentRecord | undefined) =>
 
 const MINUTE_MS = 60_000;
 
+/** The pass's plan for green (the primary), and blue's replacements to start (launched from blue's deployment). */
+export interface BlueGreenPlan extends RolloutPlan {
+  blueStart?: { source: DeploymentRecord; providers: string[] };
+}
+
 /** Advances `green`'s deployment and plans the pass's starts and stops. */
 export function blueGreenPlan(
   state: RegionState,
@@ -34,11 +40,11 @@ export function blueGreenPlan(
   green: DeploymentRecord,
   tasks: readonly ClassifiedTask[],
   desired: number,
-  strategy: readonly StrategyItem[],
+  strategyOf: (d: DeploymentRecord) => readonly StrategyItem[],
   env: ReconcileEnv,
   say: Say,
   effects: ReconcileEffects,
-): RolloutPlan {
+): BlueGreenPlan {
   const bg = green.blueGreen!;
   const live = (t: ClassifiedTask) => t.condition !== 'stopped' && t.condition !== 'stopping';
   const greenTasks = tasks.filter((t) => t.deploymentId === green.id);
@@ -47,13 +53,13 @@ export function blueGreenPlan(
   if (!isBlueGreenActive(green)) return { start: 0, providers: [], stop: [], stuck: false };
 
   const scaled = bg.stage !== 'PRE_SCALE_UP';
-  const plan = planRollout({
+  const plan: BlueGreenPlan = planRollout({
     desiredCount: scaled ? desired : 0,
     minimumHealthyPercent: 100,
     maximumPercent: 200,
     primaryId: green.id,
     primaryLaunchable: scaled,
-    strategy,
+    strategy: strategyOf(green),
     tasks: greenTasks,
     now: env.now,
     healthyCountDelayMs: env.healthyCountDelayMs,
@@ -66,6 +72,25 @@ export function blueGreenPlan(
     if (t.deploymentId === green.id || !live(t)) continue;
     if (bg.stage === 'CLEAN_UP' || greenSide.has(t.deploymentId))
       plan.stop.push({ taskId: t.taskId, deploymentId: t.deploymentId, why: 'replaced' });
+  }
+  // Until CLEAN_UP, blue (the serving revision) is kept at the desiredCount: its stopped and unhealthy tasks are replaced.
+  const blue = svc.deployments.find(
+    (d) => d !== green && d.rolloutState === 'COMPLETED' && Boolean(d.alternate) !== Boolean(green.alternate),
+  );
+  if (blue && bg.stage !== 'CLEAN_UP') {
+    const kept = planRollout({
+      desiredCount: desired,
+      minimumHealthyPercent: 100,
+      maximumPercent: 200,
+      primaryId: blue.id,
+      primaryLaunchable: true,
+      strategy: strategyOf(blue),
+      tasks: tasks.filter((t) => t.deploymentId === blue.id),
+      now: env.now,
+      healthyCountDelayMs: env.healthyCountDelayMs,
+    });
+    plan.stop.push(...kept.stop);
+    if (kept.providers.length > 0) plan.blueStart = { source: blue, providers: kept.providers };
   }
   return plan;
 }

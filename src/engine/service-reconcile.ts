@@ -53,7 +53,7 @@ import {
 } from '../domain/service-load-balancing.js';
 import { advance, canAdvance, requestStop } from '../domain/task-lifecycle.js';
 import { reconcileTaskSets } from './task-set-reconcile.js';
-import { blueGreenPlan, isBlueGreenActive, restoreBlueTraffic } from './blue-green-reconcile.js';
+import { blueGreenPlan, isBlueGreenActive, restoreBlueTraffic, type BlueGreenPlan } from './blue-green-reconcile.js';
 import { sideLoadBalancers } from '../domain/blue-green-traffic.js';
 import { keepBlueGreenProgress } from '../domain/service-deployment.js';
 
@@ -121,8 +121,8 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   const desired = svc.status === 'DRAINING' ? 0 : svc.desiredCount;
   if (primary.desiredCount !== desired) primary.desiredCount = desired;
   const blueGreen = isBlueGreenActive(primary) && svc.status === 'ACTIVE';
-  const plan = blueGreen
-    ? blueGreenPlan(state, svc, primary, tasks, desired, strategyOf(primary), env, say, effects)
+  const plan: BlueGreenPlan = blueGreen
+    ? blueGreenPlan(state, svc, primary, tasks, desired, strategyOf, env, say, effects)
     : planRollout({
         desiredCount: desired,
         minimumHealthyPercent: svc.status === 'DRAINING' ? 0 : svc.deploymentConfiguration.minimumHealthyPercent,
@@ -144,11 +144,17 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
 
   applyStops(state, svc, plan.stop, lbsOf, targetHealth, env, say, effects);
 
-  const throttled = plan.providers.length > 0 && (svc.launchNotBefore ?? 0) > env.now;
+  const blueStart = plan.blueStart;
+  const throttled = (plan.providers.length > 0 || blueStart !== undefined) && (svc.launchNotBefore ?? 0) > env.now;
   if (throttled && say(serviceMessages.unableToStartConsistently(name))) {
     effects.notices.push({ kind: 'service-action', eventName: 'SERVICE_TASK_START_IMPAIRED', eventType: 'WARN' });
   }
-  const started = throttled ? [] : startTasks(state, svc, primary, plan.providers, tasks, env, say, effects);
+  const started = throttled
+    ? []
+    : [
+        ...startTasks(state, svc, primary, plan.providers, tasks, env, say, effects),
+        ...(blueStart ? startTasks(state, svc, blueStart.source, blueStart.providers, tasks, env, say, effects) : []),
+      ];
   if (started.length > 0) {
     const replaced = plan.stop.filter((s) => s.why === 'unhealthy').length;
     say(serviceMessages.startedTasks(name, started, replaced));
@@ -156,7 +162,7 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
   }
   if (plan.stuck && started.length === 0) say(serviceMessages.deploymentConfigurationStuck(name));
 
-  const quiet = plan.stop.length === 0 && plan.start === 0;
+  const quiet = plan.stop.length === 0 && plan.start === 0 && blueStart === undefined;
   if (svc.launchFailures && isSteady(desired, primary.id, tasks)) {
     // Launches that reach a steady state end the streak of failures.
     delete svc.launchFailures;

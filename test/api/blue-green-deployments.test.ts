@@ -9,6 +9,7 @@ import {
   DescribeServiceDeploymentsCommand,
   ListServiceDeploymentsCommand,
   StopServiceDeploymentCommand,
+  StopTaskCommand,
   UpdateServiceCommand,
   type DeploymentConfiguration,
   type ServiceDeployment,
@@ -316,6 +317,48 @@ describe('BLUE_GREEN', () => {
     expect(done.lifecycleHookDetails?.[0]).toMatchObject({ status: 'TIMED_OUT', timeoutAction: 'CONTINUE' });
     expect(await ruleWeights(elb, lb.productionListener)).toEqual({ [lb.blue]: 0, [lb.green]: 100 });
     expect(await taskDefinitionsRunning(cluster)).toEqual(['2', '2']);
+  });
+
+  it('replaces a blue task that stops while the deployment waits, so blue keeps its count until CLEAN_UP', {
+    timeout: 60_000,
+  }, async () => {
+    const { cluster, lb } = await blueGreenService({
+      strategy: 'BLUE_GREEN',
+      lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }],
+    });
+    await deploy(cluster);
+    const paused = await eventually(async () => {
+      const d = await latestDeployment(cluster);
+      return d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' && d;
+    }, 20_000);
+    const running = await runningTasksOf(emu.ecs, cluster, 'web');
+    const blueTask = running.find((t) => t.taskDefinitionArn!.endsWith(':1'))!;
+    await emu.ecs.send(new StopTaskCommand({ cluster, task: blueTask.taskArn, reason: 'blue task lost' }));
+    const blueBack = await eventually(
+      async () => {
+        const tasks = (await runningTasksOf(emu.ecs, cluster, 'web')).filter(
+          (t) => t.taskDefinitionArn!.endsWith(':1') && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING',
+        );
+        return tasks.length === 2 && !tasks.some((t) => t.taskArn === blueTask.taskArn) && tasks;
+      },
+      20_000,
+      'blue back at two tasks',
+    );
+    expect(blueBack.every((t) => t.startedBy === blueTask.startedBy)).toBe(true);
+    // The replacement serves production in blue's target group; the deployment still waits on its hook.
+    await eventually(async () => (await targetsIn(lb.blue)).length === 2, 20_000, 'the replacement registered in blue');
+    expect(await latestDeployment(cluster)).toMatchObject({ status: 'IN_PROGRESS', lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT' });
+    expect(await taskDefinitionsRunning(cluster)).toEqual(['1', '1', '2', '2']);
+
+    await emu.ecs.send(
+      new ContinueServiceDeploymentCommand({
+        serviceDeploymentArn: paused.serviceDeploymentArn,
+        hookId: paused.lifecycleHookDetails![0]!.hookId,
+      }),
+    );
+    await eventually(async () => (await latestDeployment(cluster)).status === 'SUCCESSFUL', 20_000, 'the deployment');
+    expect(await taskDefinitionsRunning(cluster)).toEqual(['2', '2']);
+    expect(await targetsIn(lb.blue)).toHaveLength(0);
   });
 
   it('supersedes a deployment in progress: its tasks stop, the new one starts beside the serving revision', {
