@@ -154,7 +154,7 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
       }
       const serving = svc.deployments.find((d) => d.rolloutState === 'COMPLETED') ?? primary;
       deployment.alternate = !serving.alternate;
-      deployment.blueGreen = newBlueGreenProgress(strategy, now);
+      deployment.blueGreen = newBlueGreenProgress(strategy, now, svc.deployments.length > 1);
     }
     primary.status = 'ACTIVE';
     primary.updatedAt = now;

@@ -121,6 +121,7 @@ describe('strategy settings', () => {
     expect(hooksOf(s, 'SCALE_UP')).toEqual([]);
     expect(nextStage('POST_PRODUCTION_TRAFFIC_SHIFT')).toBe('BAKE_TIME');
     expect(nextStage('CLEAN_UP')).toBeUndefined();
+    expect(nextStage('RECONCILE_SERVICE')).toBe('PRE_SCALE_UP');
   });
 });
 

@@ -2,7 +2,8 @@
 // strategy settings a request gives (AWS's ranges and defaults), the production traffic steps each strategy makes,
 // the lifecycle stages in order, and the weighted forward a listener rule gets at each step.
 //
-// A deployment runs the lifecycle stages PRE_SCALE_UP → SCALE_UP (green tasks, in the target groups the blue ones
+// A deployment runs the lifecycle stages (RECONCILE_SERVICE, only when it starts while the service has more than one
+// ACTIVE revision: the superseded one's tasks are stopped first) → PRE_SCALE_UP → SCALE_UP (green tasks, in the target groups the blue ones
 // are not in) → POST_SCALE_UP → TEST_TRAFFIC_SHIFT (the test listener rule forwards to green) →
 // POST_TEST_TRAFFIC_SHIFT → PRODUCTION_TRAFFIC_SHIFT (the production rule's weights, in the strategy's steps) →
 // POST_PRODUCTION_TRAFFIC_SHIFT → BAKE_TIME (both revisions run) → CLEAN_UP (the blue tasks stop). Lifecycle hooks
@@ -23,8 +24,9 @@ export type LifecycleStage =
   | 'BAKE_TIME'
   | 'CLEAN_UP';
 
-/** The stages a deployment goes through, in order (RECONCILE_SERVICE only names a hook stage here). */
+/** The stages a deployment goes through, in order (RECONCILE_SERVICE only when it starts one). */
 export const STAGES: readonly LifecycleStage[] = [
+  'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
   'SCALE_UP',
   'POST_SCALE_UP',

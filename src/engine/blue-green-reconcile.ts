@@ -49,10 +49,15 @@ export function blueGreenPlan(
   const live = (t: ClassifiedTask) => t.condition !== 'stopped' && t.condition !== 'stopping';
   const greenTasks = tasks.filter((t) => t.deploymentId === green.id);
   const greenReady = greenTasks.filter(live).length === desired && greenTasks.filter(live).every((t) => t.condition === 'healthy');
-  advanceStages(state, svc, green, bg, greenReady, env, say, effects);
+  // Deployments superseded on green's side: their tasks stop at once (RECONCILE_SERVICE waits for that).
+  const greenSide = new Set(
+    svc.deployments.filter((d) => d !== green && Boolean(d.alternate) === Boolean(green.alternate)).map((d) => d.id),
+  );
+  const reconciled = !tasks.some((t) => greenSide.has(t.deploymentId) && live(t));
+  advanceStages(state, svc, green, bg, { greenReady, reconciled }, env, say, effects);
   if (!isBlueGreenActive(green)) return { start: 0, providers: [], stop: [], stuck: false };
 
-  const scaled = bg.stage !== 'PRE_SCALE_UP';
+  const scaled = bg.stage !== 'PRE_SCALE_UP' && bg.stage !== 'RECONCILE_SERVICE';
   const plan: BlueGreenPlan = planRollout({
     desiredCount: scaled ? desired : 0,
     minimumHealthyPercent: 100,
@@ -65,9 +70,6 @@ export function blueGreenPlan(
     healthyCountDelayMs: env.healthyCountDelayMs,
   });
   // Blue's tasks stop at CLEAN_UP; those of a superseded deployment on green's side at once.
-  const greenSide = new Set(
-    svc.deployments.filter((d) => d !== green && Boolean(d.alternate) === Boolean(green.alternate)).map((d) => d.id),
-  );
   for (const t of tasks) {
     if (t.deploymentId === green.id || !live(t)) continue;
     if (bg.stage === 'CLEAN_UP' || greenSide.has(t.deploymentId))
@@ -104,7 +106,7 @@ function advanceStages(
   svc: ServiceRecord,
   green: DeploymentRecord,
   bg: BlueGreenProgress,
-  greenReady: boolean,
+  sides: { greenReady: boolean; reconciled: boolean },
   env: ReconcileEnv,
   say: Say,
   effects: ReconcileEffects,
@@ -114,14 +116,15 @@ function advanceStages(
   const wake = (at: number) => {
     effects.wakeAt = Math.min(effects.wakeAt ?? at, at);
   };
-  if (bg.stage === 'PRE_SCALE_UP' && bg.step === -1 && bg.greenPercent === 0) {
+  if ((bg.stage === 'PRE_SCALE_UP' || bg.stage === 'RECONCILE_SERVICE') && bg.step === -1 && bg.greenPercent === 0) {
     // The rules forward to both target groups from the start (green at weight 0), so green's targets get checked.
     const production = shiftTraffic(state, svc.loadBalancers, green.alternate === true, 0, 'production');
     const test = shiftTraffic(state, svc.loadBalancers, green.alternate === true, 0, 'test');
     if (production || test) effects.targetsChanged = true;
   }
   for (let guard = 0; guard < 20; guard++) {
-    if (bg.stage === 'SCALE_UP' && !greenReady) return;
+    if (bg.stage === 'RECONCILE_SERVICE' && !sides.reconciled) return;
+    if (bg.stage === 'SCALE_UP' && !sides.greenReady) return;
     if (bg.stage === 'TEST_TRAFFIC_SHIFT' && shiftTraffic(state, svc.loadBalancers, green.alternate === true, 100, 'test'))
       effects.targetsChanged = true;
     if (bg.stage === 'PRODUCTION_TRAFFIC_SHIFT') {
@@ -206,9 +209,13 @@ function hooksAnswered(
   return outcome === true;
 }
 
-/** A new blue/green deployment's progress (before its tasks start). */
-export function newBlueGreenProgress(strategy: BlueGreenProgress['strategy'], now: number): BlueGreenProgress {
-  return { strategy, stage: 'PRE_SCALE_UP', stageStartedAt: now, step: -1, greenPercent: 0, hooks: [] };
+/**
+ * A new blue/green deployment's progress (before its tasks start). It starts at RECONCILE_SERVICE when the service
+ * has more than one ACTIVE revision (a deployment in progress superseded), at PRE_SCALE_UP otherwise, as on AWS.
+ */
+export function newBlueGreenProgress(strategy: BlueGreenProgress['strategy'], now: number, reconcile = false): BlueGreenProgress {
+  const stage = reconcile ? 'RECONCILE_SERVICE' : 'PRE_SCALE_UP';
+  return { strategy, stage, stageStartedAt: now, step: -1, greenPercent: 0, hooks: [] };
 }
 
 /**

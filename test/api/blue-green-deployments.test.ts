@@ -393,6 +393,62 @@ describe('BLUE_GREEN', () => {
     expect(await targetsIn(lb.green)).toHaveLength(2);
     expect(await targetsIn(lb.blue)).toHaveLength(0);
   });
+  it('runs RECONCILE_SERVICE, and its hooks, only for a deployment that starts while another is in progress', {
+    timeout: 60_000,
+  }, async () => {
+    const { cluster } = await blueGreenService({
+      strategy: 'BLUE_GREEN',
+      lifecycleHooks: [
+        { targetType: 'PAUSE', lifecycleStages: ['RECONCILE_SERVICE'] },
+        { targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'] },
+      ],
+    });
+    await deploy(cluster);
+    // One ACTIVE revision when it starts: no reconciliation, straight to the stages after it.
+    const first = await eventually(async () => {
+      const d = await latestDeployment(cluster);
+      return d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' && d;
+    }, 20_000);
+    expect(first.lifecycleStage).toBe('POST_SCALE_UP');
+    expect(first.lifecycleHookDetails).toHaveLength(1);
+
+    // Two ACTIVE revisions (the serving one and the one in progress): the new deployment reconciles first.
+    await deploy(cluster, 1);
+    const reconciling = await eventually(async () => {
+      const d = await latestDeployment(cluster);
+      return d.serviceDeploymentArn !== first.serviceDeploymentArn && d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' && d;
+    }, 20_000);
+    expect(reconciling.lifecycleStage).toBe('RECONCILE_SERVICE');
+    expect(reconciling.lifecycleHookDetails).toHaveLength(1);
+    // The superseded deployment's tasks are gone; the new one has started none while it reconciles.
+    await eventually(async () => (await taskDefinitionsRunning(cluster)).join() === '1,1', 20_000, 'the superseded tasks stopped');
+    expect((await describeService(emu.ecs, cluster, 'web')).deployments?.[0]?.runningCount).toBe(0);
+
+    await emu.ecs.send(
+      new ContinueServiceDeploymentCommand({
+        serviceDeploymentArn: reconciling.serviceDeploymentArn,
+        hookId: reconciling.lifecycleHookDetails![0]!.hookId,
+      }),
+    );
+    const scaledUp = await eventually(async () => {
+      const d = await latestDeployment(cluster);
+      return d.lifecycleStage === 'POST_SCALE_UP' && d.lifecycleHookDetails?.some((h) => h.status === 'AWAITING_ACTION') && d;
+    }, 20_000);
+    // The RECONCILE_SERVICE hook answered, then POST_SCALE_UP's.
+    expect(scaledUp.lifecycleHookDetails?.map((h) => [h.hookId, h.status])).toEqual([
+      [reconciling.lifecycleHookDetails![0]!.hookId, 'SUCCEEDED'],
+      [expect.any(String), 'AWAITING_ACTION'],
+    ]);
+    expect(await taskDefinitionsRunning(cluster)).toEqual(['1', '1', '1', '1']);
+    await emu.ecs.send(
+      new ContinueServiceDeploymentCommand({
+        serviceDeploymentArn: scaledUp.serviceDeploymentArn,
+        hookId: scaledUp.lifecycleHookDetails![1]!.hookId,
+      }),
+    );
+    await eventually(async () => (await latestDeployment(cluster)).status === 'SUCCESSFUL', 20_000, 'the second deployment');
+    expect(await taskDefinitionsRunning(cluster)).toEqual(['1', '1']);
+  });
 });
 
 describe('CANARY and LINEAR', () => {
