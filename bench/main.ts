@@ -2,7 +2,8 @@
 // container operations directly through dockerode. Prints a table and writes bench-results/latest.json.
 //
 //   single   RunTask → RUNNING and StopTask → STOPPED, one task at a time (p50, p95 over SAMPLES tasks)
-//   burst20  20 tasks launched at once: wall time until all RUNNING
+//   burst20  20 tasks launched at once: wall time until all RUNNING (median of BURST_ROUNDS)
+//   Every emulator sample and burst is followed by the floor's, so that load from elsewhere weighs on both alike.
 //   burst100 100 tasks at once in one subnet: all RUNNING, no duplicate address, wall time
 //   memory   RSS of the emulator as users run it (node dist/cli/main.js, its own process) with no task and with 100
 //            RUNNING; and the bench process's own RSS and heap (tsx, emulator in-process) with the 100 at once
@@ -38,6 +39,8 @@ import { summarize, type Summary } from './stats.js';
 import { benchProcessMemory, type ProcessMemoryResult } from './process-memory.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+/** Bursts of 20 measured this many times (emulator and floor in turn); the medians are reported. */
+const BURST_ROUNDS = Number(process.env.BENCH_BURST_ROUNDS ?? 3);
 /** BENCH_ONLY=launch: only the launch part (single, 20 and 100 at once, memory, pool, Spot) and its floor, in one run. */
 const LAUNCH_ONLY = process.env.BENCH_ONLY === 'launch';
 const RESULTS_DIR = path.resolve('bench-results');
@@ -61,7 +64,10 @@ interface Results {
   pool: {
     runToRunningMs: Summary;
     stopToStoppedMs: Summary;
+    /** The floor samples taken beside the pool-on samples. */
+    floorLaunchMs: Summary;
     burst20WallMs: number;
+    floorBurst20WallMs: number;
     /** The spares held idle after one launch (one subnet and set of groups). */
     idle: { containers: number; memoryMiB: number };
   };
@@ -73,21 +79,6 @@ interface Results {
 }
 
 const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
-
-async function single(b: BenchEmulator, beforeEach: () => Promise<void> = async () => {}) {
-  const run: number[] = [];
-  const stop: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    await beforeEach();
-    const t0 = performance.now();
-    const [arn] = (await b.runTasks(1)) as [string];
-    run.push(ms(t0, await b.reached(arn, 'RUNNING')));
-    const t1 = performance.now();
-    await b.stopTask(arn);
-    stop.push(ms(t1, await b.reached(arn, 'STOPPED')));
-  }
-  return { run: summarize(run), stop: summarize(stop) };
-}
 
 async function burst(b: BenchEmulator, count: number) {
   const t0 = performance.now();
@@ -129,31 +120,66 @@ async function stopAll(b: BenchEmulator, arns: string[]) {
   await Promise.all(arns.map((a) => b.reached(a, 'STOPPED')));
 }
 
-async function floor(docker: Dockerode, pauseImage: string, image: string, cidrPrefix: string) {
+/** The floor: the same container operations straight through dockerode, one sample or burst at a time on demand. */
+async function startFloor(docker: Dockerode, pauseImage: string, image: string, cidrPrefix: string) {
   const network = `fl-bench-floor-${randomBytes(3).toString('hex')}`;
   await ensureFloorNetwork(docker, network, `${cidrPrefix}.0/24`, `${cidrPrefix}.1`);
-  let host = 4;
-  const launch = (name: string) => launchFloorTask(docker, { pauseImage, image, network, ip: `${cidrPrefix}.${host++}`, name });
-  const launchTimes: number[] = [];
-  const stopTimes: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    host = 4;
-    const t0 = performance.now();
-    const task = await launch(`${network}-s${i}`);
-    launchTimes.push(ms(t0, performance.now()));
-    const t1 = performance.now();
-    await stopFloorTask(task);
-    stopTimes.push(ms(t1, performance.now()));
-  }
-  const burstOf = async (count: number) => {
-    host = 4;
-    const t0 = performance.now();
-    const tasks: FloorTask[] = await Promise.all(Array.from({ length: count }, (_, i) => launch(`${network}-b${count}-${i}`)));
-    const wall = ms(t0, performance.now());
-    await Promise.all(tasks.map(stopFloorTask));
-    return wall;
+  let made = 0;
+  const launch = (host: number) =>
+    launchFloorTask(docker, { pauseImage, image, network, ip: `${cidrPrefix}.${host}`, name: `${network}-${made++}` });
+  return {
+    async sample(): Promise<{ launch: number; stop: number }> {
+      const t0 = performance.now();
+      const task = await launch(4);
+      const launched = ms(t0, performance.now());
+      const t1 = performance.now();
+      await stopFloorTask(task);
+      return { launch: launched, stop: ms(t1, performance.now()) };
+    },
+    async burst(count: number): Promise<number> {
+      const t0 = performance.now();
+      const tasks: FloorTask[] = await Promise.all(Array.from({ length: count }, (_, i) => launch(4 + i)));
+      const wall = ms(t0, performance.now());
+      await Promise.all(tasks.map(stopFloorTask));
+      return wall;
+    },
   };
-  return { launch: summarize(launchTimes), stop: summarize(stopTimes), burst20: await burstOf(20), burst100: await burstOf(100) };
+}
+type Floor = Awaited<ReturnType<typeof startFloor>>;
+
+/** One task at a time, each emulator sample followed by a floor sample, so load from elsewhere weighs on both alike. */
+async function singleBeside(b: BenchEmulator, floor: Floor, beforeEach: () => Promise<void> = async () => {}) {
+  const run: number[] = [];
+  const stop: number[] = [];
+  const floorLaunch: number[] = [];
+  const floorStop: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    await beforeEach();
+    const t0 = performance.now();
+    const [arn] = (await b.runTasks(1)) as [string];
+    run.push(ms(t0, await b.reached(arn, 'RUNNING')));
+    const t1 = performance.now();
+    await b.stopTask(arn);
+    stop.push(ms(t1, await b.reached(arn, 'STOPPED')));
+    const f = await floor.sample();
+    floorLaunch.push(f.launch);
+    floorStop.push(f.stop);
+  }
+  return { run: summarize(run), stop: summarize(stop), floorLaunch: summarize(floorLaunch), floorStop: summarize(floorStop) };
+}
+
+/** `count` at once, BURST_ROUNDS times, each emulator burst followed by a floor burst; the medians of each. */
+async function burstsBeside(b: BenchEmulator, floor: Floor, count: number, beforeEach: () => Promise<void> = async () => {}) {
+  const walls: number[] = [];
+  const floorWalls: number[] = [];
+  for (let i = 0; i < BURST_ROUNDS; i++) {
+    await beforeEach();
+    const r = await burst(b, count);
+    walls.push(r.wall);
+    await stopAll(b, r.arns);
+    floorWalls.push(await floor.burst(count));
+  }
+  return { wall: summarize(walls).p50, floorWall: summarize(floorWalls).p50 };
 }
 
 async function main(): Promise<void> {
@@ -179,17 +205,18 @@ async function main(): Promise<void> {
     await b.reached(warm, 'RUNNING');
     await stopAll(b, [warm]);
 
-    log(`single task, ${SAMPLES} samples…`);
-    const s = await single(b);
-    log('20 at once…');
-    const b20 = await burst(b, 20);
-    await stopAll(b, b20.arns);
+    const floor = await startFloor(docker, pauseImage, image, `10.${second - 100}.200`); // outside the emulator VPC (10.x/16)
+    log(`single task, ${SAMPLES} samples, each beside a floor sample…`);
+    const s = await singleBeside(b, floor);
+    log(`20 at once, ${BURST_ROUNDS} rounds, each beside the floor's…`);
+    const b20 = await burstsBeside(b, floor, 20);
     const memBefore = process.memoryUsage();
     log('100 at once in one subnet…');
     const b100 = await burst(b, 100);
     await b.emu.tasks.idle();
     const mem = process.memoryUsage();
     await stopAll(b, b100.arns);
+    const floor100 = await floor.burst(100);
     log('100 tasks in the emulator as its own process (node dist/cli/main.js)…');
     const processMemory = await processMemoryOf(`${instanceId}-proc`, `10.${second + 3}.0.0/16`, image);
 
@@ -207,18 +234,21 @@ async function main(): Promise<void> {
       await stopAll(bp, [w]);
       await settled();
       const idle = await poolIdleCost(docker, poolInstance);
-      const ps = await single(bp, settled);
-      await settled();
-      const p20 = await burst(bp, 20);
-      await stopAll(bp, p20.arns);
-      pool = { runToRunningMs: ps.run, stopToStoppedMs: ps.stop, burst20WallMs: p20.wall, idle };
+      const ps = await singleBeside(bp, floor, settled);
+      const p20 = await burstsBeside(bp, floor, 20, settled);
+      pool = {
+        runToRunningMs: ps.run,
+        stopToStoppedMs: ps.stop,
+        floorLaunchMs: ps.floorLaunch,
+        burst20WallMs: p20.wall,
+        floorBurst20WallMs: p20.floorWall,
+        idle,
+      };
     } finally {
       await bp.close();
       await sweep(poolInstance);
     }
 
-    log('the dockerode floor…');
-    const f = await floor(docker, pauseImage, image, `10.${second - 100}.200`); // outside the emulator VPC network (10.x/16)
     log('Spot interruption to replacement, 10 samples, pool off then on…');
     const spotOf = async (warmPool: boolean) => {
       const r = await benchSpotReplacement({ samples: 10, image, warmPool });
@@ -239,11 +269,11 @@ async function main(): Promise<void> {
       startedAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, docker: version.Version },
       samples: SAMPLES,
-      single: { runToRunningMs: s.run, stopToStoppedMs: s.stop, floorLaunchMs: f.launch, floorStopMs: f.stop },
-      burst20: { emulatorWallMs: b20.wall, floorWallMs: f.burst20 },
+      single: { runToRunningMs: s.run, stopToStoppedMs: s.stop, floorLaunchMs: s.floorLaunch, floorStopMs: s.floorStop },
+      burst20: { emulatorWallMs: b20.wall, floorWallMs: b20.floorWall },
       burst100: {
         emulatorWallMs: b100.wall,
-        floorWallMs: f.burst100,
+        floorWallMs: floor100,
         allRunning: b100.allRunning,
         distinctAddresses: b100.distinctAddresses,
       },
@@ -282,13 +312,14 @@ function print(r: Results) {
     `${name.padEnd(34)}${off.padStart(16)}${on.padStart(16)}${floorValue.padStart(16)}`;
   const p = (x: Summary) => `${x.p50} / ${x.p95}`;
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  // Each emulator sample is taken beside a floor sample; the floor column is the one beside pool off.
   console.log(row('', 'pool off', 'pool on', 'dockerode floor'));
   console.log(row('launch → RUNNING ms (p50 / p95)', p(r.single.runToRunningMs), p(r.pool.runToRunningMs), p(r.single.floorLaunchMs)));
   console.log(
     row(
       '  ratio of the p50s to the floor',
       ratio(r.single.runToRunningMs.p50, r.single.floorLaunchMs.p50),
-      ratio(r.pool.runToRunningMs.p50, r.single.floorLaunchMs.p50),
+      ratio(r.pool.runToRunningMs.p50, r.pool.floorLaunchMs.p50),
       '',
     ),
   );
@@ -298,9 +329,12 @@ function print(r: Results) {
     row(
       '  ratio to the floor',
       ratio(r.burst20.emulatorWallMs, r.burst20.floorWallMs),
-      ratio(r.pool.burst20WallMs, r.burst20.floorWallMs),
+      ratio(r.pool.burst20WallMs, r.pool.floorBurst20WallMs),
       '',
     ),
+  );
+  console.log(
+    `  (the floor beside the pool-on samples: launch p50 ${r.pool.floorLaunchMs.p50} ms, 20 at once ${r.pool.floorBurst20WallMs} ms)`,
   );
   console.log(row('100 at once (one subnet), wall ms', String(r.burst100.emulatorWallMs), '', String(r.burst100.floorWallMs)));
   console.log(row('  ratio to the floor', ratio(r.burst100.emulatorWallMs, r.burst100.floorWallMs), '', ''));
