@@ -3,7 +3,7 @@ import { INCONSISTENT_IDEMPOTENT_REQUEST } from '../domain/cluster.js';
 import { invalidParameter } from '../domain/errors.js';
 import type { ActionContext } from './context.js';
 import { stableJson } from './support/service-request.js';
-import { newTaskSet, taskSetService } from './support/task-sets.js';
+import { MAX_TASK_SETS, newTaskSet, taskSetService, tooManyTaskSets } from './support/task-sets.js';
 import { tasksOfService } from './wire/service.js';
 import { toWireTaskSet } from './wire/task-set.js';
 
@@ -23,6 +23,8 @@ export function createTaskSet(ctx: ActionContext, input: Ecs.CreateTaskSetReques
       if (earlier.requestFingerprint !== fingerprint) throw invalidParameter(INCONSISTENT_IDEMPOTENT_REQUEST);
       return { svc, ts: earlier };
     }
+    const existing = svc.taskSets?.length ?? 0;
+    if (existing >= MAX_TASK_SETS) throw tooManyTaskSets(existing);
     const ts = newTaskSet(
       state,
       scope,

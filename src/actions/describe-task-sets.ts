@@ -1,6 +1,7 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { usesTaskSets } from '../domain/ecs-service.js';
-import { serviceNotFound } from '../domain/errors.js';
+import { parseArn } from '../domain/arn.js';
+import { invalidParameter, serviceNotFound } from '../domain/errors.js';
 import { findTaskSet } from '../domain/task-set.js';
 import { resolveCluster } from '../store/clusters.js';
 import type { ActionContext } from './context.js';
@@ -9,7 +10,8 @@ import { notTaskSetController } from './support/task-sets.js';
 import { tasksOfService } from './wire/service.js';
 import { toWireTaskSet } from './wire/task-set.js';
 
-/** The service's task sets (all, or those named; a name that matches none is a MISSING failure). */
+/** The service's task sets (all, or those named; a name that matches none is a MISSING failure, an ARN of another
+ * resource is refused). */
 export function describeTaskSets(ctx: ActionContext, input: Ecs.DescribeTaskSetsRequest): Ecs.DescribeTaskSetsResponse {
   const { scope, deps } = ctx;
   const withTags = (input.include ?? []).includes('TAGS');
@@ -25,6 +27,8 @@ export function describeTaskSets(ctx: ActionContext, input: Ecs.DescribeTaskSets
     const taskSets: Ecs.TaskSet[] = [];
     const failures: Ecs.Failure[] = [];
     for (const ref of input.taskSets) {
+      // An ARN of anything else than a task set (a task's, say) is refused, as AWS does (observed for a task ARN).
+      if (ref.startsWith('arn:') && parseArn(ref)?.resourceType !== 'task-set') throw invalidParameter('Task Set Identifier is invalid');
       const ts = findTaskSet(svc.taskSets, ref);
       if (ts) taskSets.push(wire(ts));
       else failures.push({ arn: ref, reason: 'MISSING' });

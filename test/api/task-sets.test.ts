@@ -203,11 +203,43 @@ describe('task sets on the EXTERNAL deployment controller', () => {
         networkConfiguration: network,
       }),
     );
+    const ecsController = 'Amazon ECS only supports task set management on services configured to use external deployment controllers.';
     await expectEcsError(
       emu.ecs.send(new CreateTaskSetCommand({ cluster, service: 'rolling', taskDefinition: `${family}:1` })),
       'InvalidParameterException',
-      /EXTERNAL or CODE_DEPLOY/,
+      ecsController,
     );
+    await expectEcsError(
+      emu.ecs.send(new DescribeTaskSetsCommand({ cluster, service: 'rolling', taskSets: ['ecs-svc/1234567890123456789'] })),
+      'InvalidParameterException',
+      ecsController,
+    );
+  });
+
+  it('refuses the ARN of another resource in DescribeTaskSets, and a sixth task set', async () => {
+    const cluster = await externalService(0);
+    await expectEcsError(
+      taskSetsOf(cluster, [`arn:aws:ecs:us-east-1:000000000000:task/${cluster}/0123456789abcdef0123456789abcdef`]),
+      'InvalidParameterException',
+      'Task Set Identifier is invalid',
+    );
+    const create = () =>
+      emu.ecs.send(
+        new CreateTaskSetCommand({
+          cluster,
+          service: 'web',
+          taskDefinition: `${family}:1`,
+          launchType: 'FARGATE',
+          networkConfiguration: network,
+        }),
+      );
+    for (let i = 0; i < 5; i++) await create();
+    await expectEcsError(
+      create(),
+      'InvalidParameterException',
+      '5 deployments exist on the service. Unable to create new TaskSet since this exceeds the maximum limit.',
+    );
+    expect((await taskSetsOf(cluster)).taskSets).toHaveLength(5);
   });
 
   it('works through the AWS CLI', { timeout: 30_000 }, async () => {
@@ -425,6 +457,22 @@ describe('the CODE_DEPLOY deployment controller', () => {
     await expectEcsError(
       emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', forceNewDeployment: true })),
       'InvalidParameterException',
+    );
+    await expectEcsError(
+      emu.ecs.send(new UpdateServiceCommand({ cluster, service: 'web', networkConfiguration: network })),
+      'InvalidParameterException',
+      'Unable to update network parameters on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
+    );
+    await expectEcsError(
+      emu.ecs.send(
+        new UpdateServiceCommand({
+          cluster,
+          service: 'web',
+          loadBalancers: [{ targetGroupArn: tg, containerName: 'web', containerPort: 8080 }],
+        }),
+      ),
+      'InvalidParameterException',
+      'Unable to update load balancers on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
     );
   });
 });

@@ -130,9 +130,10 @@ const UPDATE_HINTS: Record<'CODE_DEPLOY' | 'EXTERNAL', string> = {
  */
 export function checkTaskSetServiceUpdate(svc: ServiceRecord, input: Ecs.UpdateServiceRequest): void {
   const type = svc.deploymentController as 'CODE_DEPLOY' | 'EXTERNAL';
+  // "task definition", "network parameters" and "load balancers" with the CODE_DEPLOY hint are AWS's (observed).
   const refused: [string, unknown][] = [
     ['task definition', input.taskDefinition],
-    ['network configuration', input.networkConfiguration],
+    ['network parameters', input.networkConfiguration],
     ['platform version', input.platformVersion],
     ['load balancers', input.loadBalancers],
     ['service registries', input.serviceRegistries],

@@ -17,10 +17,14 @@ import type { RegionState } from '../../store/schema.js';
 import { findService, launchSettingsOf, networkOf } from './service-request.js';
 import { platformVersionOf } from './task-request.js';
 
+/** AWS's answer to a task set operation on a service of the ECS deployment controller (observed). */
 export const notTaskSetController = () =>
-  invalidParameter(
-    'Amazon ECS does not support task set management on services where deployment controller is not EXTERNAL or CODE_DEPLOY.',
-  );
+  invalidParameter('Amazon ECS only supports task set management on services configured to use external deployment controllers.');
+
+/** A service has at most this many task sets (DRAINING ones count until they are gone); AWS's wording (observed). */
+export const MAX_TASK_SETS = 5;
+export const tooManyTaskSets = (count: number) =>
+  invalidParameter(`${count} deployments exist on the service. Unable to create new TaskSet since this exceeds the maximum limit.`);
 
 /** The ACTIVE service a task set operation names, on a controller that has task sets. */
 export function taskSetService(
