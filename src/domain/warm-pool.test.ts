@@ -79,7 +79,6 @@ describe('addresses for spares and for launches', () => {
         attachmentId: `a${n}`,
         networkInterfaceId: `eni-${n}`,
         ec2AttachmentId: `eni-attach-${n}`,
-        macAddress: '0e:00:00:00:00:01',
         assignPublicIp: false,
         ...extra,
       },

@@ -3,7 +3,6 @@
 // Failures become task state (STOPPED with TaskFailedToStart), never API errors.
 import { containerSpecOf, scratchVolumes } from '../domain/container-spec.js';
 import { readiness, taskHealth, type ContainerDependency } from '../domain/container-dependencies.js';
-import { macAddressFrom } from '../domain/network/eni.js';
 import { createTaskEni } from '../domain/network/network-state.js';
 import { parseCidr, gatewayOf } from '../domain/network/cidr.js';
 import type { Scope } from '../domain/scope.js';
@@ -55,7 +54,6 @@ export function provisionEni(ctx: EngineContext, scope: Scope, taskId: string, p
           attachmentId: t.attachment.id,
           networkInterfaceId: `eni-${ctx.ids.hex32().slice(0, 17)}`,
           ec2AttachmentId: `eni-attach-${ctx.ids.hex32().slice(0, 17)}`,
-          macAddress: from?.macAddress ?? macAddressFrom(Buffer.from(ctx.ids.hex32().slice(0, 10), 'hex')),
           assignPublicIp: t.attachment.assignPublicIp,
           ...(from ? { privateIpAddress: from.address } : {}),
           ...(pool ? { reserved: pool.held(scope, t.attachment.subnetId) } : {}),

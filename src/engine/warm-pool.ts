@@ -7,7 +7,7 @@
 // - Refills run one sandbox at a time, only while no launch is under way, after launches and on network changes.
 // - close() removes every spare; after a crash, the next start-up removes them as orphans (TaskEngine.reconcile).
 import { randomBytes } from 'node:crypto';
-import { macAddressFrom } from '../domain/network/eni.js';
+import { macAddressOf } from '../domain/network/eni.js';
 import type { FirewallPolicy } from '../domain/network/firewall-policy.js';
 import { addressesInSubnet, availableIpAddressCount, groupSetKey } from '../domain/network/network-state.js';
 import { allocateIpFromTop } from '../domain/network/ip-allocator.js';
@@ -252,7 +252,7 @@ export class WarmPool {
       key,
       scope,
       address: plan.address,
-      macAddress: macAddressFrom(randomBytes(5)),
+      macAddress: macAddressOf(plan.vpcId, plan.address),
       policy,
       ready: false,
       handle: Promise.resolve(null),

@@ -39,8 +39,15 @@ export interface NetworkInterfaceRecord {
   createdAt: number;
 }
 
-/** A locally administered unicast MAC in AWS's style (first octet 0x0e, 0x12, 0x16…), from random bytes. */
-export function macAddressFrom(bytes: Uint8Array): string {
-  const octets = [0x0e, ...Array.from(bytes.slice(0, 5))];
+/**
+ * The MAC of an ENI: locally administered unicast in AWS's style (first octet 0x0e), then one octet of the VPC and the
+ * four octets of the address. An address handed out again gets the MAC it had, so the ARP caches of the host and of
+ * the VPC's other tasks stay right; a new MAC on a reused address left them sending to the old one for up to a
+ * minute (Linux keeps a neighbour REACHABLE 15 to 45 s after its last confirmation).
+ */
+export function macAddressOf(vpcId: string, ip: string): string {
+  let vpcOctet = 0;
+  for (const ch of vpcId) vpcOctet = (vpcOctet * 31 + ch.charCodeAt(0)) & 0xff;
+  const octets = [0x0e, vpcOctet, ...ip.split('.').map(Number)];
   return octets.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }

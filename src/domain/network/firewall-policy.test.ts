@@ -25,7 +25,6 @@ function setup() {
         attachmentId: `a${n}`,
         networkInterfaceId: `eni-${n}`,
         ec2AttachmentId: `eni-attach-${n}`,
-        macAddress: '0e:00:00:00:00:01',
         assignPublicIp,
       },
       0,

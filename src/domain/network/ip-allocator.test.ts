@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blocksOverlap, cidrContains, cidrsOverlap, intToIp, ipToInt, parseCidr } from './cidr.js';
-import { FARGATE_REQUESTER_ID } from './eni.js';
+import { FARGATE_REQUESTER_ID, macAddressOf } from './eni.js';
 import { allocateIp, isUsableAddress, usableAddressCount } from './ip-allocator.js';
 import { availableIpAddressCount, createTaskEni, deleteEni, type NetworkState } from './network-state.js';
 import { allocatePublicIp } from './public-ip.js';
@@ -68,7 +68,6 @@ describe('createTaskEni', () => {
     attachmentId: `att-${n}`,
     networkInterfaceId: `eni-${n}`,
     ec2AttachmentId: `eni-attach-${n}`,
-    macAddress: '0e:01:02:03:04:05',
     assignPublicIp,
   });
 
@@ -80,6 +79,18 @@ describe('createTaskEni', () => {
     expect(availableIpAddressCount(s, s.subnets['subnet-1']!)).toBe(0);
     deleteEni(s, enis[6]!.networkInterfaceId);
     expect(createTaskEni(s, request(), 0)!.privateIpAddress).toBe(enis[6]!.privateIpAddress);
+  });
+
+  it('gives an address handed out again the MAC it had, and every address of a subnet its own', () => {
+    const s = state();
+    const enis = Array.from({ length: 3 }, () => createTaskEni(s, request(), 0)!);
+    expect(new Set(enis.map((e) => e.macAddress)).size).toBe(3);
+    for (const e of enis) expect(e.macAddress).toMatch(/^0e(:[0-9a-f]{2}){5}$/);
+    deleteEni(s, enis[1]!.networkInterfaceId);
+    const again = createTaskEni(s, request(), 0)!;
+    expect(again.privateIpAddress).toBe(enis[1]!.privateIpAddress);
+    expect(again.macAddress).toBe(enis[1]!.macAddress);
+    expect(macAddressOf('vpc-1', '10.0.3.4')).not.toBe(macAddressOf('vpc-2', '10.0.3.4'));
   });
 
   it('describes the ENI as ECS creates it for Fargate', () => {

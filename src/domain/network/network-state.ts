@@ -2,7 +2,7 @@
 import { attachmentArn } from '../arn.js';
 import type { Scope } from '../scope.js';
 import { parseCidr } from './cidr.js';
-import { FARGATE_REQUESTER_ID, type NetworkInterfaceRecord } from './eni.js';
+import { FARGATE_REQUESTER_ID, macAddressOf, type NetworkInterfaceRecord } from './eni.js';
 import { allocateIp, isUsableAddress, usableAddressCount } from './ip-allocator.js';
 import { allocatePublicIp } from './public-ip.js';
 import { addDefaultVpcGateway, addVpcRouting, routedToInternetGateway, routedToNatGateway, type RoutingState } from './routing.js';
@@ -103,7 +103,6 @@ export interface EniRequest {
   attachmentId: string;
   networkInterfaceId: string;
   ec2AttachmentId: string;
-  macAddress: string;
   assignPublicIp: boolean;
   /** This address when it is usable in the subnet and free (a ready sandbox holds it), else the lowest free one. */
   privateIpAddress?: string;
@@ -131,7 +130,7 @@ export function createTaskEni(state: NetworkState, req: EniRequest, now: number)
     vpcId: subnet.vpcId,
     availabilityZone: subnet.availabilityZone,
     ownerId: accountId,
-    macAddress: req.macAddress,
+    macAddress: macAddressOf(subnet.vpcId, ip),
     privateIpAddress: ip,
     privateDnsName: privateDnsName(ip, region),
     publicIp: req.assignPublicIp ? allocatePublicIp(publicIps) : undefined,

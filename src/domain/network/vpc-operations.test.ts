@@ -156,7 +156,6 @@ describe('deleting', () => {
         attachmentId: 'a',
         networkInterfaceId: 'eni-1',
         ec2AttachmentId: 'eni-attach-1',
-        macAddress: '0e:00:00:00:00:01',
         assignPublicIp: false,
       },
       0,
