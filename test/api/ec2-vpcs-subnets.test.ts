@@ -180,6 +180,26 @@ describe('CreateSubnet / DescribeSubnets / DeleteSubnet', () => {
     expect(ids.length).toBeGreaterThan(5);
   });
 
+  it('goes on where the last page ended while subnets are created and deleted between pages', async () => {
+    const vpc = await newVpc();
+    const cidr = (n: number) => vpc.CidrBlock!.replace('0.0/16', `${n}.0/24`);
+    const made: string[] = [];
+    for (let n = 1; n <= 7; n++)
+      made.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpc.VpcId, CidrBlock: cidr(n) }))).Subnet!.SubnetId!);
+    const ofVpc = [{ Name: 'vpc-id', Values: [vpc.VpcId!] }];
+    const first = await ec2.send(new DescribeSubnetsCommand({ Filters: ofVpc, MaxResults: 5 }));
+    const seen = first.Subnets!.map((s) => s.SubnetId!);
+    expect(seen).toHaveLength(5);
+    // The last subnet of the page and one before it go; one more comes.
+    await ec2.send(new DeleteSubnetCommand({ SubnetId: seen[4] }));
+    await ec2.send(new DeleteSubnetCommand({ SubnetId: seen[1] }));
+    const added = (await ec2.send(new CreateSubnetCommand({ VpcId: vpc.VpcId, CidrBlock: cidr(8) }))).Subnet!.SubnetId!;
+    const next = await ec2.send(new DescribeSubnetsCommand({ Filters: ofVpc, MaxResults: 5, NextToken: first.NextToken }));
+    const rest = next.Subnets!.map((s) => s.SubnetId!);
+    expect(rest.sort()).toEqual([...made.filter((id) => !seen.includes(id)), added].sort());
+    expect(next.NextToken).toBeUndefined();
+  });
+
   it('holds a subnet while a task’s ENI is in it: fewer free addresses, DependencyViolation until the task is stopped', async () => {
     const vpc = await newVpc();
     const { Subnet } = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.VpcId, CidrBlock: vpc.CidrBlock!.replace('0.0/16', '9.0/28') }));

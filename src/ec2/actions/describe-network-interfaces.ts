@@ -2,7 +2,7 @@ import { FARGATE_INSTANCE_OWNER_ID, type NetworkInterfaceRecord } from '../../do
 import { networkInterfaceNotFound } from '../../domain/network/ec2-errors.js';
 import type { Ec2Action } from '../context.js';
 import { applyFilters, filtersOf, type FilterFields } from '../support/filters.js';
-import { paginate } from '../support/pagination.js';
+import { creationKey, paginate } from '../support/pagination.js';
 import { strList } from '../support/query-params.js';
 import { checkIdFormat, readNetwork } from '../support/region.js';
 import { set } from '../support/xml.js';
@@ -46,6 +46,7 @@ export const describeNetworkInterfaces: Ec2Action = (ctx) => {
     };
     const page = paginate(
       applyFilters(chosen, filtersOf(ctx.params), fields, () => []),
+      (e) => creationKey(e.createdAt, e.networkInterfaceId),
       ctx.params,
       { min: 5, max: 1000 },
     );

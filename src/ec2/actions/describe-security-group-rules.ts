@@ -1,7 +1,7 @@
 import type { SecurityGroupRecord, SecurityGroupRule } from '../../domain/network/vpc.js';
 import type { Ec2Action } from '../context.js';
 import { applyFilters, filtersOf } from '../support/filters.js';
-import { paginate } from '../support/pagination.js';
+import { creationKey, paginate } from '../support/pagination.js';
 import { strList } from '../support/query-params.js';
 import { readNetwork } from '../support/region.js';
 import { set } from '../support/xml.js';
@@ -28,7 +28,12 @@ export const describeSecurityGroupRules: Ec2Action = (ctx) => {
     { 'group-id': (x) => x.group.groupId, 'security-group-rule-id': (x) => x.rule.ruleId },
     () => [],
   );
-  const page = paginate(filtered, ctx.params, { min: 5, max: 1000 });
+  const page = paginate(
+    filtered,
+    (x) => creationKey(x.group.createdAt, x.group.groupId, x.isEgress ? 'egress' : 'ingress', x.rule.ruleId),
+    ctx.params,
+    { min: 5, max: 1000 },
+  );
   return {
     securityGroupRuleSet: set(page.items.map((x) => securityGroupRuleXml(ctx.scope, x.group, x.rule, x.isEgress))),
     nextToken: page.nextToken,

@@ -2,7 +2,7 @@ import { securityGroupNotFound } from '../../domain/network/ec2-errors.js';
 import type { SecurityGroupRecord, SecurityGroupRule } from '../../domain/network/vpc.js';
 import type { Ec2Action } from '../context.js';
 import { applyFilters, filtersOf, type FilterFields } from '../support/filters.js';
-import { paginate } from '../support/pagination.js';
+import { creationKey, paginate } from '../support/pagination.js';
 import { strList } from '../support/query-params.js';
 import { checkIdFormat, readNetwork } from '../support/region.js';
 import { set } from '../support/xml.js';
@@ -40,6 +40,7 @@ export const describeSecurityGroups: Ec2Action = (ctx) => {
   const fields: FilterFields<SecurityGroupRecord> = { ...FIELDS, 'owner-id': () => ctx.scope.accountId };
   const page = paginate(
     applyFilters(chosen, filtersOf(ctx.params), fields, (g) => g.tags),
+    (g) => creationKey(g.createdAt, g.groupId),
     ctx.params,
     { min: 5, max: 1000 },
   );

@@ -3,7 +3,7 @@ import { availableIpAddressCount } from '../../domain/network/network-state.js';
 import type { SubnetRecord } from '../../domain/network/vpc.js';
 import type { Ec2Action } from '../context.js';
 import { applyFilters, filtersOf, type FilterFields } from '../support/filters.js';
-import { paginate } from '../support/pagination.js';
+import { creationKey, paginate } from '../support/pagination.js';
 import { strList } from '../support/query-params.js';
 import { checkIdFormat, readNetwork } from '../support/region.js';
 import { set } from '../support/xml.js';
@@ -39,6 +39,12 @@ export const describeSubnets: Ec2Action = (ctx) => {
     'subnet-arn': on((s) => ec2Arn(ctx.scope, 'subnet', s.subnetId)),
   };
   const filtered = applyFilters(chosen, filtersOf(ctx.params), fields, (x) => x.subnet.tags);
-  const page = paginate(filtered, ctx.params, { min: 5, max: 1000 });
+  const page = paginate(
+    filtered,
+    // The default subnets share one creation time: zone order among them.
+    (x) => creationKey(x.subnet.createdAt, x.subnet.availabilityZone, x.subnet.subnetId),
+    ctx.params,
+    { min: 5, max: 1000 },
+  );
   return { subnetSet: set(page.items.map((x) => subnetXml(ctx.scope, x.subnet, x.available))), nextToken: page.nextToken };
 };

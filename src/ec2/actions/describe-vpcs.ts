@@ -2,7 +2,7 @@ import { vpcNotFound } from '../../domain/network/ec2-errors.js';
 import type { VpcRecord } from '../../domain/network/vpc.js';
 import type { Ec2Action } from '../context.js';
 import { applyFilters, filtersOf, type FilterFields } from '../support/filters.js';
-import { paginate } from '../support/pagination.js';
+import { creationKey, paginate } from '../support/pagination.js';
 import { strList } from '../support/query-params.js';
 import { checkIdFormat, readNetwork } from '../support/region.js';
 import { set } from '../support/xml.js';
@@ -31,6 +31,7 @@ export const describeVpcs: Ec2Action = (ctx) => {
   const fields: FilterFields<VpcRecord> = { ...FIELDS, 'owner-id': () => ctx.scope.accountId };
   const page = paginate(
     applyFilters(chosen, filtersOf(ctx.params), fields, (v) => v.tags),
+    (v) => creationKey(v.createdAt, v.vpcId),
     ctx.params,
     { min: 5, max: 1000 },
   );

@@ -18,6 +18,8 @@ export interface DescribeSpec<T> {
   tags: (item: T) => readonly Tag[];
   /** MaxResults bounds; absent when the action takes none. */
   bounds?: { min: number; max: number };
+  /** The unique key pages follow (and the order of the answer when paged); the id when absent. */
+  keyOf?: (item: T) => string;
 }
 
 export function describeItems<T>(ctx: Ec2Context, all: readonly T[], spec: DescribeSpec<T>): { items: T[]; nextToken?: string } {
@@ -27,5 +29,5 @@ export function describeItems<T>(ctx: Ec2Context, all: readonly T[], spec: Descr
   if (missing !== undefined) throw spec.notFound(missing);
   const chosen = ids.length ? all.filter((x) => ids.includes(spec.idOf(x))) : all;
   const filtered = applyFilters(chosen, filtersOf(ctx.params), spec.fields, spec.tags);
-  return spec.bounds ? paginate(filtered, ctx.params, spec.bounds) : { items: filtered };
+  return spec.bounds ? paginate(filtered, spec.keyOf ?? spec.idOf, ctx.params, spec.bounds) : { items: filtered };
 }

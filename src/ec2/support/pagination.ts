@@ -1,31 +1,29 @@
-// MaxResults / NextToken for Describe* operations: without MaxResults everything comes back in one answer, as EC2
-// does; with it, pages of that size (clamped to the operation's bounds) and an opaque token for the next one.
-// Not yet on the shared scheme (domain/pagination.ts, a token keyed by the last item): Describe* answers come in
-// creation order and the records carry no unique key in that order (same-millisecond createdAt, random ids, the
-// default subnets in zone order), so this token is still an offset, which shifts if resources go before it.
+// MaxResults / NextToken for Describe* operations, on the shared scheme (domain/pagination.ts): without MaxResults
+// everything comes back in one answer, as EC2 does; with it, pages of that size (within the operation's bounds) and
+// a token naming the last key returned, so a page goes on where the last one ended while resources come and go.
+// Records with a creation time are keyed by it, then their id (`creationKey`), which keeps the creation order EC2
+// answers in; the others (route tables, gateways, ACLs, prefix lists) by their id.
 import { invalidNextToken, invalidParameterValue } from '../../domain/network/ec2-errors.js';
+import { type Page, type PageErrors, numberKey, paginate as paginateByKey, sortByKey } from '../../domain/pagination.js';
 import { int, str, type QueryParams } from './query-params.js';
 
-export interface Page<T> {
-  items: T[];
-  nextToken?: string;
+const ec2PageErrors: PageErrors = {
+  badToken: (token) => invalidNextToken(token),
+  badSize: (size, { min, max }) =>
+    invalidParameterValue(`Value ( ${size} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`),
+};
+
+/** A unique key in creation order: the creation time, then the parts given (an id last). */
+export function creationKey(createdAt: number, ...parts: string[]): string {
+  return [numberKey(createdAt), ...parts].join('|');
 }
 
-export function paginate<T>(items: readonly T[], params: QueryParams, bounds: { min: number; max: number }): Page<T> {
-  const maxResults = int(params, 'MaxResults');
-  const token = str(params, 'NextToken');
-  let start = 0;
-  if (token) {
-    const decoded = /^[0-9]+$/.test(Buffer.from(token, 'base64url').toString()) ? Number(Buffer.from(token, 'base64url').toString()) : NaN;
-    if (!Number.isInteger(decoded) || decoded > items.length) throw invalidNextToken(token);
-    start = decoded;
-  }
-  if (maxResults === undefined) return { items: items.slice(start) };
-  if (maxResults < bounds.min || maxResults > bounds.max) {
-    throw invalidParameterValue(
-      `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${bounds.min} and ${bounds.max}.`,
-    );
-  }
-  const end = start + maxResults;
-  return { items: items.slice(start, end), ...(end < items.length ? { nextToken: Buffer.from(String(end)).toString('base64url') } : {}) };
+export function paginate<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  params: QueryParams,
+  bounds: { min: number; max: number },
+): Page<T> {
+  const request = { maxResults: int(params, 'MaxResults'), nextToken: str(params, 'NextToken') };
+  return paginateByKey(sortByKey(items, keyOf), keyOf, request, { defaultSize: Infinity, ...bounds }, ec2PageErrors);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, filtersOf } from './filters.js';
-import { paginate } from './pagination.js';
+import { creationKey, paginate } from './pagination.js';
 import { bool, int, parseQueryParams, str, strList, structList } from './query-params.js';
 import { tagsFromSpecifications } from './tag-specifications.js';
 import { errorXml, set, successXml } from './xml.js';
@@ -65,15 +65,25 @@ describe('filters', () => {
 });
 
 describe('paginate', () => {
-  it('returns everything without MaxResults, else pages with a token', () => {
-    const items = Array.from({ length: 12 }, (_, i) => i);
-    expect(paginate(items, parse(''), { min: 5, max: 1000 }).items).toHaveLength(12);
-    const first = paginate(items, parse('MaxResults=5'), { min: 5, max: 1000 });
+  const key = (n: number) => creationKey(1000 + n, `x-${n}`);
+  const bounds = { min: 5, max: 1000 };
+
+  it('returns everything without MaxResults, else pages with a token, in key order', () => {
+    const items = Array.from({ length: 12 }, (_, i) => 11 - i);
+    expect(paginate(items, key, parse(''), bounds).items).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const first = paginate(items, key, parse('MaxResults=5'), bounds);
     expect(first.items).toEqual([0, 1, 2, 3, 4]);
-    const second = paginate(items, parse(`MaxResults=10&NextToken=${first.nextToken}`), { min: 5, max: 1000 });
+    const second = paginate(items, key, parse(`MaxResults=10&NextToken=${first.nextToken}`), bounds);
     expect(second).toEqual({ items: [5, 6, 7, 8, 9, 10, 11] });
-    expect(() => paginate(items, parse('MaxResults=2'), { min: 5, max: 1000 })).toThrow(/maxResults is invalid/);
-    expect(() => paginate(items, parse('NextToken=garbage'), { min: 5, max: 1000 })).toThrow("The token 'garbage' is invalid");
+    expect(() => paginate(items, key, parse('MaxResults=2'), bounds)).toThrow(/maxResults is invalid/);
+    expect(() => paginate(items, key, parse('NextToken=garbage'), bounds)).toThrow("The token 'garbage' is invalid");
+  });
+
+  it('goes on after the last item returned while items are added and removed before it', () => {
+    const items = [0, 1, 2, 3, 4, 5, 6, 7];
+    const first = paginate(items, key, parse('MaxResults=5'), bounds);
+    const changed = [2, 3, 5, 6, 7, 8];
+    expect(paginate(changed, key, parse(`MaxResults=5&NextToken=${first.nextToken}`), bounds).items).toEqual([5, 6, 7, 8]);
   });
 });
 
