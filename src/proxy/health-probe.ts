@@ -1,5 +1,6 @@
 // One health check as ELB runs it: GET <path> on the target's health-check port, answered within the timeout by a
-// status the matcher allows. Failures carry ELB's reason codes.
+// status the matcher allows. Failures carry ELB's reason codes. The timeout covers the whole check, connecting
+// included: a socket timeout would start only once connected and restart with every byte received.
 import http from 'node:http';
 import { matcherAllows } from '../domain/elbv2/routing.js';
 import { REASONS } from '../domain/elbv2/targets.js';
@@ -20,6 +21,7 @@ export function probe(req: ProbeRequest): Promise<ProbeResult> {
     const settle = (r: ProbeResult) => {
       if (settled) return;
       settled = true;
+      clearTimeout(deadline);
       resolve(r);
     };
     const call = http.request({
@@ -30,10 +32,10 @@ export function probe(req: ProbeRequest): Promise<ProbeResult> {
       headers: { 'user-agent': 'ELB-HealthChecker/2.0', connection: 'close' },
       agent: false,
     });
-    call.setTimeout(req.timeoutMs, () => {
+    const deadline = setTimeout(() => {
       settle({ ok: false, ...REASONS.timeout });
       call.destroy();
-    });
+    }, req.timeoutMs);
     call.on('response', (res) => {
       res.resume();
       const status = res.statusCode ?? 0;
