@@ -1,33 +1,19 @@
 // The real AWS CLI as a second, independent client: its own serializer, its own error handling.
 // (Exit codes: AWS CLI v2 exits 254 on a service error, v1 exits 255.)
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli-process.js';
-import { awsCliFor, type AwsCli } from '../support/aws-cli.js';
-import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
+import { useEmulatorWithCli } from '../support/aws-cli.js';
+import { uniqueName } from '../support/emulator.js';
 
 const SERVICE_ERROR_EXIT = [254, 255];
 const TASK_DEFINITION_JSON = path.join(ROOT, 'test', 'fixtures', 'aws-cli', 'register-task-definition.json');
 const ACCOUNT = '000000000000';
 
-let emu: TestEmulator;
-let aws: AwsCli;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  aws = await awsCliFor(emu.endpoint);
-});
-afterAll(async () => {
-  aws?.dispose();
-  await emu?.close();
-});
+const suite = useEmulatorWithCli();
 
-/** Runs `aws ecs ...`, expects success, returns the parsed output. */
-async function ecs(...args: string[]) {
-  const result = await aws.run(['ecs', ...args]);
-  expect(result.stderr, `aws ecs ${args.join(' ')}`).toBe('');
-  expect(result.code).toBe(0);
-  return result.json;
-}
+/** `aws ecs ...`, which must succeed; its parsed output. */
+const ecs = (...args: string[]) => suite.ok('ecs', ...args);
 
 describe('AWS CLI: clusters', () => {
   it('creates, describes and lists a cluster', async () => {
@@ -52,7 +38,7 @@ describe('AWS CLI: clusters', () => {
   });
 
   it('reports InvalidParameterException for a bad cluster name with a service-error exit code', async () => {
-    const result = await aws.run(['ecs', 'create-cluster', '--cluster-name', 'bad name']);
+    const result = await suite.aws.run(['ecs', 'create-cluster', '--cluster-name', 'bad name']);
     expect(SERVICE_ERROR_EXIT).toContain(result.code);
     expect(result.stderr).toContain('An error occurred (InvalidParameterException) when calling the CreateCluster operation');
     expect(result.stdout).toBe('');
@@ -91,7 +77,7 @@ describe('AWS CLI: task definitions', () => {
   });
 
   it('reports ClientException for a task definition that does not exist', async () => {
-    const result = await aws.run(['ecs', 'describe-task-definition', '--task-definition', 'no-such-family:7']);
+    const result = await suite.aws.run(['ecs', 'describe-task-definition', '--task-definition', 'no-such-family:7']);
     expect(SERVICE_ERROR_EXIT).toContain(result.code);
     expect(result.stderr).toContain('An error occurred (ClientException) when calling the DescribeTaskDefinition operation');
   });

@@ -1,25 +1,12 @@
 // CodeDeploy through the real AWS CLI (`aws deploy`): its own serializer and error handling.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsCliFor, type AwsCli } from '../support/aws-cli.js';
-import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorWithCli } from '../support/aws-cli.js';
+import { uniqueName } from '../support/emulator.js';
 
-let emu: TestEmulator;
-let aws: AwsCli;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  aws = await awsCliFor(emu.endpoint);
-});
-afterAll(async () => {
-  aws?.dispose();
-  await emu?.close();
-});
+const suite = useEmulatorWithCli();
 
-async function deploy(...args: string[]) {
-  const result = await aws.run(['deploy', ...args]);
-  expect(result.stderr, `aws deploy ${args.join(' ')}`).toBe('');
-  expect(result.code).toBe(0);
-  return result.json;
-}
+/** `aws deploy ...`, which must succeed; its parsed output. */
+const deploy = (...args: string[]) => suite.ok('deploy', ...args);
 
 describe('AWS CLI: deploy', () => {
   it('creates and reads an ECS application and a custom linear configuration', async () => {
@@ -50,17 +37,17 @@ describe('AWS CLI: deploy', () => {
   });
 
   it('prints CodeDeploy errors with their codes', async () => {
-    const missing = await aws.run(['deploy', 'get-application', '--application-name', 'no-such-app']);
+    const missing = await suite.aws.run(['deploy', 'get-application', '--application-name', 'no-such-app']);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('(ApplicationDoesNotExistException)');
     expect(missing.stderr).toContain('No application found for name: no-such-app');
     const app = uniqueName('cli-errs');
     await deploy('create-application', '--application-name', app, '--compute-platform', 'ECS');
-    const group = await aws.run(['deploy', 'get-deployment-group', '--application-name', app, '--deployment-group-name', 'nope']);
+    const group = await suite.aws.run(['deploy', 'get-deployment-group', '--application-name', app, '--deployment-group-name', 'nope']);
     expect(group.stderr).toContain('(DeploymentGroupDoesNotExistException)');
-    const dup = await aws.run(['deploy', 'create-application', '--application-name', app, '--compute-platform', 'ECS']);
+    const dup = await suite.aws.run(['deploy', 'create-application', '--application-name', app, '--compute-platform', 'ECS']);
     expect(dup.stderr).toContain('(ApplicationAlreadyExistsException)');
-    const deployment = await aws.run(['deploy', 'get-deployment', '--deployment-id', 'd-ABCDEFGHI']);
+    const deployment = await suite.aws.run(['deploy', 'get-deployment', '--deployment-id', 'd-ABCDEFGHI']);
     expect(deployment.stderr).toContain('(DeploymentDoesNotExistException)');
   });
 });

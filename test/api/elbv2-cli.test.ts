@@ -1,30 +1,17 @@
 // `aws elbv2` as a second, independent client of the ELBv2 API: its own awsQuery serializer and XML parser.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsCliFor, type AwsCli } from '../support/aws-cli.js';
-import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorWithCli } from '../support/aws-cli.js';
+import { uniqueName } from '../support/emulator.js';
 import { defaultNetwork } from '../support/elbv2.js';
 
-let emu: TestEmulator;
-let aws: AwsCli;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  aws = await awsCliFor(emu.endpoint);
-});
-afterAll(async () => {
-  aws?.dispose();
-  await emu?.close();
-});
+const suite = useEmulatorWithCli();
 
-async function elbv2(...args: string[]) {
-  const result = await aws.run(['elbv2', ...args]);
-  expect(result.stderr, `aws elbv2 ${args.join(' ')}`).toBe('');
-  expect(result.code).toBe(0);
-  return result.json;
-}
+/** `aws elbv2 ...`, which must succeed; its parsed output. */
+const elbv2 = (...args: string[]) => suite.ok('elbv2', ...args);
 
 describe('AWS CLI: elbv2', () => {
   it('creates a load balancer, a target group, a listener and a rule, and reads them back', { timeout: 120_000 }, async () => {
-    const net = await defaultNetwork(emu.endpoint);
+    const net = await defaultNetwork(suite.emu.endpoint);
     const name = uniqueName('cli').slice(0, 32);
     const lb = (
       await elbv2('create-load-balancer', '--name', name, '--subnets', ...net.subnets.slice(0, 2), '--tags', 'Key=team,Value=web')
@@ -86,7 +73,7 @@ describe('AWS CLI: elbv2', () => {
   });
 
   it('reports AWS error codes', async () => {
-    const result = await aws.run(['elbv2', 'describe-load-balancers', '--names', 'no-such-lb']);
+    const result = await suite.aws.run(['elbv2', 'describe-load-balancers', '--names', 'no-such-lb']);
     expect([254, 255]).toContain(result.code);
     expect(result.stderr).toContain('(LoadBalancerNotFound)');
     expect(result.stderr).toContain('One or more load balancers not found');

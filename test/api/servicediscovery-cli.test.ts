@@ -1,26 +1,13 @@
 // AWS Cloud Map through the real AWS CLI (`aws servicediscovery`): its own serializer and error handling.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsCliFor, type AwsCli } from '../support/aws-cli.js';
-import { startTestEmulator, uniqueName, type TestEmulator } from '../support/emulator.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorWithCli } from '../support/aws-cli.js';
+import { uniqueName } from '../support/emulator.js';
 
 const SERVICE_ERROR_EXIT = [254, 255];
-let emu: TestEmulator;
-let aws: AwsCli;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  aws = await awsCliFor(emu.endpoint);
-});
-afterAll(async () => {
-  aws?.dispose();
-  await emu?.close();
-});
+const suite = useEmulatorWithCli();
 
-async function sd(...args: string[]) {
-  const result = await aws.run(['servicediscovery', ...args]);
-  expect(result.stderr, `aws servicediscovery ${args.join(' ')}`).toBe('');
-  expect(result.code).toBe(0);
-  return result.json;
-}
+/** `aws servicediscovery ...`, which must succeed; its parsed output. */
+const sd = (...args: string[]) => suite.ok('servicediscovery', ...args);
 
 async function operationDone(id: string) {
   for (;;) {
@@ -32,7 +19,7 @@ async function operationDone(id: string) {
 
 describe('AWS CLI: servicediscovery', () => {
   it('creates a private DNS namespace and a service, registers an instance and reads its health', async () => {
-    const vpc = (await aws.run(['ec2', 'describe-vpcs'])).json.Vpcs[0].VpcId as string;
+    const vpc = (await suite.aws.run(['ec2', 'describe-vpcs'])).json.Vpcs[0].VpcId as string;
     const name = `${uniqueName('cli')}.local`;
     const { OperationId } = await sd('create-private-dns-namespace', '--name', name, '--vpc', vpc);
     const nsId = (await operationDone(OperationId)).Targets.NAMESPACE as string;
@@ -72,7 +59,7 @@ describe('AWS CLI: servicediscovery', () => {
   });
 
   it("prints Cloud Map's error code and message", async () => {
-    const result = await aws.run(['servicediscovery', 'get-service', '--id', 'srv-doesnotexist']);
+    const result = await suite.aws.run(['servicediscovery', 'get-service', '--id', 'srv-doesnotexist']);
     expect(SERVICE_ERROR_EXIT).toContain(result.code);
     expect(result.stderr).toContain('(ServiceNotFound)');
     expect(result.stderr).toContain('srv-doesnotexist');

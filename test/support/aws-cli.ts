@@ -3,6 +3,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestEmulator, type TestEmulator } from './emulator.js';
 
 /** Debian's awscli (installed by .ci/run) first, then whatever `aws` is on PATH. */
 export function findAwsCli(): string {
@@ -75,4 +77,49 @@ export async function awsCliFor(endpoint: string, region = 'us-east-1'): Promise
     run: (args) => exec(['--endpoint-url', endpoint, '--output', 'json', ...args]),
     dispose: () => fs.rmSync(home, { recursive: true, force: true }),
   };
+}
+
+/** `aws <args>` that must succeed (nothing on stderr, exit 0); its parsed output. */
+// biome-ignore lint/suspicious/noExplicitAny: the CLI prints whatever the operation returns
+export async function awsOk(aws: AwsCli, args: string[]): Promise<any> {
+  const result = await aws.run(args);
+  expect(result.stderr, `aws ${args.join(' ')}`).toBe('');
+  expect(result.code).toBe(0);
+  return result.json;
+}
+
+export interface EmulatorWithCli {
+  readonly emu: TestEmulator;
+  readonly aws: AwsCli;
+  /** `aws <args>` that must succeed; its parsed output. */
+  // biome-ignore lint/suspicious/noExplicitAny: see awsOk
+  ok(...args: string[]): Promise<any>;
+}
+
+/** For a test file: an emulator and the AWS CLI bound to it, started before the file's tests and closed after. */
+export function useEmulatorWithCli(): EmulatorWithCli {
+  let emu: TestEmulator | undefined;
+  let aws: AwsCli | undefined;
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+    aws = await awsCliFor(emu.endpoint);
+  });
+  afterAll(async () => {
+    aws?.dispose();
+    await emu?.close();
+  });
+  return {
+    get emu() {
+      if (!emu) throw new Error('the emulator is started in beforeAll');
+      return emu;
+    },
+    get aws() {
+      return boundCli();
+    },
+    ok: (...args) => awsOk(boundCli(), args),
+  };
+  function boundCli(): AwsCli {
+    if (!aws) throw new Error('the AWS CLI is bound in beforeAll');
+    return aws;
+  }
 }
