@@ -1,18 +1,7 @@
 // The CloudWatch Logs input shapes this emulator checks, from the Logs API model (Logs_20140328): member types,
 // required members, lengths, patterns, ranges and enums. Members not listed are accepted and ignored, as AWS
 // ignores members it does not know.
-
-export type Shape =
-  | { type: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[] }
-  | { type: 'integer' | 'long'; min?: number; max?: number }
-  | { type: 'boolean' }
-  | { type: 'list'; member: Shape; min?: number; max?: number }
-  | { type: 'map'; key: Shape; value: Shape; min?: number; max?: number }
-  | { type: 'structure'; members: Readonly<Record<string, Member>> };
-
-export type Member = Shape & { required?: boolean };
-
-const req = <S extends Shape>(shape: S): S & { required: true } => ({ ...shape, required: true });
+import { type Shape, required as req, structure as struct } from '../../protocol/shape-validator.js';
 
 const logGroupName: Shape = { type: 'string', min: 1, max: 512, pattern: '[\\.\\-_/#A-Za-z0-9]+' };
 const logGroupIdentifier: Shape = { type: 'string', min: 1, max: 2048, pattern: '[\\w#+=/:,.@-]*' };
@@ -27,8 +16,6 @@ const resourceArn: Shape = { type: 'string', min: 1, max: 1011, pattern: '[\\w+=
 const logGroupClass: Shape = { type: 'string', enum: ['STANDARD', 'INFREQUENT_ACCESS', 'DELIVERY'] };
 
 export const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
-const struct = (members: Record<string, Member>): Shape => ({ type: 'structure', members });
 
 export const INPUT_SHAPES: Readonly<Record<string, Shape>> = {
   CreateLogGroup: struct({ logGroupName: req(logGroupName), kmsKeyId: { type: 'string', max: 256 }, tags, logGroupClass }),
