@@ -23,6 +23,7 @@ import { createServiceDiscoveryService } from './servicediscovery/service.js';
 import { createElbv2Service } from './elbv2/service.js';
 import { createLogsService } from './logs/service.js';
 import { createCodeDeployService } from './codedeploy/service.js';
+import { createAutoScalingService } from './autoscaling/service.js';
 import { CodeDeployEngine } from './codedeploy/engine.js';
 import { ecsTaskSets } from './codedeploy/support/ecs.js';
 import { SegmentedLogStore } from './logstore/segmented-log-store.js';
@@ -155,7 +156,12 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
     createApp({
       deps,
       operations: withOutageGate(OPERATIONS, faults),
-      jsonServices: [createServiceDiscoveryService(), createLogsService(logs), createCodeDeployService(codeDeploy)],
+      jsonServices: [
+        createServiceDiscoveryService(),
+        createLogsService(logs),
+        createCodeDeployService(codeDeploy),
+        createAutoScalingService(),
+      ],
       queryServices: [createEc2Service(), createElbv2Service(), createIamService(), createStsService()],
       routers: [
         { path: DASHBOARD_PATH, router: dashboardRouter() },

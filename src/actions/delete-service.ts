@@ -1,11 +1,15 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
+import { ECS_NAMESPACE, ecsResourceId, removeTargets } from '../domain/autoscaling/scaling.js';
 import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/errors.js';
 import type { ActionContext } from './context.js';
 import { findService } from './support/service-request.js';
 import { resolveCluster } from '../store/clusters.js';
 import { tasksOfService, toWireService } from './wire/service.js';
 
-/** Deletes a service: refused while it is scaled above 0 unless `force`; it drains (DRAINING), then goes INACTIVE. */
+/**
+ * Deletes a service: refused while it is scaled above 0 unless `force`; it drains (DRAINING), then goes INACTIVE.
+ * Its Application Auto Scaling targets (and their policies) go with it, as on AWS.
+ */
 export function deleteService(ctx: ActionContext, input: Ecs.DeleteServiceRequest): Ecs.DeleteServiceResponse {
   const { scope, deps } = ctx;
   const svc = deps.store.update(scope, (state) => {
@@ -17,6 +21,8 @@ export function deleteService(ctx: ActionContext, input: Ecs.DeleteServiceReques
     found.status = 'DRAINING';
     found.desiredCount = 0;
     found.steady = false;
+    const resourceId = ecsResourceId(found.clusterName, found.serviceName);
+    removeTargets(state, (t) => t.serviceNamespace === ECS_NAMESPACE && t.resourceId === resourceId);
     return found;
   });
   deps.services.poke(scope, svc.clusterName, svc.serviceName);

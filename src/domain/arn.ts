@@ -136,3 +136,17 @@ export function parseLogGroupArn(arn: string): { region: string; accountId: stri
   const m = /^arn:[a-z-]+:logs:([a-z0-9-]+):(\d{12}):log-group:([^:]+)(:\*)?$/.exec(arn);
   return m ? { region: m[1]!, accountId: m[2]!, name: m[3]! } : null;
 }
+
+// Application Auto Scaling. Scalable targets have their own ARN (36 characters of id); scaling policies are named
+// under the older `autoscaling` service, with the target in the resource; target tracking alarms are CloudWatch's.
+export const scalableTargetArn = (scope: Scope, id: string) => `${base(scope, 'application-autoscaling')}:scalable-target/${id}`;
+export const scalingPolicyArn = (scope: Scope, id: string, serviceNamespace: string, resourceId: string, policyName: string) =>
+  `${base(scope, 'autoscaling')}:scalingPolicy:${id}:resource/${serviceNamespace}/${resourceId}:policyName/${policyName}`;
+export const cloudWatchAlarmArn = (scope: Scope, name: string) => `${base(scope, 'cloudwatch')}:alarm:${name}`;
+/** The service-linked role Application Auto Scaling uses for ECS services (RoleARN of their scalable targets). */
+export const ecsAutoScalingRoleArn = (scope: Scope) =>
+  globalArnIn(
+    scope,
+    'iam',
+    'role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService',
+  );

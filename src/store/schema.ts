@@ -16,11 +16,12 @@ import type { CapacityProviderRecord } from '../domain/capacity-provider.js';
 import type { CloudMapState } from '../domain/cloudmap/records.js';
 import type { Elbv2State } from '../domain/elbv2/records.js';
 import type { CodeDeployState } from '../domain/codedeploy/records.js';
+import type { AutoScalingState } from '../domain/autoscaling/records.js';
 
 export const SCHEMA_VERSION = 2;
 
 /** Everything one account owns in one region. */
-export interface RegionState extends NetworkState, CloudMapState, Elbv2State, IamState, CodeDeployState {
+export interface RegionState extends NetworkState, CloudMapState, Elbv2State, IamState, CodeDeployState, AutoScalingState {
   /** By cluster name. */
   clusters: Record<string, ClusterRecord>;
   /** By `<family>:<revision>`. */
@@ -104,6 +105,9 @@ export function emptyRegionState(): RegionState {
     codeDeployDeploymentGroups: {},
     codeDeployDeploymentConfigs: {},
     codeDeployDeployments: {},
+    scalableTargets: {},
+    scalingPolicies: {},
+    scalingActivities: {},
   };
 }
 

@@ -26,13 +26,13 @@ export interface ClientConfig {
 }
 
 export interface FargateLocal {
-  /** http://127.0.0.1:<port>: every service (ECS, EC2, Logs, ELBv2, Cloud Map, IAM, STS) and the control API. */
+  /** http://127.0.0.1:<port>: every service (ECS, EC2, Logs, ELBv2, Cloud Map, Application Auto Scaling, IAM, STS) and the control API. */
   endpoint: string;
   region: string;
   /** For any @aws-sdk client; every service is on the one endpoint. */
   clientConfig: ClientConfig;
   /** The same configuration by service, for readability: `new ECSClient(emulator.clients.ecs)`. */
-  clients: Readonly<Record<'ecs' | 'ec2' | 'logs' | 'elbv2' | 'serviceDiscovery' | 'iam' | 'sts', ClientConfig>>;
+  clients: Readonly<Record<'ecs' | 'ec2' | 'logs' | 'elbv2' | 'serviceDiscovery' | 'applicationAutoScaling' | 'iam' | 'sts', ClientConfig>>;
   /** The control API client (faults, Spot interruptions, events, reset). */
   control: FargateLocalControl;
   /** The effective configuration. */
@@ -74,6 +74,7 @@ export async function startFargateLocal(options: StartOptions = {}): Promise<Far
       logs: clientConfig,
       elbv2: clientConfig,
       serviceDiscovery: clientConfig,
+      applicationAutoScaling: clientConfig,
       iam: clientConfig,
       sts: clientConfig,
     },
