@@ -7,15 +7,15 @@ import { randomIds } from '../domain/ids.js';
 import { ensureDefaultVpc } from '../domain/network/network-state.js';
 import { authorizeRules, createSecurityGroup, ruleSpecsOf } from '../domain/network/security-groups.js';
 import { defaultVpc } from '../domain/network/vpc.js';
-import { newTask } from '../domain/task-factory.js';
 import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
+import { submitTask } from '../../test/support/engine-tasks.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
 import type { ServiceConnectState } from '../domain/cloudmap/service-connect.js';
 import { TaskEngine } from './task-engine.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
-const { vpc, subnets } = defaultVpc(scope, 0);
+const { vpc } = defaultVpc(scope, 0);
 let engine: TaskEngine | null = null;
 afterEach(() => engine?.close());
 
@@ -38,28 +38,10 @@ async function setup(config: Parameters<typeof testConfig>[0] = {}) {
     createSecurityGroup(s, { groupId: 'sg-client', groupName: 'client', description: 'c', vpcId: vpc.vpcId, tags: [] }, 0);
   });
   const launch = async (groups: string[], group?: string) => {
-    const taskId = store.update(scope, (s) => {
-      const t = newTask(
-        {
-          scope,
-          clusterName: 'default',
-          clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
-          taskDefinition: td,
-          capacityProviderName: 'FARGATE',
-          platformVersion: '1.4.0',
-          enableExecuteCommand: false,
-          subnet: s.subnets[subnets[0]!.subnetId]!,
-          securityGroups: groups,
-          assignPublicIp: false,
-          now: Date.now(),
-          ...(group ? { group } : {}),
-        },
-        randomIds,
-      );
-      s.tasks[t.taskId] = t;
-      return t.taskId;
+    const taskId = submitTask(engine!, store, scope, td, {
+      securityGroups: groups,
+      ...(group ? { group } : {}),
     });
-    engine!.submit(scope, taskId);
     await engine!.idle();
     await engine!.networkIdle();
     return store.read(scope, (s) => s.tasks[taskId]!);

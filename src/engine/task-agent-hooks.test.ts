@@ -7,12 +7,11 @@ import { FakeTaskRuntime } from '../../test/fakes/fake-task-runtime.js';
 import { storeTaskDefinition } from '../../test/support/task-definitions.js';
 import { testConfig } from '../config.js';
 import { randomIds } from '../domain/ids.js';
-import { ensureDefaultVpc } from '../domain/network/network-state.js';
 import { TaskStartFailure, type InjectedEnvironment, type TaskAgent } from '../domain/task-agent.js';
-import { newTask } from '../domain/task-factory.js';
 import type { TaskRecord } from '../domain/task.js';
 import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
+import { settle as settleEngine, submitTask } from '../../test/support/engine-tasks.js';
 import { TaskEngine } from './task-engine.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
@@ -65,38 +64,12 @@ afterEach(() => engine.close());
 
 function launch(containers: Ecs.ContainerDefinition[], extra: { taskRoleArn?: string } = {}): string {
   const td = storeTaskDefinition(store, scope, 'fam', containers, extra);
-  const taskId = store.update(scope, (s) => {
-    ensureDefaultVpc(s, scope, 0);
-    const t = newTask(
-      {
-        scope,
-        clusterName: 'default',
-        clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
-        taskDefinition: td,
-        capacityProviderName: 'FARGATE',
-        platformVersion: '1.4.0',
-        enableExecuteCommand: false,
-        subnet: Object.values(s.subnets)[0]!,
-        securityGroups: [],
-        assignPublicIp: false,
-        now: Date.now(),
-      },
-      randomIds,
-    );
-    s.tasks[t.taskId] = t;
-    return t.taskId;
-  });
-  engine.submit(scope, taskId);
+  const taskId = submitTask(engine, store, scope, td);
   return taskId;
 }
 
 const task = (id: string) => store.read(scope, (s) => s.tasks[id]) as TaskRecord;
-const settle = async () => {
-  for (let i = 0; i < 5; i++) {
-    await engine.idle();
-    await new Promise((r) => setTimeout(r, 1));
-  }
-};
+const settle = () => settleEngine(engine);
 
 describe('the engine and the task agent', () => {
   it('assigns endpoint ids, prepares before the pull, pulls with registry credentials, injects variables by precedence', async () => {

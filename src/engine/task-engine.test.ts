@@ -5,10 +5,10 @@ import { storeTaskDefinition } from '../../test/support/task-definitions.js';
 import { testConfig } from '../config.js';
 import { randomIds } from '../domain/ids.js';
 import { ensureDefaultVpc } from '../domain/network/network-state.js';
-import { newTask } from '../domain/task-factory.js';
 import type { TaskRecord } from '../domain/task.js';
 import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
+import { settle as settleEngine, submitTask } from '../../test/support/engine-tasks.js';
 import type { EngineContext } from './engine-context.js';
 import { PLATFORM_STOP_REASON, TaskEngine } from './task-engine.js';
 
@@ -29,39 +29,12 @@ afterEach(() => engine.close());
 
 function launch(containers: Ecs.ContainerDefinition[]): string {
   const td = storeTaskDefinition(store, scope, 'fam', containers);
-  const taskId = store.update(scope, (s) => {
-    ensureDefaultVpc(s, scope, 0);
-    const subnet = Object.values(s.subnets)[0]!;
-    const t = newTask(
-      {
-        scope,
-        clusterName: 'default',
-        clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
-        taskDefinition: td,
-        capacityProviderName: 'FARGATE',
-        platformVersion: '1.4.0',
-        enableExecuteCommand: false,
-        subnet,
-        securityGroups: [],
-        assignPublicIp: false,
-        now: Date.now(),
-      },
-      randomIds,
-    );
-    s.tasks[t.taskId] = t;
-    return t.taskId;
-  });
-  engine.submit(scope, taskId);
+  const taskId = submitTask(engine, store, scope, td);
   return taskId;
 }
 
 const task = (id: string) => store.read(scope, (s) => s.tasks[id]) as TaskRecord;
-const settle = async () => {
-  for (let i = 0; i < 5; i++) {
-    await engine.idle();
-    await new Promise((r) => setTimeout(r, 1));
-  }
-};
+const settle = () => settleEngine(engine);
 
 describe('TaskEngine', () => {
   it('stops a RUNNING task that loses its pause container for a platform reason, not as TaskFailedToStart', async () => {

@@ -3,22 +3,16 @@ import { FakeTaskRuntime } from '../../test/fakes/fake-task-runtime.js';
 import { storeTaskDefinition } from '../../test/support/task-definitions.js';
 import { testConfig } from '../config.js';
 import { randomIds } from '../domain/ids.js';
-import { ensureDefaultVpc } from '../domain/network/network-state.js';
-import { newTask } from '../domain/task-factory.js';
 import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
+import { settle as settleEngine, submitTask } from '../../test/support/engine-tasks.js';
 import type { TaskChange } from './engine-context.js';
 import { TaskEngine } from './task-engine.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
 let store: Store;
 let engine: TaskEngine;
-const settle = async () => {
-  for (let i = 0; i < 5; i++) {
-    await engine.idle();
-    await new Promise((r) => setTimeout(r, 1));
-  }
-};
+const settle = () => settleEngine(engine);
 
 beforeEach(async () => {
   store = await Store.open(null);
@@ -39,28 +33,7 @@ describe('TaskEngine observers', () => {
     const changes: TaskChange[] = [];
     const off = engine.onTaskChanged((c) => changes.push(c));
     const td = storeTaskDefinition(store, scope, 'fam', [{ name: 'app', image: 'img' }]);
-    const taskId = store.update(scope, (s) => {
-      ensureDefaultVpc(s, scope, 0);
-      const t = newTask(
-        {
-          scope,
-          clusterName: 'default',
-          clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
-          taskDefinition: td,
-          capacityProviderName: 'FARGATE_SPOT',
-          platformVersion: '1.4.0',
-          enableExecuteCommand: false,
-          subnet: Object.values(s.subnets)[0]!,
-          securityGroups: [],
-          assignPublicIp: false,
-          now: Date.now(),
-        },
-        randomIds,
-      );
-      s.tasks[t.taskId] = t;
-      return t.taskId;
-    });
-    engine.submit(scope, taskId);
+    const taskId = submitTask(engine, store, scope, td, { capacityProviderName: 'FARGATE_SPOT' });
     await settle();
     engine.stop(scope, taskId, 'SpotInterruption', 'Your Spot Task was interrupted.', { graceSeconds: 5, allAtOnce: true });
     await settle();
