@@ -19,11 +19,13 @@ import type { ActionContext } from './context.js';
 import { createService } from './create-service.js';
 import { registerTaskDefinition } from './register-task-definition.js';
 import { createExpressInfrastructure, removeExpressInfrastructure } from './support/express-gateway.js';
+import { applyExpressScaling } from './support/express-scaling.js';
 import { ecsServiceOf, latestServiceDeployment, toWireExpressService } from './support/express-service.js';
 
 /**
  * Registers the task definition (unless one is given), creates the load balancing and security groups in the
- * emulator's ELBv2 and EC2 state, then the ECS service on Fargate with minTaskCount tasks behind the target group.
+ * emulator's ELBv2 and EC2 state, then the ECS service on Fargate with minTaskCount tasks behind the target group,
+ * and its Application Auto Scaling target (minTaskCount..maxTaskCount) and target tracking policy.
  */
 export async function createExpressGatewayService(
   ctx: ActionContext,
@@ -105,6 +107,8 @@ export async function createExpressGatewayService(
     deps.store.update(scope, (state) => removeExpressInfrastructure(state, record));
     throw err;
   }
+  // The Application Auto Scaling target and target tracking policy (gone with the ECS service when it is deleted).
+  Object.assign(record.managed, applyExpressScaling(ctx, record, scalingTarget));
   const answer = deps.store.update(scope, (state) => {
     const svc = ecsServiceOf(state, record)!;
     const configuration: ExpressConfigurationRecord = {

@@ -3,13 +3,14 @@ import { serviceNotActive } from '../domain/errors.js';
 import { assertHealthCheckPath, type ExpressConfigurationRecord, scalingTargetOf, toWireConfiguration } from '../domain/express-gateway.js';
 import type { ActionContext } from './context.js';
 import { expressTaskDefinition } from './create-express-gateway-service.js';
+import { applyExpressScaling } from './support/express-scaling.js';
 import { ecsServiceOf, findExpressService, latestServiceDeployment } from './support/express-service.js';
 import { updateService } from './update-service.js';
 
 /**
  * A new configuration: a new task definition revision when the container, size or roles change (a rolling
- * deployment of the ECS service), the target group's health check path, the network, and the task count kept
- * within the new scaling bounds.
+ * deployment of the ECS service), the target group's health check path, the network, and the scaling target: the
+ * Application Auto Scaling bounds (which move the task count into them) and the target tracking policy.
  */
 export async function updateExpressGatewayService(
   ctx: ActionContext,
@@ -42,10 +43,6 @@ export async function updateExpressGatewayService(
         taskRoleArn: input.taskRoleArn ?? current.taskRoleArn,
       })
     : undefined;
-  const desiredCount = deps.store.read(scope, (state) => {
-    const svc = ecsServiceOf(state, record);
-    return Math.min(Math.max(svc?.desiredCount ?? scalingTarget.minTaskCount, scalingTarget.minTaskCount), scalingTarget.maxTaskCount);
-  });
   const network = {
     subnets: input.networkConfiguration?.subnets ?? current.networkConfiguration.subnets,
     securityGroups: input.networkConfiguration?.securityGroups ?? current.networkConfiguration.securityGroups,
@@ -53,12 +50,14 @@ export async function updateExpressGatewayService(
   updateService(ctx, {
     cluster: record.clusterName,
     service: record.serviceName,
-    desiredCount,
     ...(td ? { taskDefinition: td.taskDefinitionArn } : {}),
     ...(input.networkConfiguration ? { networkConfiguration: { awsvpcConfiguration: { ...network, assignPublicIp: 'ENABLED' } } } : {}),
   });
+  // New bounds move the desired count into them (a scaling activity records it); the policy follows the metric.
+  const scaling = applyExpressScaling(ctx, record, scalingTarget);
   const answer = deps.store.update(scope, (state) => {
     const r = findExpressService(state, input.serviceArn!);
+    Object.assign(r.managed, scaling);
     const healthCheckPath = input.healthCheckPath ?? current.healthCheckPath;
     const tg = state.targetGroups[r.managed.targetGroupArn];
     if (tg) tg.healthCheck.path = healthCheckPath;

@@ -32,6 +32,9 @@ export interface ExpressManagedResources {
   targetGroupArn: string;
   /** Security groups this service created (load balancer's, when it owns it, and the tasks'). */
   createdSecurityGroupIds: string[];
+  /** The Application Auto Scaling target and target tracking policy it created (absent in records from before them). */
+  scalableTargetArn?: string;
+  scalingPolicyArn?: string;
 }
 
 export interface ExpressServiceRecord {
@@ -63,6 +66,23 @@ export const EXPRESS_DEFAULTS = {
   autoScalingMetric: 'AVERAGE_CPU',
   autoScalingTargetValue: 60,
 } as const;
+
+/** The predefined target tracking metric of each Express scaling metric. */
+export const EXPRESS_SCALING_METRICS: Readonly<Record<string, string>> = {
+  AVERAGE_CPU: 'ECSServiceAverageCPUUtilization',
+  AVERAGE_MEMORY: 'ECSServiceAverageMemoryUtilization',
+  REQUEST_COUNT_PER_TARGET: 'ALBRequestCountPerTarget',
+};
+
+/** The name of the target tracking policy Express Mode puts on its service (inferred: AWS's naming was not found). */
+export const expressScalingPolicyName = (serviceName: string) => `ecs-express-gateway-scaling-${serviceName}`;
+
+/** `app/<lb name>/<lb id>/targetgroup/<tg name>/<tg id>`: the ResourceLabel of ALBRequestCountPerTarget. */
+export function albResourceLabel(loadBalancerArn: string, targetGroupArn: string): string {
+  const lb = loadBalancerArn.slice(loadBalancerArn.indexOf(':loadbalancer/') + ':loadbalancer/'.length);
+  const tg = targetGroupArn.slice(targetGroupArn.indexOf(':targetgroup/') + 1);
+  return `${lb}/${tg}`;
+}
 
 /** The name of the primary container in the task definition Express Mode registers. */
 export const PRIMARY_CONTAINER_NAME = 'Main';

@@ -2,7 +2,7 @@
 // the desired count into their bounds (a scaling activity records it), scaling policies are stored and described,
 // deleting the service removes its target, and bad input gets the service's own errors.
 import {
-  ApplicationAutoScalingClient,
+  type ApplicationAutoScalingClient,
   DeleteScalingPolicyCommand,
   DeregisterScalableTargetCommand,
   DescribeScalableTargetsCommand,
@@ -17,6 +17,7 @@ import {
 import { CreateServiceCommand, DeleteServiceCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultVpc } from '../../src/domain/network/vpc.js';
+import { autoScalingClient } from '../support/autoscaling.js';
 import { startTestEmulator, type TestEmulator, uniqueName } from '../support/emulator.js';
 import { expectEcsError } from '../support/ecs-error.js';
 import { describeService, eventually, fargateCluster, runningTasksOf } from '../support/services.js';
@@ -31,12 +32,7 @@ let aas: ApplicationAutoScalingClient;
 let family: string;
 beforeAll(async () => {
   emu = await startTestEmulator();
-  aas = new ApplicationAutoScalingClient({
-    endpoint: emu.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  aas = autoScalingClient(emu.endpoint);
   family = uniqueName('scaled');
   storeTaskDefinition(emu.deps.store, scope, family, [{ name: 'app', image: 'busybox' }]);
 });
