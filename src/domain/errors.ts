@@ -1,5 +1,6 @@
 // ECS errors as the API returns them: a code that is the SDK's exception name, a message, a status.
 // Domain code throws through these factories, never `new Error(...)` for anything a client can trigger.
+import { ServiceError } from './service-error.js';
 
 export type EcsErrorCode =
   | 'AccessDeniedException'
@@ -33,16 +34,7 @@ export type EcsErrorCode =
   | 'ServiceUnavailableException'
   | 'ServiceUnavailable';
 
-export class EcsError extends Error {
-  constructor(
-    readonly code: EcsErrorCode,
-    message: string,
-    readonly status: number = 400,
-  ) {
-    super(message);
-    this.name = code;
-  }
-}
+export class EcsError extends ServiceError<EcsErrorCode> {}
 
 export const clientException = (message: string) => new EcsError('ClientException', message);
 export const invalidParameter = (message: string) => new EcsError('InvalidParameterException', message);

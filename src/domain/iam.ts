@@ -2,6 +2,7 @@
 // policies and attached managed policies; customer managed policies have versions (one default). AWS managed
 // policies (`arn:aws:iam::aws:policy/…`) exist in every account and can be attached, not changed.
 import type { Tag } from './tags.js';
+import { ServiceError } from './service-error.js';
 
 export interface RoleRecord {
   roleName: string;
@@ -48,16 +49,7 @@ export interface IamState {
   iamPolicies: Record<string, PolicyRecord>;
 }
 
-export class IamError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-    this.name = code;
-  }
-}
+export class IamError extends ServiceError {}
 
 export const noSuchRole = (name: string) => new IamError('NoSuchEntity', `The role with name ${name} cannot be found.`, 404);
 export const noSuchRolePolicy = (name: string) => new IamError('NoSuchEntity', `The role policy with name ${name} cannot be found.`, 404);

@@ -2,6 +2,7 @@
 // `Message`. Wording follows AWS where it was found in recorded answers (the "No scalable target registered for
 // ..." of PutScalingPolicy, "ECS service doesn't exist: ...", the tag-on-register refusal); where none was found
 // the message is ours, in AWS's manner, and marked "inferred" beside it.
+import { ServiceError } from '../service-error.js';
 
 export type AutoScalingErrorCode =
   | 'ValidationException'
@@ -13,16 +14,10 @@ export type AutoScalingErrorCode =
   | 'ConcurrentUpdateException'
   | 'SerializationException';
 
-export class AutoScalingError extends Error {
-  constructor(
-    readonly code: AutoScalingErrorCode,
-    message: string,
-    /** Extra members of the error body (ResourceName of ResourceNotFoundException and TooManyTagsException). */
-    readonly fields: Readonly<Record<string, string>> = {},
-    readonly status: number = 400,
-  ) {
-    super(message);
-    this.name = code;
+export class AutoScalingError extends ServiceError<AutoScalingErrorCode> {
+  /** `fields`: members besides Message that the SDK reads from the error body. */
+  constructor(code: AutoScalingErrorCode, message: string, fields: Readonly<Record<string, string>> = {}, status = 400) {
+    super(code, message, status, fields);
   }
 }
 

@@ -1,6 +1,7 @@
 // Cloud Map (AWS Cloud Map, `servicediscovery`) errors as its API returns them: the SDK's exception name as the
 // code, a `Message`, and for some codes extra members (NamespaceAlreadyExists carries the existing NamespaceId).
 // Domain code throws through these factories. Wording is ours where AWS's exact text was not found.
+import { ServiceError } from '../service-error.js';
 
 export type CloudMapErrorCode =
   | 'CustomHealthNotFound'
@@ -19,16 +20,10 @@ export type CloudMapErrorCode =
   | 'ServiceNotFound'
   | 'TooManyTagsException';
 
-export class CloudMapError extends Error {
-  constructor(
-    readonly code: CloudMapErrorCode,
-    message: string,
-    /** Members besides Message that the SDK reads from the error body. */
-    readonly fields: Readonly<Record<string, string>> = {},
-    readonly status: number = 400,
-  ) {
-    super(message);
-    this.name = code;
+export class CloudMapError extends ServiceError<CloudMapErrorCode> {
+  /** `fields`: members besides Message that the SDK reads from the error body. */
+  constructor(code: CloudMapErrorCode, message: string, fields: Readonly<Record<string, string>> = {}, status = 400) {
+    super(code, message, status, fields);
   }
 }
 

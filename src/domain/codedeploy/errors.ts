@@ -1,17 +1,9 @@
 // CodeDeploy's errors as its API returns them (AWS JSON 1.1): the SDK's exception name as `__type` and a `message`.
 // Domain code throws through these factories. Wording follows AWS where it was found ("No application found for
 // name: …", "No Deployment Group found for name: …"); elsewhere it is ours, in AWS's manner.
+import { ServiceError } from '../service-error.js';
 
-export class CodeDeployError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number = 400,
-  ) {
-    super(message);
-    this.name = code;
-  }
-}
+export class CodeDeployError extends ServiceError {}
 
 const err = (code: string) => (message: string) => new CodeDeployError(code, message);
 

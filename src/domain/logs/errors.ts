@@ -1,6 +1,7 @@
 // CloudWatch Logs errors as the Logs API returns them (AWS JSON 1.1: the bare code as __type, a message, HTTP 400).
 // Wording as AWS answers, where it could be found in recorded answers (moto's tests record several); constraint
 // failures use Coral's "N validation error(s) detected" wording, which Logs answers as InvalidParameterException.
+import { ServiceError } from '../service-error.js';
 
 export type LogsErrorCode =
   | 'InvalidParameterException'
@@ -14,16 +15,7 @@ export type LogsErrorCode =
   | 'UnknownOperationException'
   | 'ValidationException';
 
-export class LogsError extends Error {
-  constructor(
-    readonly code: LogsErrorCode,
-    message: string,
-    readonly status: number = 400,
-  ) {
-    super(message);
-    this.name = code;
-  }
-}
+export class LogsError extends ServiceError<LogsErrorCode> {}
 
 export const invalidParameter = (message: string) => new LogsError('InvalidParameterException', message);
 export const logGroupNotFound = () => new LogsError('ResourceNotFoundException', 'The specified log group does not exist.');

@@ -1,17 +1,9 @@
 // EC2 errors as the EC2 API returns them: a code (often dotted, like InvalidSubnetID.NotFound), a message, HTTP 400.
 // Messages are EC2's own wording as seen in real answers (sources in the networking report); the few marked
 // "ours" were not found and follow EC2's style.
+import { ServiceError } from '../service-error.js';
 
-export class Ec2Error extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number = 400,
-  ) {
-    super(message);
-    this.name = code;
-  }
-}
+export class Ec2Error extends ServiceError {}
 
 const quoteList = (ids: readonly string[]) => `'${ids.join(', ')}'`;
 
