@@ -90,9 +90,7 @@ export function newManagedLoadBalancer(
     loadBalancerArn,
     port: req.listenerPort,
     protocol: 'HTTP',
-    defaultActions: [
-      { type: 'fixed-response', fixedResponse: { statusCode: '404', contentType: 'text/plain', messageBody: 'Not Found' } },
-    ],
+    defaultActions: [{ type: 'fixed-response', fixedResponse: { statusCode: '404', contentType: 'text/plain', messageBody: 'Not Found' } }],
     defaultRuleArn: elbListenerRuleArn(listenerArn, hexOf(c.ids, 16)),
     createdAt: c.now,
   };
