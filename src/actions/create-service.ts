@@ -10,6 +10,7 @@ import {
   type ServiceRecord,
 } from '../domain/ecs-service.js';
 import { invalidParameter } from '../domain/errors.js';
+import { connectorOf } from '../domain/gateway-route.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
 import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
 import { checkAdvancedConfiguration } from '../domain/blue-green-traffic.js';
@@ -17,6 +18,7 @@ import { newServiceId } from '../domain/cloudmap/ids.js';
 import { applyServiceConnect, serviceConnectResources } from '../domain/cloudmap/service-connect.js';
 import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
+import { connectService } from './support/gateway-routes.js';
 import { recordServiceDeployment } from './support/service-deployments.js';
 import { launchSettingsOf, networkOf, newDeployment, stableJson } from './support/service-request.js';
 import { controllerOf, createExternalService, startWithTaskSet } from './support/task-set-services.js';
@@ -34,6 +36,8 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
   const controller = controllerOf(input.deploymentController?.type);
   if (!input.taskDefinition && controller !== 'EXTERNAL')
     throw invalidParameter(`TaskDefinition is required for the ${controller} deployment controller.`);
+  const connector = connectorOf(input.gatewayConnectors);
+  if (connector && controller !== 'ECS') throw invalidParameter('gatewayConnectors are only supported with the ECS deployment controller.');
   const { clientToken: _token, ...request } = input;
   const fingerprint = stableJson(request);
   const now = deps.clock.now();
@@ -116,6 +120,10 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
       requestFingerprint: fingerprint,
       steady: false,
     };
+    if (connector) {
+      service.gatewayConnector = connector;
+      connectService(state, { scope, ids: deps.ids, now, svc: service, connector, td });
+    }
     state.services[key] = service;
     if (controller === 'CODE_DEPLOY') startWithTaskSet(state, scope, cluster, service, input, deps, now);
     else recordServiceDeployment(state, scope, service, deployment, deps.ids, now);
@@ -136,5 +144,7 @@ export function createService(ctx: ActionContext, input: Ecs.CreateServiceReques
     });
     deps.services.poke(scope, svc.clusterName, svc.serviceName);
   }
+  // The load balancers' data plane follows a gateway's new listener and rule.
+  if (outcome.created && svc.gatewayConnector) void deps.loadBalancing?.changed(scope);
   return { service: deps.store.read(scope, (state) => toWireService(svc, tasksOfService(state, svc))) };
 }

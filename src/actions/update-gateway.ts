@@ -9,7 +9,14 @@ export function updateGateway(ctx: ActionContext, input: Ecs.UpdateGatewayReques
   return deps.store.update(scope, (state) => {
     const g = findGateway(state, input.gateway!);
     if (input.infrastructureRoleArn !== undefined) g.infrastructureRoleArn = input.infrastructureRoleArn;
-    if (input.deletionProtection !== undefined) g.deletionProtection = input.deletionProtection;
+    if (input.deletionProtection !== undefined) {
+      g.deletionProtection = input.deletionProtection;
+      // The gateway propagates the setting to the load balancers it manages.
+      for (const alb of g.albs ?? []) {
+        const lb = state.loadBalancers[alb.loadBalancerArn];
+        if (lb) lb.attributes['deletion_protection.enabled'] = String(input.deletionProtection);
+      }
+    }
     if (input.propagateTags !== undefined) g.propagateTags = input.propagateTags;
     const alb = (input.configuration as { hostSharedAlb?: Ecs.UpdateGatewayAlbConfiguration } | undefined)?.hostSharedAlb;
     if (alb) {

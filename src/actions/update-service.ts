@@ -12,12 +12,14 @@ import { isTrafficShifting } from '../domain/blue-green.js';
 import { checkAdvancedConfiguration } from '../domain/blue-green-traffic.js';
 import { newBlueGreenProgress, restoreBlueTraffic } from '../engine/blue-green-reconcile.js';
 import { invalidParameter, serviceNotActive, serviceNotFound } from '../domain/errors.js';
+import { connectorOf } from '../domain/gateway-route.js';
 import { checkServiceLoadBalancers } from '../domain/service-load-balancing.js';
 import { checkServiceRegistries } from '../domain/cloudmap/ecs-registration.js';
 import { newServiceId } from '../domain/cloudmap/ids.js';
 import { applyServiceConnect, serviceConnectResources } from '../domain/cloudmap/service-connect.js';
 import { rolloutReasons } from '../domain/service-messages.js';
 import type { ActionContext } from './context.js';
+import { connectService } from './support/gateway-routes.js';
 import { recordServiceDeployment } from './support/service-deployments.js';
 import { findService, launchSettingsOf, networkOf, newDeployment } from './support/service-request.js';
 import { resolveCluster } from '../store/clusters.js';
@@ -37,7 +39,9 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
   const { scope, deps } = ctx;
   assertValidDesiredCount(input.desiredCount);
   if (input.platformVersion !== undefined) platformVersionOf(input.platformVersion);
+  const connector = input.gatewayConnectors !== undefined ? connectorOf(input.gatewayConnectors) : undefined;
   const now = deps.clock.now();
+  let gatewaysChanged = false;
 
   const outcome = deps.store.update(scope, (state) => {
     const cluster = resolveCluster(state, scope, input.cluster);
@@ -45,6 +49,7 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     if (!svc) throw serviceNotFound();
     if (svc.status !== 'ACTIVE') throw serviceNotActive();
     if (usesTaskSets(svc)) {
+      if (connector) throw invalidParameter('gatewayConnectors are only supported with the ECS deployment controller.');
       checkTaskSetServiceUpdate(svc, input);
       updateTaskSetService(svc, input);
       return { svc, started: undefined };
@@ -80,6 +85,17 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     if (input.platformVersion !== undefined && platformVersionOf(input.platformVersion) !== primary.platformVersion) changed = true;
     if (input.loadBalancers !== undefined || input.serviceRegistries !== undefined || input.serviceConnectConfiguration !== undefined)
       changed = true;
+    if (input.gatewayConnectors !== undefined) {
+      changed = true;
+      svc.gatewayConnector = connector;
+      if (!connector) delete svc.gatewayConnector;
+    }
+    if (input.gatewayConnectors !== undefined || (svc.gatewayConnector && changed)) {
+      // The routes follow the connector, the revision's named port and the network (AWS: a new deployment).
+      const td = state.taskDefinitions[taskDefinitionArn.slice(taskDefinitionArn.indexOf('/') + 1)];
+      const connectReq = { scope, ids: deps.ids, now, svc: { ...svc, networkConfiguration: network }, connector: svc.gatewayConnector, td };
+      gatewaysChanged = connectService(state, connectReq);
+    }
 
     if (input.desiredCount !== undefined && input.desiredCount !== svc.desiredCount) {
       svc.desiredCount = input.desiredCount;
@@ -182,7 +198,7 @@ export function updateService(ctx: ActionContext, input: Ecs.UpdateServiceReques
     });
   }
   deps.services.poke(scope, svc.clusterName, svc.serviceName);
-  if (started?.blueGreen) void deps.loadBalancing?.changed(scope);
+  if (started?.blueGreen || gatewaysChanged) void deps.loadBalancing?.changed(scope);
   return { service: deps.store.read(scope, (state) => toWireService(svc, tasksOfService(state, svc))) };
 }
 

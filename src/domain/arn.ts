@@ -39,6 +39,7 @@ export const daemonDeploymentArn = (scope: Scope, clusterName: string, name: str
 export const daemonRevisionArn = (scope: Scope, clusterName: string, name: string, id: string) =>
   `${base(scope)}:daemon-revision/${clusterName}/${name}/${id}`;
 export const gatewayArn = (scope: Scope, name: string) => `${base(scope)}:gateway/${name}`;
+export const gatewayRouteArn = (scope: Scope, gatewayName: string, id: string) => `${base(scope)}:gateway-route/${gatewayName}/${id}`;
 export const capacityProviderArn = (scope: Scope, name: string) => `${base(scope)}:capacity-provider/${name}`;
 /** The ECS attachment a task's ENI belongs to (the ENI's description). */
 export const attachmentArn = (scope: Scope, attachmentId: string) => `${base(scope)}:attachment/${attachmentId}`;

@@ -3,6 +3,7 @@ import type { ServiceConnectState } from './cloudmap/service-connect.js';
 import type { StrategyItem } from './capacity-provider-placement.js';
 import { strategySettingsOf, type BlueGreenProgress, type StrategyInput, type StrategySettings } from './blue-green.js';
 import { invalidParameter } from './errors.js';
+import type { GatewayConnectorRecord } from './gateway-route.js';
 import type { DeploymentControllerType, TaskSetRecord } from './task-set.js';
 
 export type ServiceStatus = 'ACTIVE' | 'DRAINING' | 'INACTIVE';
@@ -87,6 +88,8 @@ export interface ServiceRecord {
   /** Newest first, at most MAX_SERVICE_EVENTS. */
   events: ServiceEventRecord[];
   loadBalancers: Record<string, unknown>[];
+  /** The gateway connector (CreateService/UpdateService `gatewayConnectors`), if any. */
+  gatewayConnector?: GatewayConnectorRecord;
   serviceRegistries: Record<string, unknown>[];
   healthCheckGracePeriodSeconds?: number;
   enableECSManagedTags: boolean;

@@ -1,9 +1,9 @@
 // ECS gateways: shared ingress (a host-shared Application Load Balancer) that services of associated clusters
-// connect to. Stored and described with AWS's shapes; the load balancer and routes would appear when a service
-// first connects (CreateService/UpdateService `gatewayConnectors`), which the emulator does not do yet, so every
-// gateway has no infrastructure and no route.
+// connect to. The load balancer appears when a service first connects (CreateService/UpdateService
+// `gatewayConnectors`, see gateway-route.ts) and goes with the gateway's last route.
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { invalidParameter } from './errors.js';
+import type { GatewayAlbRecord } from './gateway-route.js';
 
 export interface GatewayRecord {
   gatewayArn: string;
@@ -15,6 +15,8 @@ export interface GatewayRecord {
   propagateTags: 'GATEWAY' | 'NONE';
   /** Cluster ARN -> association status. */
   clusters: Record<string, 'ACTIVE' | 'INACTIVE'>;
+  /** The load balancers it created for its routes (none before a service connects). */
+  albs?: GatewayAlbRecord[];
   createdAt: number;
   updatedAt: number;
 }
@@ -27,13 +29,13 @@ export function assertValidGatewayName(name: string): void {
   }
 }
 
-/** The ALB configuration with AWS's defaults: internet-facing, HTTPS on 443, one load balancer. */
+/** The ALB configuration with AWS's defaults: internet-facing, HTTPS on 443, at most 10 load balancers. */
 export function hostSharedAlbOf(input: Ecs.HostSharedAlbConfiguration | undefined): Ecs.DescribeGatewayAlbConfiguration {
   if (!input) throw invalidParameter('configuration.hostSharedAlb is required.');
   const protocol = input.protocol ?? 'HTTPS';
   const port = input.port ?? (protocol === 'HTTP' ? 80 : 443);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalidParameter('port must be between 1 and 65535.');
-  const maxAlbCount = input.maxAlbCount ?? 1;
+  const maxAlbCount = input.maxAlbCount ?? 10;
   if (!Number.isInteger(maxAlbCount) || maxAlbCount < 1) throw invalidParameter('maxAlbCount must be at least 1.');
   return JSON.parse(
     JSON.stringify({ ...input, scheme: input.scheme ?? 'internet-facing', protocol, port, maxAlbCount }),
@@ -47,7 +49,12 @@ export function toWireGateway(g: GatewayRecord, tags?: Ecs.Tag[]): Ecs.Gateway {
     status: g.status,
     infrastructureRoleArn: g.infrastructureRoleArn,
     deletionProtection: g.deletionProtection,
-    configuration: { hostSharedAlb: JSON.parse(JSON.stringify(g.hostSharedAlb)) as Ecs.DescribeGatewayAlbConfiguration },
+    configuration: {
+      hostSharedAlb: {
+        ...(JSON.parse(JSON.stringify(g.hostSharedAlb)) as Ecs.DescribeGatewayAlbConfiguration),
+        currentAlbCount: g.albs?.length ?? 0,
+      },
+    },
     accessType: g.hostSharedAlb.scheme === 'internal' ? 'PRIVATE' : 'PUBLIC',
     propagateTags: g.propagateTags,
     ...(tags ? { tags } : {}),

@@ -2,6 +2,7 @@
 // circuit breaker (and roll back), plan starts and stops, create the new task records, write the service's events
 // and deployment states. Returns what must happen outside the update (submitting and stopping tasks, EventBridge
 // notices). Deterministic given the state, the time, the ids and the capacity on offer.
+import { gatewayLoadBalancers } from '../domain/gateway-route.js';
 import { capacityProviderArn, parseArn } from '../domain/arn.js';
 import type { StrategyItem } from '../domain/capacity-provider-placement.js';
 import {
@@ -100,8 +101,10 @@ export function reconcileService(state: RegionState, key: string, env: Reconcile
     reconcileTaskSets(state, svc, env, say, effects);
     return effects;
   }
-  const serviceLbs = sideLoadBalancers(svc.loadBalancers, false);
-  const alternateLbs = sideLoadBalancers(svc.loadBalancers, true);
+  // Tasks also register in the target groups of the service's gateway routes (both sides of a blue/green one).
+  const gatewayLbs = gatewayLoadBalancers(state.gatewayRoutes, svc.serviceArn);
+  const serviceLbs = [...sideLoadBalancers(svc.loadBalancers, false), ...gatewayLbs];
+  const alternateLbs = [...sideLoadBalancers(svc.loadBalancers, true), ...gatewayLbs];
   const alternateIds = new Set(svc.deployments.filter((d) => d.alternate).map((d) => d.id));
   const lbsOf: LbsOf = (task) => (task.startedBy && alternateIds.has(task.startedBy) ? alternateLbs : serviceLbs);
   if (serviceLbs.length > 0) followTargets(state, svc, lbsOf, env, say, effects);

@@ -112,7 +112,7 @@ export class ServiceScheduler {
 
   private pokeScope(scope: Scope): void {
     const live = this.ctx.store.read(scope, (s) =>
-      Object.values(s.services).filter((v) => v.status !== 'INACTIVE' && v.loadBalancers.length > 0),
+      Object.values(s.services).filter((v) => v.status !== 'INACTIVE' && (v.loadBalancers.length > 0 || v.gatewayConnector !== undefined)),
     );
     for (const svc of live) this.poke(scope, svc.clusterName, svc.serviceName);
   }

@@ -2,6 +2,7 @@
 // interruption): its targets start draining at once, so the load balancer sends it no new request, with ECS's
 // "deregistered" service event. Returns whether anything was deregistered.
 import { addServiceEvent, serviceKey } from '../domain/ecs-service.js';
+import { gatewayLoadBalancers } from '../domain/gateway-route.js';
 import type { Ids } from '../domain/ports.js';
 import type { Scope } from '../domain/scope.js';
 import { deregisterTaskTargets, elbMessages, serviceLoadBalancers } from '../domain/service-load-balancing.js';
@@ -15,7 +16,7 @@ export function drainTaskTargets(store: Store, ids: Ids, scope: Scope, taskId: s
     if (!task?.group.startsWith(SERVICE_GROUP_PREFIX)) return false;
     const svc = state.services[serviceKey(task.clusterName, task.group.slice(SERVICE_GROUP_PREFIX.length))];
     if (!svc) return false;
-    const lbs = serviceLoadBalancers(svc.loadBalancers);
+    const lbs = [...serviceLoadBalancers(svc.loadBalancers), ...gatewayLoadBalancers(state.gatewayRoutes, svc.serviceArn)];
     const groups = lbs.length ? deregisterTaskTargets(state, lbs, task, now) : [];
     for (const arn of groups)
       addServiceEvent(svc, { id: ids.uuid(), createdAt: now, message: elbMessages.deregistered(svc.serviceName, 1, arn) });

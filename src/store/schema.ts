@@ -9,6 +9,7 @@ import type { IamState } from '../domain/iam.js';
 import type { TaskRecord } from '../domain/task.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
 import type { GatewayRecord } from '../domain/gateway.js';
+import type { GatewayRouteRecord } from '../domain/gateway-route.js';
 import type { ExpressServiceRecord } from '../domain/express-gateway.js';
 import type { DaemonDeploymentRecord, DaemonRecord, DaemonRevisionRecord, DaemonTaskDefinitionRecord } from '../domain/daemon.js';
 import type { ServiceDeploymentRecord, ServiceRevisionRecord } from '../domain/service-deployment.js';
@@ -53,6 +54,8 @@ export interface RegionState extends NetworkState, CloudMapState, Elbv2State, Ia
   expressServices: Record<string, ExpressServiceRecord>;
   /** ECS gateways by name. */
   gateways: Record<string, GatewayRecord>;
+  /** Routes of services connected to gateways, by route ARN. */
+  gatewayRoutes: Record<string, GatewayRouteRecord>;
 }
 
 export interface StateDocument {
@@ -82,6 +85,7 @@ export function emptyRegionState(): RegionState {
     daemonDeployments: {},
     expressServices: {},
     gateways: {},
+    gatewayRoutes: {},
     vpcs: {},
     subnets: {},
     securityGroups: {},

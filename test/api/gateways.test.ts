@@ -1,5 +1,5 @@
 // ECS gateways through the SDK: created, described, listed, updated, associated with clusters and deleted with
-// AWS's shapes. No service connects to a gateway in the emulator yet, so there are no routes and no resources.
+// AWS's shapes (with no service connected: no route and no resources; see gateway-routes.test.ts).
 import {
   AssociateGatewayWithClusterCommand,
   CreateClusterCommand,
@@ -38,10 +38,10 @@ describe('gateways', () => {
     expect(gateway).toMatchObject({
       gatewayArn: arn,
       infrastructureRoleArn,
-      deletionProtection: false,
+      deletionProtection: true,
       accessType: 'PUBLIC',
-      propagateTags: 'NONE',
-      configuration: { hostSharedAlb: { scheme: 'internet-facing', protocol: 'HTTPS', port: 443, maxAlbCount: 1 } },
+      propagateTags: 'GATEWAY',
+      configuration: { hostSharedAlb: { scheme: 'internet-facing', protocol: 'HTTPS', port: 443, maxAlbCount: 10, currentAlbCount: 0 } },
       tags: [{ key: 'k', value: 'v' }],
     });
     expect((await emu.ecs.send(new ListGatewaysCommand({ names: [name] }))).gateways).toEqual([

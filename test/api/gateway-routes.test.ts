@@ -1,0 +1,319 @@
+// Services connecting to ECS gateways through the SDK: the first service with a gateway connector in an associated
+// cluster brings the gateway's load balancer, security group and listener into the ELBv2 and EC2 state; each
+// connection is a route with a host name, a target group and a host-header rule; the service's tasks register in
+// the route's target group; removing the connector, deleting the service or disassociating the cluster removes the
+// routes, and the last one takes the load balancer with it. On the in-memory runtime.
+import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import {
+  AssociateGatewayWithClusterCommand,
+  CreateClusterCommand,
+  CreateGatewayCommand,
+  CreateServiceCommand,
+  DeleteServiceCommand,
+  DescribeGatewayCommand,
+  DescribeGatewayResourcesCommand,
+  DescribeGatewayRouteCommand,
+  DisassociateGatewayFromClusterCommand,
+  ListGatewayRoutesCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancerAttributesCommand,
+  DescribeLoadBalancersCommand,
+  DescribeRulesCommand,
+  DescribeTagsCommand,
+  DescribeTargetGroupsCommand,
+  DescribeTargetHealthCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ec2Client } from '../support/ec2.js';
+import { expectEcsError, uniqueAccountId } from '../support/ecs-error.js';
+import { elbv2Client } from '../support/elbv2.js';
+import { startTestEmulator } from '../support/emulator.js';
+import { eventually } from '../support/services.js';
+
+let emu: Awaited<ReturnType<typeof startTestEmulator>>;
+beforeAll(async () => {
+  // Every target answers its health check (the in-memory runtime runs no HTTP server).
+  emu = await startTestEmulator({}, { healthProbe: async () => ({ ok: true }) });
+});
+afterAll(() => emu.close());
+
+const infrastructureRoleArn = 'arn:aws:iam::000000000000:role/ecsGatewayInfrastructureRole';
+
+async function setUp(accountId: string, options: { scheme?: 'internal' | 'internet-facing' } = {}) {
+  const ecs = emu.client({ accountId });
+  await ecs.send(new CreateClusterCommand({ clusterName: 'apps' }));
+  await ecs.send(
+    new CreateGatewayCommand({
+      name: 'edge',
+      infrastructureRoleArn,
+      deletionProtection: false,
+      configuration: { hostSharedAlb: { ...(options.scheme ? { scheme: options.scheme } : {}) } },
+      tags: [{ key: 'team', value: 'platform' }],
+    }),
+  );
+  await ecs.send(new AssociateGatewayWithClusterCommand({ gateway: 'edge', cluster: 'apps' }));
+  for (const family of ['web', 'api']) {
+    await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family,
+        networkMode: 'awsvpc',
+        requiresCompatibilities: ['FARGATE'],
+        cpu: '256',
+        memory: '512',
+        containerDefinitions: [{ name: 'app', image: 'nginx:1.27', portMappings: [{ containerPort: 8080, name: 'http' }] }],
+      }),
+    );
+  }
+  const ec2 = ec2Client(emu.endpoint, { accountId });
+  const { Subnets } = await ec2.send(new DescribeSubnetsCommand({}));
+  ec2.destroy();
+  const networkConfiguration = { awsvpcConfiguration: { subnets: Subnets!.slice(0, 2).map((s) => s.SubnetId!) } };
+  return { ecs, networkConfiguration };
+}
+
+describe('gateway routes', () => {
+  it('creates the gateway infrastructure with the first route, registers the tasks, and removes it with the last', {
+    timeout: 120_000,
+  }, async () => {
+    const accountId = uniqueAccountId();
+    const { ecs, networkConfiguration } = await setUp(accountId);
+    const elb = elbv2Client(emu.endpoint, { accountId });
+    const ec2 = ec2Client(emu.endpoint, { accountId });
+    try {
+      const groupsBefore = (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups!.map((g) => g.GroupId).sort();
+      expect((await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
+      await ecs.send(
+        new CreateServiceCommand({
+          cluster: 'apps',
+          serviceName: 'web',
+          taskDefinition: 'web',
+          launchType: 'FARGATE',
+          networkConfiguration,
+          desiredCount: 2,
+          gatewayConnectors: [{ portName: 'http', healthCheck: { healthCheckPath: '/health', healthCheckIntervalSeconds: 10 } }],
+        }),
+      );
+      const gatewayArn = `arn:aws:ecs:us-east-1:${accountId}:gateway/edge`;
+      const serviceArn = `arn:aws:ecs:us-east-1:${accountId}:service/apps/web`;
+      const { gatewayRoutes } = await ecs.send(new ListGatewayRoutesCommand({ gateway: 'edge' }));
+      expect(gatewayRoutes).toEqual([
+        {
+          gatewayRouteArn: expect.stringMatching(new RegExp(`^arn:aws:ecs:us-east-1:${accountId}:gateway-route/edge/[0-9a-f]{32}$`)),
+          gatewayArn,
+          clusterArn: `arn:aws:ecs:us-east-1:${accountId}:cluster/apps`,
+          serviceArn,
+          serviceContainerPortName: 'http',
+          status: 'ACTIVE',
+        },
+      ]);
+      const routeArn = gatewayRoutes![0]!.gatewayRouteArn!;
+      const { gatewayRoute } = await ecs.send(new DescribeGatewayRouteCommand({ gatewayRouteArn: routeArn }));
+      expect(gatewayRoute).toMatchObject({
+        gatewayRouteArn: routeArn,
+        serviceArn,
+        serviceContainerPortName: 'http',
+        status: 'ACTIVE',
+        serviceUrl: expect.stringMatching(/^https:\/\/web-[0-9a-f]{8}\.ecs\.us-east-1\.on\.aws$/),
+      });
+      const routeAlb = gatewayRoute!.resources!.hostSharedAlb![0]!;
+      const host = new URL(gatewayRoute!.serviceUrl!).host;
+
+      // The gateway's load balancer: its security group, an HTTP listener (AWS: HTTPS on 443), tagged.
+      const { LoadBalancers } = await elb.send(new DescribeLoadBalancersCommand({}));
+      expect(LoadBalancers).toHaveLength(1);
+      const lb = LoadBalancers![0]!;
+      expect(lb).toMatchObject({ LoadBalancerArn: routeAlb.loadBalancerArn, Scheme: 'internet-facing', Type: 'application' });
+      expect(lb.LoadBalancerName).toMatch(/^ecs-gateway-alb-[0-9a-f]{8}$/);
+      const resources = await ecs.send(new DescribeGatewayResourcesCommand({ gateway: 'edge' }));
+      expect(resources.gatewayResources).toEqual({
+        gatewayArn,
+        resources: {
+          hostSharedAlb: [
+            {
+              loadBalancerArn: lb.LoadBalancerArn,
+              listenerArn: routeAlb.listenerArn,
+              securityGroup: lb.SecurityGroups![0],
+              gatewayRouteArns: [routeArn],
+            },
+          ],
+        },
+      });
+      expect((await ecs.send(new DescribeGatewayCommand({ gateway: 'edge' }))).gateway?.configuration?.hostSharedAlb?.currentAlbCount).toBe(
+        1,
+      );
+      const { Listeners } = await elb.send(new DescribeListenersCommand({ LoadBalancerArn: lb.LoadBalancerArn }));
+      expect(Listeners).toMatchObject([{ ListenerArn: routeAlb.listenerArn, Port: 80, Protocol: 'HTTP' }]);
+      const { Rules } = await elb.send(new DescribeRulesCommand({ ListenerArn: routeAlb.listenerArn }));
+      const rule = Rules!.find((r) => r.RuleArn === routeAlb.listenerRuleArn)!;
+      expect(rule.Conditions).toMatchObject([{ Field: 'host-header', HostHeaderConfig: { Values: [host] } }]);
+      const targetGroupArn = rule.Actions![0]!.TargetGroupArn ?? rule.Actions![0]!.ForwardConfig!.TargetGroups![0]!.TargetGroupArn!;
+      const { TargetGroups } = await elb.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] }));
+      expect(TargetGroups![0]).toMatchObject({ Port: 8080, TargetType: 'ip', HealthCheckPath: '/health', HealthCheckIntervalSeconds: 10 });
+      const { TagDescriptions } = await elb.send(new DescribeTagsCommand({ ResourceArns: [lb.LoadBalancerArn!, targetGroupArn] }));
+      for (const d of TagDescriptions!) {
+        expect(d.Tags).toEqual(
+          expect.arrayContaining([
+            { Key: 'AmazonECSManaged', Value: 'true' },
+            { Key: 'team', Value: 'platform' },
+          ]),
+        );
+      }
+      const attrs = await elb.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn }));
+      expect(attrs.Attributes).toContainEqual({ Key: 'deletion_protection.enabled', Value: 'false' });
+
+      // The service's security group lets the load balancer's group in on the container port.
+      const { SecurityGroups } = await ec2.send(new DescribeSecurityGroupsCommand({}));
+      const lbGroup = SecurityGroups!.find((g) => g.GroupId === lb.SecurityGroups![0])!;
+      expect(lbGroup.IpPermissions).toMatchObject([{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
+      const serviceGroupId = routeAlb.serviceSecurityGroupArn!.split('/').pop()!;
+      const serviceGroup = SecurityGroups!.find((g) => g.GroupId === serviceGroupId)!;
+      expect(serviceGroup.IpPermissions).toContainEqual(
+        expect.objectContaining({
+          IpProtocol: 'tcp',
+          FromPort: 8080,
+          ToPort: 8080,
+          UserIdGroupPairs: [expect.objectContaining({ GroupId: lbGroup.GroupId })],
+        }),
+      );
+
+      // The service's tasks register in the route's target group, as with loadBalancers.
+      await eventually(
+        async () =>
+          (await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }))).TargetHealthDescriptions?.length === 2,
+        60_000,
+        'two targets',
+      );
+
+      // A second service shares the load balancer with its own host name and target group.
+      await ecs.send(
+        new CreateServiceCommand({
+          cluster: 'apps',
+          serviceName: 'api',
+          taskDefinition: 'api',
+          desiredCount: 1,
+          launchType: 'FARGATE',
+          networkConfiguration,
+          gatewayConnectors: [{ portName: 'http' }],
+        }),
+      );
+      const both = (await ecs.send(new ListGatewayRoutesCommand({ cluster: 'apps' }))).gatewayRoutes!;
+      expect(both).toHaveLength(2);
+      expect((await ecs.send(new ListGatewayRoutesCommand({ service: 'api' }))).gatewayRoutes).toHaveLength(1);
+      expect((await ecs.send(new ListGatewayRoutesCommand({ serviceContainerPortName: 'grpc' }))).gatewayRoutes).toEqual([]);
+      expect((await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toHaveLength(1);
+      expect((await elb.send(new DescribeRulesCommand({ ListenerArn: routeAlb.listenerArn }))).Rules).toHaveLength(3);
+
+      // Removing the connector removes the route and its rule and target group; the load balancer stays for api.
+      await ecs.send(new UpdateServiceCommand({ cluster: 'apps', service: 'web', gatewayConnectors: [] }));
+      await expectEcsError(ecs.send(new DescribeGatewayRouteCommand({ gatewayRouteArn: routeArn })), 'ResourceNotFoundException');
+      expect((await elb.send(new DescribeTargetGroupsCommand({}))).TargetGroups).toHaveLength(1);
+      expect((await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toHaveLength(1);
+
+      // Deleting the last connected service removes the rest, and nothing else.
+      await ecs.send(new DeleteServiceCommand({ cluster: 'apps', service: 'api', force: true }));
+      expect((await ecs.send(new ListGatewayRoutesCommand({}))).gatewayRoutes).toEqual([]);
+      expect((await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
+      expect((await elb.send(new DescribeTargetGroupsCommand({}))).TargetGroups).toEqual([]);
+      const after = (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups!;
+      expect(after.map((g) => g.GroupId).sort()).toEqual(groupsBefore);
+      expect(after.find((g) => g.GroupId === serviceGroupId)!.IpPermissions).toEqual(
+        SecurityGroups!.find((g) => g.GroupId === serviceGroupId)!.IpPermissions!.filter((p) => p.FromPort !== 8080),
+      );
+      expect((await ecs.send(new DescribeGatewayResourcesCommand({ gateway: 'edge' }))).gatewayResources?.resources).toEqual({
+        hostSharedAlb: [],
+      });
+    } finally {
+      elb.destroy();
+      ec2.destroy();
+    }
+  });
+
+  it('connects through UpdateService and disconnects when the cluster is disassociated', { timeout: 60_000 }, async () => {
+    const accountId = uniqueAccountId();
+    const { ecs, networkConfiguration } = await setUp(accountId);
+    const elb = elbv2Client(emu.endpoint, { accountId });
+    try {
+      await ecs.send(
+        new CreateServiceCommand({
+          cluster: 'apps',
+          serviceName: 'web',
+          taskDefinition: 'web',
+          desiredCount: 0,
+          launchType: 'FARGATE',
+          networkConfiguration,
+        }),
+      );
+      expect((await ecs.send(new ListGatewayRoutesCommand({}))).gatewayRoutes).toEqual([]);
+      await ecs.send(new UpdateServiceCommand({ cluster: 'apps', service: 'web', gatewayConnectors: [{ portName: 'http' }] }));
+      expect(
+        (await ecs.send(new ListGatewayRoutesCommand({ service: `arn:aws:ecs:us-east-1:${accountId}:service/apps/web` }))).gatewayRoutes,
+      ).toHaveLength(1);
+      expect((await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toHaveLength(1);
+
+      const dis = await ecs.send(new DisassociateGatewayFromClusterCommand({ gateway: 'edge', cluster: 'apps' }));
+      expect(dis.status).toBe('DISASSOCIATING');
+      expect((await ecs.send(new ListGatewayRoutesCommand({}))).gatewayRoutes).toEqual([]);
+      expect((await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
+      expect((await elb.send(new DescribeTargetGroupsCommand({}))).TargetGroups).toEqual([]);
+      // With no gateway left on the cluster, a connector is refused.
+      await expectEcsError(
+        ecs.send(new UpdateServiceCommand({ cluster: 'apps', service: 'web', gatewayConnectors: [{ portName: 'http' }] })),
+        'InvalidParameterException',
+        /gatewayConnectors were specified but no gateways are associated with cluster apps/,
+      );
+    } finally {
+      elb.destroy();
+    }
+  });
+
+  it('answers AWS errors for connectors no gateway can take', async () => {
+    const accountId = uniqueAccountId();
+    const { ecs, networkConfiguration } = await setUp(accountId, { scheme: 'internal' });
+    const create = (serviceName: string, extra: Record<string, unknown>) =>
+      ecs.send(
+        new CreateServiceCommand({
+          cluster: 'apps',
+          serviceName,
+          taskDefinition: 'web',
+          desiredCount: 0,
+          launchType: 'FARGATE',
+          networkConfiguration,
+          ...extra,
+        }),
+      );
+    await expectEcsError(
+      create('a', { gatewayConnectors: [{ portName: 'http' }, { portName: 'http' }] }),
+      'InvalidParameterException',
+      /at most one/,
+    );
+    await expectEcsError(create('b', { gatewayConnectors: [{ portName: 'grpc' }] }), 'InvalidParameterException', /grpc/);
+    await expectEcsError(
+      create('c', { gatewayConnectors: [{ portName: 'http', filters: { accessTypes: ['PUBLIC'] } }] }),
+      'InvalidParameterException',
+      /access types/,
+    );
+    await ecs.send(new CreateClusterCommand({ clusterName: 'lonely' }));
+    await expectEcsError(
+      ecs.send(
+        new CreateServiceCommand({
+          cluster: 'lonely',
+          serviceName: 'd',
+          taskDefinition: 'web',
+          launchType: 'FARGATE',
+          networkConfiguration,
+          gatewayConnectors: [{ portName: 'http' }],
+        }),
+      ),
+      'InvalidParameterException',
+      /no gateways are associated with cluster lonely/,
+    );
+    // A refused connector leaves no service behind, and a private gateway takes a connector with PRIVATE.
+    await create('c', { gatewayConnectors: [{ portName: 'http', filters: { accessTypes: ['PRIVATE'] } }] });
+    expect((await ecs.send(new ListGatewayRoutesCommand({ gateway: 'edge' }))).gatewayRoutes).toHaveLength(1);
+    await expectEcsError(ecs.send(new ListGatewayRoutesCommand({ gateway: 'nope' })), 'ResourceNotFoundException');
+  });
+});
