@@ -1,6 +1,8 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import { invalidParameter } from '../domain/errors.js';
+import { toWireGatewayConnection } from '../domain/gateway-route.js';
 import type { ActionContext } from './context.js';
+import { routesOfService, securityGroupArnIn } from './support/gateway-routes.js';
 import { toWireServiceRevision } from './wire/service-deployment.js';
 
 const MAX_ARNS = 20;
@@ -19,8 +21,14 @@ export function describeServiceRevisions(
     const failures: Ecs.Failure[] = [];
     for (const arn of arns) {
       const record = state.serviceRevisions?.[arn];
-      if (record) serviceRevisions.push(toWireServiceRevision(record));
-      else failures.push({ arn, reason: 'MISSING' });
+      if (!record) {
+        failures.push({ arn, reason: 'MISSING' });
+        continue;
+      }
+      const connections = routesOfService(state, record.serviceArn).map((r) =>
+        toWireGatewayConnection(r, state.gateways[r.gatewayName], securityGroupArnIn(scope)),
+      );
+      serviceRevisions.push(toWireServiceRevision(record, connections));
     }
     return { serviceRevisions, failures };
   });

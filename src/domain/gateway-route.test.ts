@@ -8,6 +8,7 @@ import {
   gatewayLoadBalancers,
   namedPort,
   routeHealthCheck,
+  toWireGatewayConnector,
 } from './gateway-route.js';
 
 const gateway = (name: string, scheme: 'internal' | 'internet-facing' = 'internet-facing', propagateTags: 'GATEWAY' | 'NONE' = 'GATEWAY') =>
@@ -107,5 +108,16 @@ describe('gatewayLoadBalancers', () => {
       { targetGroupArn: 'tg', containerName: 'app', containerPort: 80 },
     ]);
     expect(gatewayLoadBalancers(undefined, 's1')).toEqual([]);
+  });
+});
+
+describe('toWireGatewayConnector', () => {
+  it('gives the connector back in the request shape', () => {
+    expect(toWireGatewayConnector({ portName: 'http' })).toEqual({ portName: 'http' });
+    expect(toWireGatewayConnector({ portName: 'http', accessTypes: ['PUBLIC'], healthCheck: { healthCheckPath: '/h' } })).toEqual({
+      portName: 'http',
+      healthCheck: { healthCheckPath: '/h' },
+      filters: { accessTypes: ['PUBLIC'] },
+    });
   });
 });

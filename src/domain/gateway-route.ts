@@ -189,3 +189,41 @@ export function toWireGatewayRouteSummary(r: GatewayRouteRecord): Ecs.GatewayRou
     status: r.status,
   };
 }
+
+export function toWireGatewayConnector(c: GatewayConnectorRecord): Ecs.GatewayConnector {
+  return JSON.parse(
+    JSON.stringify({
+      portName: c.portName,
+      healthCheck: c.healthCheck,
+      ...(c.accessTypes ? { filters: { accessTypes: c.accessTypes } } : {}),
+    }),
+  ) as Ecs.GatewayConnector;
+}
+
+/** A route as a service revision's gateway connection (`ecsManagedResources.gatewayConnections`). */
+export function toWireGatewayConnection(
+  r: GatewayRouteRecord,
+  g: GatewayRecord | undefined,
+  securityGroupArn: (id: string) => string,
+): Ecs.GatewayConnection {
+  const alb = g?.albs?.find((a) => a.loadBalancerArn === r.loadBalancerArn);
+  return {
+    gatewayArn: r.gatewayArn,
+    gatewayRouteArn: r.gatewayRouteArn,
+    portName: r.portName,
+    serviceUrl: serviceUrlOf(r),
+    ...(g ? { accessType: accessTypeOf(g) } : {}),
+    status: r.status,
+    resources: {
+      hostSharedAlb: [
+        {
+          loadBalancerArn: r.loadBalancerArn,
+          loadBalancerSecurityGroupArns: alb ? [securityGroupArn(alb.securityGroupId)] : [],
+          listenerArn: r.listenerArn,
+          listenerRuleArn: r.listenerRuleArn,
+          targetGroupArn: r.targetGroupArn,
+        },
+      ],
+    },
+  };
+}

@@ -14,6 +14,7 @@
 //     is PRIMARY again (rollback)
 //   d FAILED, no rollback             STOPPED (circuit breaker)
 //   superseded while IN_PROGRESS      STOPPED
+import { toWireGatewayConnector } from './gateway-route.js';
 import type * as Ecs from '@aws-sdk/client-ecs';
 import type { BlueGreenProgress } from './blue-green.js';
 import type { DeploymentRecord, ServiceRecord } from './ecs-service.js';
@@ -35,6 +36,7 @@ export interface ServiceRevisionRecord {
   loadBalancers: Record<string, unknown>[];
   serviceRegistries: Record<string, unknown>[];
   serviceConnectConfiguration?: Record<string, unknown>;
+  gatewayConnectors?: Ecs.GatewayConnector[];
   containerImages: { containerName: string; image: string; imageDigest?: string }[];
   createdAt: number;
 }
@@ -153,6 +155,7 @@ export function revisionOf(
     loadBalancers: plainCopy(svc.loadBalancers),
     serviceRegistries: plainCopy(svc.serviceRegistries),
     ...(svc.serviceConnectConfiguration ? { serviceConnectConfiguration: plainCopy(svc.serviceConnectConfiguration) } : {}),
+    ...(svc.gatewayConnector ? { gatewayConnectors: [toWireGatewayConnector(svc.gatewayConnector)] } : {}),
     containerImages: images,
     createdAt: now,
   };

@@ -13,8 +13,10 @@ import {
   DescribeGatewayCommand,
   DescribeGatewayResourcesCommand,
   DescribeGatewayRouteCommand,
+  DescribeServiceRevisionsCommand,
   DisassociateGatewayFromClusterCommand,
   ListGatewayRoutesCommand,
+  ListServiceDeploymentsCommand,
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
@@ -121,6 +123,35 @@ describe('gateway routes', () => {
       });
       const routeAlb = gatewayRoute!.resources!.hostSharedAlb![0]!;
       const host = new URL(gatewayRoute!.serviceUrl!).host;
+
+      // The service revision carries the connector, and the connection the gateway made for it.
+      const { serviceDeployments } = await ecs.send(new ListServiceDeploymentsCommand({ cluster: 'apps', service: 'web' }));
+      const revisionArn = serviceDeployments![0]!.targetServiceRevisionArn!;
+      const [revision] = (await ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: [revisionArn] }))).serviceRevisions!;
+      expect(revision!.gatewayConnectors).toEqual([
+        { portName: 'http', healthCheck: { healthCheckPath: '/health', healthCheckIntervalSeconds: 10 } },
+      ]);
+      expect(revision!.ecsManagedResources?.gatewayConnections).toEqual([
+        {
+          gatewayArn,
+          gatewayRouteArn: routeArn,
+          portName: 'http',
+          serviceUrl: gatewayRoute!.serviceUrl,
+          accessType: 'PUBLIC',
+          status: 'ACTIVE',
+          resources: {
+            hostSharedAlb: [
+              {
+                loadBalancerArn: routeAlb.loadBalancerArn,
+                loadBalancerSecurityGroupArns: [routeAlb.loadBalancerSecurityGroups![0]!.arn],
+                listenerArn: routeAlb.listenerArn,
+                listenerRuleArn: routeAlb.listenerRuleArn,
+                targetGroupArn: expect.stringContaining(':targetgroup/ecs-gateway-tg-'),
+              },
+            ],
+          },
+        },
+      ]);
 
       // The gateway's load balancer: its security group, an HTTP listener (AWS: HTTPS on 443), tagged.
       const { LoadBalancers } = await elb.send(new DescribeLoadBalancersCommand({}));

@@ -95,10 +95,15 @@ export function toWireServiceDeployment(
   };
 }
 
-export function toWireServiceRevision(record: ServiceRevisionRecord): Ecs.ServiceRevision {
+/** `gatewayConnections`: the service's gateway routes, for a revision with a gateway connector. */
+export function toWireServiceRevision(
+  record: ServiceRevisionRecord,
+  gatewayConnections: Ecs.GatewayConnection[] = [],
+): Ecs.ServiceRevision {
   const { deploymentId: _d, createdAt, containerImages, ...rest } = record;
   return {
     ...(rest as unknown as Ecs.ServiceRevision),
+    ...(record.gatewayConnectors?.length && gatewayConnections.length ? { ecsManagedResources: { gatewayConnections } } : {}),
     containerImages: containerImages.map((c) => ({ ...c })),
     guardDutyEnabled: false,
     createdAt: new Date(createdAt),
