@@ -12,7 +12,11 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { testConfig } from '../src/config.js';
 import { defaultVpc } from '../src/domain/network/vpc.js';
 import type { TaskDefinitionRecord } from '../src/domain/task-definition.js';
@@ -21,8 +25,8 @@ import { startEmulator, type RunningEmulator } from '../src/main.js';
 import { FakeTaskRuntime } from '../test/fakes/fake-task-runtime.js';
 import { percentile } from './stats.js';
 
-const SCOPE = { accountId: '000000000000', region: 'us-east-1' };
-const CLUSTER = 'scale';
+export const SCOPE = { accountId: '000000000000', region: 'us-east-1' };
+export const CLUSTER = 'scale';
 const FAMILY = 'scale';
 const LEVELS = (process.env.BENCH_SCALE_LEVELS ?? '0,1000,10000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 200);
@@ -114,7 +118,7 @@ interface Setup {
   dataDir: string;
 }
 
-async function start(dataDir: string, stoppedTaskRetentionMs?: number): Promise<Setup> {
+export async function start(dataDir: string, stoppedTaskRetentionMs?: number): Promise<Setup> {
   const runtime = new FakeTaskRuntime();
   const retention = stoppedTaskRetentionMs !== undefined ? { stoppedTaskRetentionMs } : {};
   const config = testConfig({ dataDir, instanceId: 'bench-scale', taskAgent: { metadataEndpoint: false }, ...retention });
@@ -193,11 +197,17 @@ async function seed(s: Setup, tpl: { task: TaskRecord; td: TaskDefinitionRecord 
   }
 }
 
-/** Times `fn` on every level in turn, `n` rounds, so a busy machine slows every level alike. */
+/**
+ * Times `fn` on every level in turn, `n` rounds, so a busy machine slows every level alike. The level that goes first
+ * changes each round, so none always follows (and pays for) another's work.
+ */
 async function interleaved(setups: Setup[], n: number, fn: (s: Setup, level: number, i: number) => Promise<unknown>): Promise<OpResult[]> {
   const times = setups.map((): number[] => []);
   for (let i = 0; i < n; i++) {
-    for (const [level, s] of setups.entries()) times[level]!.push(await timed(() => fn(s, level, i)));
+    for (let k = 0; k < setups.length; k++) {
+      const level = (i + k) % setups.length;
+      times[level]!.push(await timed(() => fn(setups[level]!, level, i)));
+    }
   }
   return times.map((t) => {
     t.sort((a, b) => a - b);
@@ -276,10 +286,40 @@ export interface StateScaleResults {
   longestStallMs: number;
   /** From the start of a restart on the largest level's data directory to the answer to its first call. */
   restartFirstAnswerMs: number;
-  /** The process's RSS after that restart, with only that emulator in it. */
+  /** RSS and heap of that restarted process (a process of its own), and of one started the same way on the empty store. */
   restartRssMiB: number;
+  restartHeapMiB: number;
+  emptyRssMiB: number;
+  emptyHeapMiB: number;
   /** Expiry of all those stopped tasks at once: its duration and the longest event-loop stall meanwhile. */
   expiry: { tasks: number; durationMs: number; longestStallMs: number };
+}
+
+/** What bench/state-restart.ts prints: a restart, in a process of its own, on one level's data directory. */
+export interface RestartResult {
+  firstAnswerMs: number;
+  rssMiB: number;
+  heapMiB: number;
+  expiry: { tasks: number; durationMs: number; longestStallMs: number };
+}
+
+/** Runs bench/state-restart.ts in a new Node process (the way this one was started, so under tsx too). */
+async function restartIn(dataDir: string): Promise<RestartResult> {
+  const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'state-restart.ts');
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, '--expose-gc', script, dataDir], {
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as RestartResult;
+}
+
+/**
+ * A full garbage collection. Seeding makes in seconds what a long-running emulator accumulates over hours, and its
+ * garbage would otherwise be collected while the calls are timed (on whichever level's call it lands: every level's
+ * emulator is in this one process, so this settles them all alike).
+ */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
 }
 
 export async function benchStateScale(): Promise<StateScaleResults> {
@@ -287,7 +327,6 @@ export async function benchStateScale(): Promise<StateScaleResults> {
   // Keeps the process alive between one emulator's close and the next one's start.
   const keepAlive = setInterval(() => {}, 1000);
   const setups: Setup[] = [];
-  let restarted: Setup | null = null;
   try {
     for (const level of LEVELS) {
       log(`seeding ${level} stored tasks and ${level / 10} revisions…`);
@@ -295,6 +334,7 @@ export async function benchStateScale(): Promise<StateScaleResults> {
       setups.push(s);
       await seed(s, await templates(s), level, level / 10);
     }
+    collectGarbage();
     log('measuring, the levels in turn…');
     const stalls = monitorEventLoopDelay({ resolution: 5 });
     stalls.enable();
@@ -307,35 +347,25 @@ export async function benchStateScale(): Promise<StateScaleResults> {
       throughput: Object.fromEntries(Object.entries(m.throughput).map(([name, counts]) => [name, counts[i]!])),
       bytesPerChange: m.bytesPerChange[i]!,
     }));
-    log('restart…');
     for (const s of setups.splice(0)) {
       s.client.close();
       await s.emu.close();
     }
-    const t0 = performance.now();
-    // Restarted with a retention of 1 ms, so every stored task is due for expiry (the sweep below).
-    restarted = await start(path.join(root, String(LEVELS.at(-1))), 1);
-    await restarted.client.call('ListTasks', { cluster: CLUSTER });
-    const restartFirstAnswerMs = round(performance.now() - t0);
-    const restartRssMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
-    log('expiry of every stopped task…');
-    const count = () => restarted!.emu.deps.store.read(SCOPE, (st) => Object.keys(st.tasks).length);
-    const stored = count();
-    const sweepStalls = monitorEventLoopDelay({ resolution: 5 });
-    sweepStalls.enable();
-    const t1 = performance.now();
-    await restarted.emu.tasks.sweepExpired();
-    const durationMs = round(performance.now() - t1);
-    sweepStalls.disable();
+    log('restart, in a new process, on the empty store and on the largest…');
+    const empty = await restartIn(path.join(root, String(LEVELS[0])));
+    const restart = await restartIn(path.join(root, String(LEVELS.at(-1))));
     return {
       levels,
       longestStallMs: round(stalls.max / 1e6),
-      restartFirstAnswerMs,
-      restartRssMiB,
-      expiry: { tasks: stored - count(), durationMs, longestStallMs: round(sweepStalls.max / 1e6) },
+      restartFirstAnswerMs: restart.firstAnswerMs,
+      restartRssMiB: restart.rssMiB,
+      restartHeapMiB: restart.heapMiB,
+      emptyRssMiB: empty.rssMiB,
+      emptyHeapMiB: empty.heapMiB,
+      expiry: restart.expiry,
     };
   } finally {
-    for (const s of [...setups, ...(restarted ? [restarted] : [])]) {
+    for (const s of setups) {
       s.client.close();
       await s.emu.close();
     }
@@ -377,8 +407,11 @@ export function printStateScale(r: StateScaleResults): void {
   }
   console.log(over.length ? `over the bounds (2x latency, 1.5x throughput): ${over.join(', ')}` : 'every ratio within the bounds');
   console.log(`longest event-loop stall during the calls: ${r.longestStallMs} ms`);
+  const tasks = r.levels.at(-1)!.tasks;
   console.log(
-    `restart with ${r.levels.at(-1)!.tasks} tasks stored: first answer after ${r.restartFirstAnswerMs} ms, RSS ${r.restartRssMiB} MiB`,
+    `restart with ${tasks} tasks stored (a new process): first answer after ${r.restartFirstAnswerMs} ms, RSS ${r.restartRssMiB} MiB, ` +
+      `heap ${r.restartHeapMiB} MiB (empty store: RSS ${r.emptyRssMiB} MiB, heap ${r.emptyHeapMiB} MiB; ` +
+      `${Math.round(((r.restartHeapMiB - r.emptyHeapMiB) * 2 ** 20) / Math.max(1, tasks))} bytes of heap per stored task)`,
   );
   console.log(
     `expiry of ${r.expiry.tasks} stopped tasks: ${r.expiry.durationMs} ms, longest event-loop stall ${r.expiry.longestStallMs} ms`,
