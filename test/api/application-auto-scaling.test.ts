@@ -340,3 +340,31 @@ describe('Tags of scalable targets', () => {
     expect((err as unknown as { ResourceName: string }).ResourceName).toBe(unknown);
   });
 });
+
+describe('the protocol', () => {
+  const post = async (target: string, body: string) => {
+    const res = await fetch(emu.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
+      body,
+    });
+    return { status: res.status, body: (await res.json()) as { __type: string; Message?: string } };
+  };
+
+  it('answers an operation it does not know, a body that is not an object, and a wrong JSON type with AWS JSON errors', async () => {
+    expect(await post('AnyScaleFrontendService.PutScheduledAction', '{}')).toMatchObject({
+      status: 400,
+      body: { __type: 'UnknownOperationException' },
+    });
+    expect(await post('AnyScaleFrontendService.DescribeScalableTargets', '[]')).toMatchObject({
+      status: 400,
+      body: { __type: 'SerializationException' },
+    });
+    expect(
+      await post(
+        'AnyScaleFrontendService.RegisterScalableTarget',
+        JSON.stringify({ ...ECS, ResourceId: 'service/a/b', MinCapacity: 'one', MaxCapacity: 2 }),
+      ),
+    ).toEqual({ status: 400, body: { __type: 'SerializationException', Message: 'STRING_VALUE cannot be converted to Integer' } });
+  });
+});
