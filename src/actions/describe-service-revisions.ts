@@ -2,6 +2,7 @@ import type * as Ecs from '@aws-sdk/client-ecs';
 import { invalidParameter } from '../domain/errors.js';
 import { toWireGatewayConnection } from '../domain/gateway-route.js';
 import type { ActionContext } from './context.js';
+import { expressManagedResources } from './support/express-service.js';
 import { routesOfService, securityGroupArnIn } from './support/gateway-routes.js';
 import { toWireServiceRevision } from './wire/service-deployment.js';
 
@@ -25,10 +26,17 @@ export function describeServiceRevisions(
         failures.push({ arn, reason: 'MISSING' });
         continue;
       }
-      const connections = routesOfService(state, record.serviceArn).map((r) =>
-        toWireGatewayConnection(r, state.gateways[r.gatewayName], securityGroupArnIn(scope)),
+      const groupArn = securityGroupArnIn(scope);
+      const connections = record.gatewayConnectors?.length
+        ? routesOfService(state, record.serviceArn).map((r) => toWireGatewayConnection(r, state.gateways[r.gatewayName], groupArn))
+        : [];
+      const express = state.expressServices?.[record.serviceArn];
+      serviceRevisions.push(
+        toWireServiceRevision(record, {
+          ...(express ? expressManagedResources(state, express, groupArn) : {}),
+          ...(connections.length ? { gatewayConnections: connections } : {}),
+        }),
       );
-      serviceRevisions.push(toWireServiceRevision(record, connections));
     }
     return { serviceRevisions, failures };
   });

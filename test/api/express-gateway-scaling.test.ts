@@ -11,10 +11,11 @@ import {
   CreateExpressGatewayServiceCommand,
   DeleteExpressGatewayServiceCommand,
   DescribeExpressGatewayServiceCommand,
+  DescribeServiceRevisionsCommand,
   DescribeServicesCommand,
   UpdateExpressGatewayServiceCommand,
 } from '@aws-sdk/client-ecs';
-import { DescribeTargetGroupsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autoScalingClient } from '../support/autoscaling.js';
 import { uniqueAccountId } from '../support/ecs-error.js';
@@ -111,6 +112,58 @@ describe('Express Mode scaling', () => {
       await ecs.send(new DeleteExpressGatewayServiceCommand({ serviceArn: service!.serviceArn }));
       expect((await aas.send(new DescribeScalableTargetsCommand({ ...ECS, ResourceIds: [resourceId] }))).ScalableTargets).toEqual([]);
       expect((await aas.send(new DescribeScalingPoliciesCommand({ ...ECS, ResourceId: resourceId }))).ScalingPolicies).toEqual([]);
+    } finally {
+      ecs.destroy();
+      aas.destroy();
+      elb.destroy();
+    }
+  });
+
+  it('reports what it created in the service revision’s ecsManagedResources, no longer ACTIVE once the service is deleted', async () => {
+    const accountId = uniqueAccountId();
+    const ecs = emu.client({ accountId });
+    const aas = autoScalingClient(emu.endpoint, { accountId });
+    const elb = elbv2Client(emu.endpoint, { accountId });
+    try {
+      const { service } = await ecs.send(
+        new CreateExpressGatewayServiceCommand({ serviceName: 'menu', infrastructureRoleArn, primaryContainer: { image: 'nginx:1.27' } }),
+      );
+      const ecsService = (await ecs.send(new DescribeServicesCommand({ services: ['menu'] }))).services![0]!;
+      const revisionArn = service!.activeConfigurations![0]!.serviceRevisionArn;
+      const revisions = async () =>
+        (await ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: [revisionArn!] }))).serviceRevisions![0]!;
+      const managed = (await revisions()).ecsManagedResources!;
+      const tgArn = ecsService.loadBalancers![0]!.targetGroupArn!;
+      const lbArn = (await elb.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [tgArn] }))).TargetGroups![0]!.LoadBalancerArns![0]!;
+      const lb = (await elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [lbArn] }))).LoadBalancers![0]!;
+      const policy = (await aas.send(new DescribeScalingPoliciesCommand({ ...ECS, ResourceId: 'service/default/menu' })))
+        .ScalingPolicies![0]!;
+      const target = (await aas.send(new DescribeScalableTargetsCommand({ ...ECS, ResourceIds: ['service/default/menu'] })))
+        .ScalableTargets![0]!;
+      const path = managed.ingressPaths![0]!;
+      expect(path).toMatchObject({
+        accessType: 'PUBLIC',
+        endpoint: service!.activeConfigurations![0]!.ingressPaths![0]!.endpoint,
+        loadBalancer: { arn: lbArn, status: 'ACTIVE', scheme: lb.Scheme, securityGroupIds: lb.SecurityGroups },
+        targetGroups: [{ arn: tgArn, status: 'ACTIVE', healthCheckPath: '/ping', port: 80 }],
+      });
+      expect(path.loadBalancerSecurityGroups!.map((g) => g.arn!.split('/').pop())).toEqual(lb.SecurityGroups);
+      expect(path.listener!.arn).toMatch(/:listener\/app\//);
+      expect(path.rule!.arn).toMatch(/:listener-rule\/app\//);
+      expect(managed.autoScaling).toMatchObject({
+        scalableTarget: { arn: target.ScalableTargetARN, status: 'ACTIVE', minCapacity: 1, maxCapacity: 20 },
+        applicationAutoScalingPolicies: [
+          { arn: policy.PolicyARN, policyType: 'TargetTrackingScaling', targetValue: 60, metric: 'ECSServiceAverageCPUUtilization' },
+        ],
+      });
+      expect(managed.metricAlarms!.map((a) => a.arn)).toEqual(policy.Alarms!.map((a) => a.AlarmARN));
+      expect(managed.serviceSecurityGroups!.map((g) => g.arn!.split('/').pop())).toEqual(
+        ecsService.networkConfiguration!.awsvpcConfiguration!.securityGroups,
+      );
+
+      await ecs.send(new DeleteExpressGatewayServiceCommand({ serviceArn: service!.serviceArn }));
+      const after = (await revisions()).ecsManagedResources!;
+      expect(after.ingressPaths![0]!.listener!.status).not.toBe('ACTIVE');
     } finally {
       ecs.destroy();
       aas.destroy();

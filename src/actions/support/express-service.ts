@@ -44,3 +44,87 @@ export function toWireExpressService(
     updatedAt: new Date(record.updatedAt),
   };
 }
+
+/**
+ * What ECS created for an Express service, as a service revision reports it (`ecsManagedResources`): the ingress
+ * path (endpoint, load balancer with its security groups, listener, rule, target group), the scaling target and
+ * policy with the policy's alarms, and the tasks' security groups. ACTIVE while the service is (here they exist once
+ * the call returns), DEPROVISIONING while it drains, DELETED once it is gone.
+ */
+export function expressManagedResources(
+  state: Readonly<RegionState>,
+  record: ExpressServiceRecord,
+  securityGroupArn: (id: string) => string,
+): Ecs.ECSManagedResources {
+  const m = record.managed;
+  const status = record.status === 'ACTIVE' ? 'ACTIVE' : record.status === 'DRAINING' ? 'DEPROVISIONING' : 'DELETED';
+  const active = { status: status as Ecs.ManagedResourceStatus, updatedAt: new Date(record.updatedAt) };
+  const group = (id: string) => ({ arn: securityGroupArn(id), ...active });
+  const lb = state.loadBalancers[m.loadBalancerArn];
+  const tg = state.targetGroups[m.targetGroupArn];
+  const target = m.scalableTargetArn
+    ? Object.values(state.scalableTargets).find((t) => t.scalableTargetArn === m.scalableTargetArn)
+    : undefined;
+  const policy = m.scalingPolicyArn ? Object.values(state.scalingPolicies).find((p) => p.policyArn === m.scalingPolicyArn) : undefined;
+  const tracking = policy?.configuration as
+    | { TargetValue?: number; PredefinedMetricSpecification?: { PredefinedMetricType?: string } }
+    | undefined;
+  const serviceGroups = ecsServiceOf(state, record)?.networkConfiguration.securityGroups ?? [];
+  return {
+    ingressPaths: [
+      {
+        accessType: 'PUBLIC',
+        endpoint: `https://${record.endpointHost}`,
+        ...(lb
+          ? {
+              loadBalancer: {
+                arn: lb.loadBalancerArn,
+                ...active,
+                scheme: lb.scheme,
+                subnetIds: lb.availabilityZones.map((z) => z.subnetId),
+                securityGroupIds: [...lb.securityGroups],
+              },
+              loadBalancerSecurityGroups: lb.securityGroups.map(group),
+            }
+          : {}),
+        listener: { arn: m.listenerArn, ...active },
+        rule: { arn: m.ruleArn, ...active },
+        ...(tg
+          ? {
+              targetGroups: [
+                {
+                  arn: tg.targetGroupArn,
+                  ...active,
+                  healthCheckPath: tg.healthCheck.path,
+                  healthCheckPort: tg.healthCheck.port === 'traffic-port' ? tg.port : Number(tg.healthCheck.port),
+                  port: tg.port,
+                },
+              ],
+            }
+          : {}),
+      },
+    ],
+    ...(target
+      ? {
+          autoScaling: {
+            scalableTarget: { arn: target.scalableTargetArn, ...active, minCapacity: target.minCapacity, maxCapacity: target.maxCapacity },
+            ...(policy
+              ? {
+                  applicationAutoScalingPolicies: [
+                    {
+                      arn: policy.policyArn,
+                      ...active,
+                      policyType: policy.policyType,
+                      targetValue: tracking?.TargetValue,
+                      metric: tracking?.PredefinedMetricSpecification?.PredefinedMetricType,
+                    },
+                  ],
+                }
+              : {}),
+          },
+        }
+      : {}),
+    ...(policy?.alarms.length ? { metricAlarms: policy.alarms.map((a) => ({ arn: a.AlarmARN, ...active })) } : {}),
+    serviceSecurityGroups: serviceGroups.map(group),
+  };
+}

@@ -95,15 +95,12 @@ export function toWireServiceDeployment(
   };
 }
 
-/** `gatewayConnections`: the service's gateway routes, for a revision with a gateway connector. */
-export function toWireServiceRevision(
-  record: ServiceRevisionRecord,
-  gatewayConnections: Ecs.GatewayConnection[] = [],
-): Ecs.ServiceRevision {
+/** `ecsManagedResources`: what ECS created for the service (Express Mode, gateway routes), when it created any. */
+export function toWireServiceRevision(record: ServiceRevisionRecord, ecsManagedResources?: Ecs.ECSManagedResources): Ecs.ServiceRevision {
   const { deploymentId: _d, createdAt, containerImages, ...rest } = record;
   return {
     ...(rest as unknown as Ecs.ServiceRevision),
-    ...(record.gatewayConnectors?.length && gatewayConnections.length ? { ecsManagedResources: { gatewayConnections } } : {}),
+    ...(ecsManagedResources && Object.keys(ecsManagedResources).length ? { ecsManagedResources } : {}),
     containerImages: containerImages.map((c) => ({ ...c })),
     guardDutyEnabled: false,
     createdAt: new Date(createdAt),
