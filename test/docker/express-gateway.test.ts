@@ -1,7 +1,6 @@
 // Express Mode on real containers: one CreateExpressGatewayService call leads to a page answering through the load
 // balancer's listener on the host (for the service's endpoint host), an update rolls out a new image, and a delete
 // leaves no task, load balancer, target group or security group behind.
-import http from 'node:http';
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import {
   CreateExpressGatewayServiceCommand,
@@ -21,6 +20,7 @@ import { ec2Client } from '../support/ec2.js';
 import { elbv2Client } from '../support/elbv2.js';
 import { eventually } from '../support/services.js';
 import { BUSYBOX_IMAGE } from './images.js';
+import { getByHost } from './support/web-service.js';
 import { startDockerEmulator, type DockerEmulator } from './support/docker-emulator.js';
 
 let d: DockerEmulator;
@@ -37,20 +37,6 @@ const app = (revision: string) => [
   '-c',
   `mkdir -p /www && echo "revision ${revision}" > /www/index.html && trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait $!`,
 ];
-
-/** GET / on the listener with the endpoint's Host header (the listener rule routes by host). */
-function get(address: string, port: number, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: address, port, path: '/', headers: { Host: host }, timeout: 3000 }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('Express Mode on Docker', () => {
   it('serves the app through the listener, rolls out a new image, and leaves nothing after a delete', { timeout: 240_000 }, async () => {
@@ -92,17 +78,17 @@ describe('Express Mode on Docker', () => {
       expect(listener?.port).toBe(80);
       const port = listener!.hostPort;
       await eventually(
-        async () => (await get(listener!.address, port, host).catch(() => undefined))?.body === 'revision one\n',
+        async () => (await getByHost(listener!.address, port, host).catch(() => undefined))?.body === 'revision one\n',
         90_000,
         'revision one',
       );
-      expect((await get(listener!.address, port, 'someone-else.example')).status).toBe(404);
+      expect((await getByHost(listener!.address, port, 'someone-else.example')).status).toBe(404);
 
       await d.ecs.send(
         new UpdateExpressGatewayServiceCommand({ serviceArn, primaryContainer: { image: BUSYBOX_IMAGE, command: app('two') } }),
       );
       await eventually(
-        async () => (await get(listener!.address, port, host).catch(() => undefined))?.body === 'revision two\n',
+        async () => (await getByHost(listener!.address, port, host).catch(() => undefined))?.body === 'revision two\n',
         120_000,
         'revision two',
       );

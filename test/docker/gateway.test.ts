@@ -2,7 +2,6 @@
 // route with its own host name on the gateway's one load balancer, and an HTTP client on the host reaches each
 // service's page through the listener with that host name. Deleting both services leaves no load balancer, target
 // group or added security group rule behind.
-import http from 'node:http';
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import {
   AssociateGatewayWithClusterCommand,
@@ -24,6 +23,7 @@ import { ec2Client } from '../support/ec2.js';
 import { elbv2Client } from '../support/elbv2.js';
 import { eventually } from '../support/services.js';
 import { BUSYBOX_IMAGE } from './images.js';
+import { getByHost } from './support/web-service.js';
 import { AWSVPC, startDockerEmulator, type DockerEmulator } from './support/docker-emulator.js';
 
 let d: DockerEmulator;
@@ -40,20 +40,6 @@ const app = (name: string) => [
   '-c',
   `mkdir -p /www && echo "service ${name}" > /www/index.html && trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait $!`,
 ];
-
-/** GET / on the listener with a Host header (the gateway's listener rules route by host). */
-function get(address: string, port: number, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: address, port, path: '/', headers: { Host: host }, timeout: 3000 }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('gateways on Docker', () => {
   it('routes to two services through the gateway listener by host name, and removes everything with them', {
@@ -131,12 +117,12 @@ describe('gateways on Docker', () => {
       for (const name of ['blue', 'green']) {
         await eventually(
           async () =>
-            (await get(listener.address, listener.hostPort, hosts.get(name)!).catch(() => undefined))?.body === `service ${name}\n`,
+            (await getByHost(listener.address, listener.hostPort, hosts.get(name)!).catch(() => undefined))?.body === `service ${name}\n`,
           120_000,
           `service ${name} through the gateway`,
         );
       }
-      expect((await get(listener.address, listener.hostPort, 'someone-else.example')).status).toBe(404);
+      expect((await getByHost(listener.address, listener.hostPort, 'someone-else.example')).status).toBe(404);
 
       for (const name of ['blue', 'green']) await d.ecs.send(new DeleteServiceCommand({ cluster: 'apps', service: name, force: true }));
       expect((await d.ecs.send(new ListGatewayRoutesCommand({}))).gatewayRoutes).toEqual([]);

@@ -30,3 +30,17 @@ export function get(url: string): Promise<{ status: number; body: string }> {
       .on('error', (err) => resolve({ status: 0, body: String(err) }));
   });
 }
+
+/** GET / on a listener with a Host header (rules that route by host name); rejects on a network error or after 3 s. */
+export function getByHost(address: string, port: number, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: address, port, path: '/', headers: { Host: host }, timeout: 3000 }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end();
+  });
+}
