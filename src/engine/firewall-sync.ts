@@ -8,7 +8,15 @@
 // server task behind such an alias coming or going re-checks the VPC's tasks too.
 import pLimit, { type LimitFunction } from 'p-limit';
 import { clientAliasRedirects, servesRedirectedAliases } from '../domain/cloudmap/alias-redirects.js';
-import { firewallPolicyFor, membershipMatters, policyKey, type FirewallPolicy } from '../domain/network/firewall-policy.js';
+import {
+  firewallPolicyFor,
+  type GroupMembers,
+  groupMembersOf,
+  membershipMatters,
+  policyKey,
+  type FirewallPolicy,
+} from '../domain/network/firewall-policy.js';
+import type { NetworkState } from '../domain/network/network-state.js';
 import type { NetworkInterfaceRecord } from '../domain/network/eni.js';
 import { scopeKey, type Scope } from '../domain/scope.js';
 import type { TaskRecord } from '../domain/task.js';
@@ -23,8 +31,20 @@ export class FirewallSync {
   private readonly waiting = new Set<string>();
   private readonly limit: LimitFunction = pLimit(CONCURRENT_APPLIES);
   private readonly unenforced = new Set<string>();
+  /** The group members of the VPC last asked for, at the store version they were computed at. */
+  private members: { key: string; members: GroupMembers } | null = null;
 
   constructor(private readonly ctx: EngineContext) {}
+
+  /**
+   * The VPC's group members as the state is now, computed once per store version: a change re-checks every task of
+   * the VPC, and each policy needs them; without this, each recomputed policy scanned every ENI again.
+   */
+  private membersIn(scope: Scope, state: NetworkState, vpcId: string): GroupMembers {
+    const key = `${scopeKey(scope)}|${vpcId}|${this.ctx.store.version}`;
+    if (this.members?.key !== key) this.members = { key, members: groupMembersOf(state, vpcId) };
+    return this.members.members;
+  }
 
   /** The policy for the task's ENI as the state is now; undefined when enforcement is off or there is no ENI. */
   policyOf(scope: Scope, task: TaskRecord): FirewallPolicy | undefined {
@@ -33,10 +53,15 @@ export class FirewallSync {
       const eni = s.networkInterfaces[task.attachment.networkInterfaceId];
       const policy =
         eni &&
-        firewallPolicyFor(s, eni, {
-          hostSubjectToGroups: this.ctx.config.securityGroupsApplyToHost,
-          metadataAddress: this.ctx.config.taskAgent.metadataAddress,
-        });
+        firewallPolicyFor(
+          s,
+          eni,
+          {
+            hostSubjectToGroups: this.ctx.config.securityGroupsApplyToHost,
+            metadataAddress: this.ctx.config.taskAgent.metadataAddress,
+          },
+          this.membersIn(scope, s, eni.vpcId),
+        );
       if (!policy) return undefined;
       const redirects = clientAliasRedirects(s.services, liveTasks(s), s.tasks[task.taskId] ?? task);
       return redirects.length > 0 ? { ...policy, redirects } : policy;

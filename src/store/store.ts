@@ -172,6 +172,11 @@ export class Store {
     }
   }
 
+  /** Grows with every update that changed something: equal versions mean the same state (for caches of derived data). */
+  get version(): number {
+    return this.seq;
+  }
+
   stats(): StoreStats {
     return { ...this.statistics };
   }

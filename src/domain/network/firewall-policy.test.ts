@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firewallPolicyFor, membershipMatters, policyKey } from './firewall-policy.js';
+import { firewallPolicyFor, groupMembersOf, membershipMatters, policyKey } from './firewall-policy.js';
 import { createTaskEni, deleteEni, hasInternetAccess, type NetworkState } from './network-state.js';
 import { authorizeRules, createSecurityGroup, ruleSpecsOf } from './security-groups.js';
 import { createSubnet, createVpc } from './vpc-operations.js';
@@ -173,5 +173,21 @@ describe('membershipMatters', () => {
     const another = eni('subnet-a', ['sg-client']);
     expect(membershipMatters(s, another)).toBe(true);
     expect(policies(s, another.networkInterfaceId)).not.toEqual(before);
+  });
+});
+
+describe('groupMembersOf', () => {
+  it('lists each group’s members of the VPC: every address, the unmarked ones, and the marks of their sets', () => {
+    const { s, eni } = setup();
+    const a = eni('subnet-a', ['sg-server']);
+    const b = eni('subnet-b', ['sg-server', 'sg-client']);
+    const c = eni('subnet-a', ['sg-server']);
+    const unmarked = { ...eni('subnet-a', ['sg-client']), groupSetMark: undefined };
+    s.networkInterfaces[unmarked.networkInterfaceId] = unmarked;
+    const members = groupMembersOf(s, 'vpc-a');
+    const cidr = (e: { privateIpAddress: string }) => `${e.privateIpAddress}/32`;
+    expect(members.get('sg-server')).toEqual({ all: [a, b, c].map(cidr), unmarked: [], marks: [a.groupSetMark, b.groupSetMark] });
+    expect(members.get('sg-client')).toEqual({ all: [b, unmarked].map(cidr), unmarked: [cidr(unmarked)], marks: [b.groupSetMark] });
+    expect(groupMembersOf(s, 'vpc-other').size).toBe(0);
   });
 });

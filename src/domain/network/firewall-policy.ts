@@ -62,23 +62,43 @@ interface Peers {
   marks: number[];
 }
 
-/** Who carries a group in the VPC: the marks of the group sets that include it, and the unmarked members' addresses. */
-function membersOf(state: NetworkState, vpcId: string, groupId: string, byMark: boolean): Peers {
-  const members = Object.values(state.networkInterfaces).filter((e) => e.vpcId === vpcId && e.groups.includes(groupId));
-  if (!byMark) return { cidrs: members.map((e) => `${e.privateIpAddress}/32`), marks: [] };
-  return {
-    cidrs: members.filter((e) => e.groupSetMark === undefined).map((e) => `${e.privateIpAddress}/32`),
-    marks: [...new Set(members.flatMap((e) => (e.groupSetMark === undefined ? [] : [e.groupSetMark])))],
-  };
+/** Who carries each group in one VPC: every member's address, the unmarked members' addresses, the members' marks. */
+export type GroupMembers = ReadonlyMap<string, { all: string[]; unmarked: string[]; marks: number[] }>;
+
+/**
+ * The members of every group of the VPC, in one pass over its ENIs. A policy reads it once per rule naming a group,
+ * so the policies of all a VPC's tasks cost one pass, not one per task (compute it once per state; see FirewallSync).
+ */
+export function groupMembersOf(state: NetworkState, vpcId: string): GroupMembers {
+  const index = new Map<string, { all: string[]; unmarked: string[]; marks: number[] }>();
+  for (const e of Object.values(state.networkInterfaces)) {
+    if (e.vpcId !== vpcId) continue;
+    const cidr = `${e.privateIpAddress}/32`;
+    for (const groupId of e.groups) {
+      let entry = index.get(groupId);
+      if (!entry) index.set(groupId, (entry = { all: [], unmarked: [], marks: [] }));
+      entry.all.push(cidr);
+      if (e.groupSetMark === undefined) entry.unmarked.push(cidr);
+      else if (!entry.marks.includes(e.groupSetMark)) entry.marks.push(e.groupSetMark);
+    }
+  }
+  return index;
 }
 
-function toFirewallRules(state: NetworkState, vpcId: string, rules: readonly SecurityGroupRule[], byMark: boolean): FirewallRule[] {
+/** Who carries a group in the VPC: the marks of the group sets that include it, and the unmarked members' addresses. */
+function membersOf(members: GroupMembers, groupId: string, byMark: boolean): Peers {
+  const entry = members.get(groupId);
+  if (!entry) return { cidrs: [], marks: [] };
+  return byMark ? { cidrs: entry.unmarked, marks: entry.marks } : { cidrs: entry.all, marks: [] };
+}
+
+function toFirewallRules(members: GroupMembers, rules: readonly SecurityGroupRule[], byMark: boolean): FirewallRule[] {
   const byKey = new Map<string, Required<FirewallRule>>();
   for (const r of rules) {
     const peers = r.cidrIpv4
       ? { cidrs: [r.cidrIpv4], marks: [] }
       : r.groupId
-        ? membersOf(state, vpcId, r.groupId, byMark)
+        ? membersOf(members, r.groupId, byMark)
         : { cidrs: [], marks: [] };
     if (peers.cidrs.length === 0 && peers.marks.length === 0) continue;
     const protocol = r.ipProtocol === '-1' ? 'all' : r.ipProtocol;
@@ -98,7 +118,13 @@ function toFirewallRules(state: NetworkState, vpcId: string, rules: readonly Sec
     }));
 }
 
-export function firewallPolicyFor(state: NetworkState, eni: NetworkInterfaceRecord, options: FirewallOptions): FirewallPolicy | null {
+/** `members`: `groupMembersOf(state, eni.vpcId)`, when the caller has it for this state already. */
+export function firewallPolicyFor(
+  state: NetworkState,
+  eni: NetworkInterfaceRecord,
+  options: FirewallOptions,
+  members: GroupMembers = groupMembersOf(state, eni.vpcId),
+): FirewallPolicy | null {
   const vpc = state.vpcs[eni.vpcId];
   const cidr = vpc && parseCidr(vpc.cidrBlock);
   if (!vpc || !cidr) return null;
@@ -110,14 +136,12 @@ export function firewallPolicyFor(state: NetworkState, eni: NetworkInterfaceReco
     metadataAddress: options.metadataAddress,
     trustedSources: options.hostSubjectToGroups ? [] : [`${gatewayOf(cidr)}/32`, `${intToIp(cidr.network + 2)}/32`],
     ingress: toFirewallRules(
-      state,
-      eni.vpcId,
+      members,
       groups.flatMap((g) => g.ingress),
       true,
     ),
     egress: toFirewallRules(
-      state,
-      eni.vpcId,
+      members,
       groups.flatMap((g) => g.egress),
       false,
     ),
