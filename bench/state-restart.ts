@@ -5,7 +5,8 @@
 //
 //   node --expose-gc --import tsx bench/state-restart.ts <data dir>
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { CLUSTER, type RestartResult, SCOPE, start } from './state-scale.js';
+import { CLUSTER, SCOPE, start } from './state-fixture.js';
+import type { RestartResult } from './state-scale.js';
 
 const round = (x: number) => Math.round(x * 100) / 100;
 const dataDir = process.argv[2];

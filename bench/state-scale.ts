@@ -3,33 +3,31 @@
 // throughput with 4 keep-alive clients; bytes written per change; RSS; the longest event-loop stall (including
 // the sweep that expires stopped tasks); and a restart on the 10,000-task data directory.
 //
-// No Docker: tasks run on the in-memory runtime, and the stored tasks are copies of one real stopped task, put in
-// through the store as a long-running emulator would have accumulated them.
+// Each level's emulator runs in a process of its own (bench/state-level.ts), as a user runs it: its garbage
+// collections are its own, not the client's nor another level's. No Docker: tasks run on the in-memory runtime, and
+// the stored tasks are copies of one real stopped task, put in through the store as a long-running emulator would
+// have accumulated them.
 //
 //   npx tsx bench/state-scale.ts            (also part of `npm run bench`)
 //   BENCH_SCALE_LEVELS=0,1000 npx tsx bench/state-scale.ts
+import { type ChildProcess, execFile, fork } from 'node:child_process';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import v8 from 'node:v8';
-import vm from 'node:vm';
-import { testConfig } from '../src/config.js';
-import { defaultVpc } from '../src/domain/network/vpc.js';
-import type { TaskDefinitionRecord } from '../src/domain/task-definition.js';
-import type { TaskRecord } from '../src/domain/task.js';
-import { startEmulator, type RunningEmulator } from '../src/main.js';
-import { FakeTaskRuntime } from '../test/fakes/fake-task-runtime.js';
+import type { StoreStats } from '../src/store/store.js';
+import { CLUSTER, FAMILY, RawClient, runTaskBody } from './state-fixture.js';
+import type { LevelMessage, LevelRequest } from './state-level.js';
 import { percentile } from './stats.js';
 
-export const SCOPE = { accountId: '000000000000', region: 'us-east-1' };
-export const CLUSTER = 'scale';
-const FAMILY = 'scale';
 const LEVELS = (process.env.BENCH_SCALE_LEVELS ?? '0,1000,10000').split(',').map(Number);
-const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 200);
+/**
+ * Calls per read operation and level; writes make half as many, launches and stops 30% (each leaves a task behind).
+ * p99 is then the 10th slowest read and the 5th slowest write, so one stray pause (a garbage collection, another
+ * process on the same core) cannot make it alone, as it does when p99 is the slowest of 50.
+ */
+const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 1000);
+const LAUNCHES = Math.round(SAMPLES * 0.3);
 const THROUGHPUT_MS = Number(process.env.BENCH_SCALE_THROUGHPUT_MS ?? 2000);
 
 interface OpResult {
@@ -43,46 +41,8 @@ export interface LevelResult {
   /** Calls a second. */
   throughput: Record<string, number>;
   bytesPerChange: number;
-}
-
-/** A keep-alive JSON 1.1 client with no SDK in the way, so the numbers are the emulator's. */
-class RawClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  constructor(private readonly port: number) {}
-  call(op: string, body: unknown): Promise<Record<string, unknown>> {
-    const data = JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          method: 'POST',
-          path: '/',
-          agent: this.agent,
-          headers: {
-            'content-type': 'application/x-amz-json-1.1',
-            'x-amz-target': `AmazonEC2ContainerServiceV20141113.${op}`,
-            authorization: 'AWS4-HMAC-SHA256 Credential=AKIDBENCH/20260101/us-east-1/ecs/aws4_request',
-            'content-length': Buffer.byteLength(data),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString();
-            if (res.statusCode !== 200) reject(new Error(`${op}: ${res.statusCode} ${text}`));
-            else resolve(JSON.parse(text) as Record<string, unknown>);
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(data);
-    });
-  }
-  close(): void {
-    this.agent.destroy();
-  }
+  /** The longest event-loop stall of this level's emulator while the calls ran. */
+  longestStallMs: number;
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -110,98 +70,66 @@ async function throughput4(port: number, op: string, body: unknown, ms: number):
   return count;
 }
 
-interface Setup {
-  emu: RunningEmulator;
-  client: RawClient;
-  runtime: FakeTaskRuntime;
-  subnet: string;
+/** A level's emulator, in a process of its own, and a client of it. */
+interface Level {
+  tasks: number;
   dataDir: string;
+  port: number;
+  subnet: string;
+  client: RawClient;
+  ask<T>(request: DistributiveOmit<LevelRequest, 'id'>): Promise<T>;
+  exited: Promise<void>;
 }
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export async function start(dataDir: string, stoppedTaskRetentionMs?: number): Promise<Setup> {
-  const runtime = new FakeTaskRuntime();
-  const retention = stoppedTaskRetentionMs !== undefined ? { stoppedTaskRetentionMs } : {};
-  const config = testConfig({ dataDir, instanceId: 'bench-scale', taskAgent: { metadataEndpoint: false }, ...retention });
-  const emu = await startEmulator(config, { runtime });
-  const client = new RawClient(emu.port);
-  const subnet = defaultVpc(SCOPE, 0).subnets[0]!.subnetId;
-  return { emu, client, runtime, subnet, dataDir };
-}
-
-const runTaskBody = (subnet: string) => ({
-  cluster: CLUSTER,
-  taskDefinition: FAMILY,
-  launchType: 'FARGATE',
-  networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } },
-});
-
-/** One real stopped task and one real revision, to copy. */
-async function templates(s: Setup): Promise<{ task: TaskRecord; td: TaskDefinitionRecord }> {
-  await s.client.call('CreateCluster', { clusterName: CLUSTER });
-  await s.client.call('RegisterTaskDefinition', {
-    family: FAMILY,
-    requiresCompatibilities: ['FARGATE'],
-    networkMode: 'awsvpc',
-    cpu: '256',
-    memory: '512',
-    containerDefinitions: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }],
+async function startLevel(dataDir: string, tasks: number): Promise<Level> {
+  const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'state-level.ts');
+  const child: ChildProcess = fork(script, [dataDir, String(tasks)], {
+    execArgv: [...process.execArgv, '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const run = await s.client.call('RunTask', runTaskBody(s.subnet));
-  const arn = (run.tasks as { taskArn: string }[])[0]!.taskArn;
-  await s.client.call('StopTask', { cluster: CLUSTER, task: arn });
-  const id = arn.split('/').pop()!;
-  await waitFor(() => s.emu.deps.store.read(SCOPE, (st) => st.tasks[id]?.lastStatus === 'STOPPED'));
-  return s.emu.deps.store.read(SCOPE, (st) => ({
-    task: structuredClone(st.tasks[id]!),
-    td: structuredClone(Object.values(st.taskDefinitions).find((t) => t.family === FAMILY)!),
-  }));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  const ready = new Promise<{ port: number; subnet: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`level ${tasks} exited (${code}) before it was ready`)));
+    child.on('message', (m: LevelMessage) => {
+      if (m.kind === 'ready') return resolve(m);
+      const w = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (m.kind === 'reply') w?.resolve(m.value);
+      else w?.reject(new Error(`level ${tasks}: ${m.error}`));
+    });
+  });
+  const { port, subnet } = await ready;
+  return {
+    tasks,
+    dataDir,
+    port,
+    subnet,
+    client: new RawClient(port),
+    exited,
+    ask<T>(request: DistributiveOmit<LevelRequest, 'id'>) {
+      const id = next++;
+      return new Promise<T>((resolve, reject) => {
+        waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        child.send({ ...request, id });
+      });
+    },
+  };
 }
 
-async function waitFor(cond: () => boolean): Promise<void> {
-  while (!cond()) await new Promise((r) => setTimeout(r, 5));
-}
-
-let copies = 0;
-/** Adds stopped tasks (a tenth of them with a service group) and revisions of another family, in chunks. */
-async function seed(s: Setup, tpl: { task: TaskRecord; td: TaskDefinitionRecord }, tasks: number, revisions: number) {
-  for (let done = 0; done < tasks; done += 500) {
-    s.emu.deps.store.update(SCOPE, (st) => {
-      for (let i = done; i < Math.min(tasks, done + 500); i++) {
-        copies += 1;
-        const id = copies.toString(16).padStart(32, '0');
-        const t = structuredClone(tpl.task);
-        t.taskId = id;
-        t.taskArn = tpl.task.taskArn.replace(tpl.task.taskId, id);
-        t.stoppedAt = Date.now();
-        if (i % 10 === 0) t.group = 'service:old';
-        st.tasks[id] = t;
-      }
-    });
-    await s.emu.deps.store.flush();
-  }
-  for (let done = 0; done < revisions; done += 100) {
-    s.emu.deps.store.update(SCOPE, (st) => {
-      for (let i = done; i < Math.min(revisions, done + 100); i++) {
-        const family = 'seeded';
-        const revision = (st.taskDefinitionFamilies[family]?.lastRevision ?? 0) + 1;
-        st.taskDefinitionFamilies[family] = { lastRevision: revision };
-        st.taskDefinitions[`${family}:${revision}`] = {
-          ...structuredClone(tpl.td),
-          family,
-          revision,
-          taskDefinitionArn: tpl.td.taskDefinitionArn.replace(`${FAMILY}:1`, `${family}:${revision}`),
-        };
-      }
-    });
-    await s.emu.deps.store.flush();
-  }
+async function closeLevel(l: Level): Promise<void> {
+  l.client.close();
+  await l.ask({ kind: 'close' });
+  await l.exited;
 }
 
 /**
  * Times `fn` on every level in turn, `n` rounds, so a busy machine slows every level alike. The level that goes first
  * changes each round, so none always follows (and pays for) another's work.
  */
-async function interleaved(setups: Setup[], n: number, fn: (s: Setup, level: number, i: number) => Promise<unknown>): Promise<OpResult[]> {
+async function interleaved(setups: Level[], n: number, fn: (s: Level, level: number, i: number) => Promise<unknown>): Promise<OpResult[]> {
   const times = setups.map((): number[] => []);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < setups.length; k++) {
@@ -215,16 +143,20 @@ async function interleaved(setups: Setup[], n: number, fn: (s: Setup, level: num
   });
 }
 
-async function measure(
-  setups: Setup[],
-): Promise<{ ops: Record<string, OpResult[]>; throughput: Record<string, number[]>; bytesPerChange: number[] }> {
+async function measure(setups: Level[]): Promise<{
+  ops: Record<string, OpResult[]>;
+  throughput: Record<string, number[]>;
+  bytesPerChange: number[];
+  longestStallMs: number[];
+}> {
+  await Promise.all(setups.map((s) => s.ask({ kind: 'stalls-start' })));
   const ops: Record<string, OpResult[]> = {};
-  const op = async (name: string, n: number, fn: (s: Setup, level: number, i: number) => Promise<unknown>) => {
+  const op = async (name: string, n: number, fn: (s: Level, level: number, i: number) => Promise<unknown>) => {
     log(`  ${name}`);
     ops[name] = await interleaved(setups, n, fn);
   };
   const running = setups.map((): string[] => []);
-  await op('RunTask', SAMPLES / 2, async (s, level) => {
+  await op('RunTask', LAUNCHES, async (s, level) => {
     const r = await s.client.call('RunTask', runTaskBody(s.subnet));
     running[level]!.push((r.tasks as { taskArn: string }[])[0]!.taskArn);
   });
@@ -239,7 +171,7 @@ async function measure(
   await op('DescribeTaskDefinition', SAMPLES, (s) => s.client.call('DescribeTaskDefinition', { taskDefinition: FAMILY }));
   await op('ListTaskDefinitions', SAMPLES, (s) => s.client.call('ListTaskDefinitions', { familyPrefix: FAMILY }));
   await op('ListTaskDefinitionFamilies', SAMPLES, (s) => s.client.call('ListTaskDefinitionFamilies', {}));
-  await op('RegisterTaskDefinition', SAMPLES / 4, (s) =>
+  await op('RegisterTaskDefinition', SAMPLES / 2, (s) =>
     s.client.call('RegisterTaskDefinition', {
       family: `${FAMILY}-reg`,
       requiresCompatibilities: ['FARGATE'],
@@ -249,18 +181,17 @@ async function measure(
       containerDefinitions: [{ name: 'app', image: 'busybox' }],
     }),
   );
-  await op('TagResource', SAMPLES / 4, (s, level, i) =>
+  await op('TagResource', SAMPLES / 2, (s, level, i) =>
     s.client.call('TagResource', { resourceArn: running[level]![0], tags: [{ key: `k${i % 5}`, value: `${i}` }] }),
   );
   // Bytes on disk per change (one journal entry), over the stops and everything the engine does to finish them.
-  const before = setups.map((s) => s.emu.deps.store.stats());
-  await op('StopTask', SAMPLES / 2, (s, level, i) => s.client.call('StopTask', { cluster: CLUSTER, task: running[level]![i] }));
+  const before = await Promise.all(setups.map((s) => s.ask<StoreStats>({ kind: 'stats' })));
+  await op('StopTask', LAUNCHES, (s, level, i) => s.client.call('StopTask', { cluster: CLUSTER, task: running[level]![i] }));
   const bytesPerChange: number[] = [];
   for (const [level, s] of setups.entries()) {
     const ids = running[level]!.map((arn) => arn.split('/').pop()!);
-    await waitFor(() => s.emu.deps.store.read(SCOPE, (st) => ids.every((id) => st.tasks[id]?.lastStatus === 'STOPPED')));
-    await s.emu.deps.store.flush();
-    const after = s.emu.deps.store.stats();
+    await s.ask({ kind: 'stopped', taskIds: ids });
+    const after = await s.ask<StoreStats>({ kind: 'stats' });
     bytesPerChange.push(
       Math.round((after.bytesWritten - before[level]!.bytesWritten) / Math.max(1, after.changes - before[level]!.changes)),
     );
@@ -273,17 +204,16 @@ async function measure(
   ] as const) {
     const counts = setups.map(() => 0);
     for (let round = 0; round < 4; round++) {
-      for (const [level, s] of setups.entries()) counts[level]! += await throughput4(s.emu.port, name, body, THROUGHPUT_MS / 4);
+      for (const [level, s] of setups.entries()) counts[level]! += await throughput4(s.port, name, body, THROUGHPUT_MS / 4);
     }
     throughput[name] = counts.map((c) => Math.round((c * 1000) / THROUGHPUT_MS));
   }
-  return { ops, throughput, bytesPerChange };
+  const longestStallMs = await Promise.all(setups.map((s) => s.ask<number>({ kind: 'stalls-stop' })));
+  return { ops, throughput, bytesPerChange, longestStallMs };
 }
 
 export interface StateScaleResults {
   levels: LevelResult[];
-  /** The longest event-loop stall while the calls above ran (every level's emulator is in this process). */
-  longestStallMs: number;
   /** From the start of a restart on the largest level's data directory to the answer to its first call. */
   restartFirstAnswerMs: number;
   /** RSS and heap of that restarted process (a process of its own), and of one started the same way on the empty store. */
@@ -312,51 +242,30 @@ async function restartIn(dataDir: string): Promise<RestartResult> {
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as RestartResult;
 }
 
-/**
- * A full garbage collection. Seeding makes in seconds what a long-running emulator accumulates over hours, and its
- * garbage would otherwise be collected while the calls are timed (on whichever level's call it lands: every level's
- * emulator is in this one process, so this settles them all alike).
- */
-function collectGarbage(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (vm.runInNewContext('gc') as () => void)();
-}
-
 export async function benchStateScale(): Promise<StateScaleResults> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'fl-scale-'));
-  // Keeps the process alive between one emulator's close and the next one's start.
-  const keepAlive = setInterval(() => {}, 1000);
-  const setups: Setup[] = [];
+  const setups: Level[] = [];
   try {
     for (const level of LEVELS) {
-      log(`seeding ${level} stored tasks and ${level / 10} revisions…`);
-      const s = await start(path.join(root, String(level)));
-      setups.push(s);
-      await seed(s, await templates(s), level, level / 10);
+      log(`seeding ${level} stored tasks and ${level / 10} revisions, in a process of their own…`);
+      setups.push(await startLevel(path.join(root, String(level)), level));
     }
-    collectGarbage();
     log('measuring, the levels in turn…');
-    const stalls = monitorEventLoopDelay({ resolution: 5 });
-    stalls.enable();
     const m = await measure(setups);
-    stalls.disable();
     const levels = LEVELS.map((tasks, i) => ({
       tasks,
       revisions: tasks / 10,
       ops: Object.fromEntries(Object.entries(m.ops).map(([name, results]) => [name, results[i]!])),
       throughput: Object.fromEntries(Object.entries(m.throughput).map(([name, counts]) => [name, counts[i]!])),
       bytesPerChange: m.bytesPerChange[i]!,
+      longestStallMs: m.longestStallMs[i]!,
     }));
-    for (const s of setups.splice(0)) {
-      s.client.close();
-      await s.emu.close();
-    }
+    for (const s of setups.splice(0)) await closeLevel(s);
     log('restart, in a new process, on the empty store and on the largest…');
     const empty = await restartIn(path.join(root, String(LEVELS[0])));
     const restart = await restartIn(path.join(root, String(LEVELS.at(-1))));
     return {
       levels,
-      longestStallMs: round(stalls.max / 1e6),
       restartFirstAnswerMs: restart.firstAnswerMs,
       restartRssMiB: restart.rssMiB,
       restartHeapMiB: restart.heapMiB,
@@ -365,12 +274,8 @@ export async function benchStateScale(): Promise<StateScaleResults> {
       expiry: restart.expiry,
     };
   } finally {
-    for (const s of setups) {
-      s.client.close();
-      await s.emu.close();
-    }
+    for (const s of setups) await closeLevel(s);
     await fs.rm(root, { recursive: true, force: true });
-    clearInterval(keepAlive);
   }
 }
 
@@ -406,7 +311,7 @@ export function printStateScale(r: StateScaleResults): void {
     for (const [op, t] of Object.entries(l.throughput)) if (base.throughput[op]! > 1.5 * t) over.push(`${op} throughput at ${l.tasks}`);
   }
   console.log(over.length ? `over the bounds (2x latency, 1.5x throughput): ${over.join(', ')}` : 'every ratio within the bounds');
-  console.log(`longest event-loop stall during the calls: ${r.longestStallMs} ms`);
+  console.log(`longest event-loop stall during the calls: ${r.levels.map((l) => `${l.longestStallMs} ms at ${l.tasks}`).join(', ')}`);
   const tasks = r.levels.at(-1)!.tasks;
   console.log(
     `restart with ${tasks} tasks stored (a new process): first answer after ${r.restartFirstAnswerMs} ms, RSS ${r.restartRssMiB} MiB, ` +
