@@ -1,5 +1,5 @@
 // The composition root: the only place that builds adapters and wires them together.
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { StsCredentialsProvider } from './credentials/sts-credentials.js';
 import { AwsSecretStore } from './secrets/aws-secret-store.js';
 import { FileSecretStore } from './secrets/file-secret-store.js';
 import { createLogger, type Logger } from './logger.js';
+import { createExpressServer } from './protocol/express-server.js';
 import { createApp } from './protocol/server.js';
 import { createEc2Service } from './ec2/service.js';
 import { createServiceDiscoveryService } from './servicediscovery/service.js';
@@ -152,7 +153,7 @@ export async function startEmulator(config: Config, options: StartOptions = {}):
   codeDeploy.start();
 
   const control = controlRouter({ app: deps, runtime, spot, events });
-  const server = http.createServer(
+  const server = createExpressServer(
     createApp({
       deps,
       operations: withOutageGate(OPERATIONS, faults),
