@@ -9,7 +9,10 @@ set -euo pipefail
 
 packages=() whys=() checks=()
 need() { packages+=("$1"); whys+=("$2"); checks+=("$3"); }
-need awscli 'the AWS CLI tests drive the real aws command beside the SDK' 'command -v aws'
+# The CLI the tests run (test/support/aws-cli.ts: /usr/bin/aws, else the first on PATH) must be version 2: version 1
+# (pip's awscli, often first on PATH) has no `aws logs tail` and prints other shapes.
+need awscli 'the AWS CLI tests drive the real aws command (version 2) beside the SDK' \
+  '{ [ -x /usr/bin/aws ] && /usr/bin/aws --version || aws --version; } 2>&1 | grep -q "^aws-cli/2\."'
 need docker-compose 'the packaging test validates and brings up docker-compose.yml' 'command -v docker-compose'
 need busybox-static 'test images and the local base image are made from it, with no registry' '/bin/busybox --list | grep -qx wget'
 need docker.io 'the engine the runtime tests run tasks on (scripts/docker-engine.sh starts it)' 'command -v dockerd || docker info'
@@ -37,5 +40,5 @@ fi
 log "the tests need what this machine lacks (installed by this script only on Debian/Ubuntu as root):"
 for i in "${missing[@]}"; do log "  - ${packages[$i]}: ${whys[$i]}"; done
 log "Debian/Ubuntu: sudo apt-get install -y ${names[*]}"
-log "elsewhere: the AWS CLI, Docker with Compose (docker-compose), a static busybox at /bin/busybox, Chromium (or CHROMIUM_PATH)."
+log "elsewhere: the AWS CLI version 2, Docker with Compose (docker-compose), a static busybox at /bin/busybox, Chromium (or CHROMIUM_PATH)."
 exit 1

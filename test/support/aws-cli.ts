@@ -6,7 +6,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './emulator.js';
 
-/** Debian's awscli (installed by .ci/run) first, then whatever `aws` is on PATH. */
+/**
+ * Debian's awscli (version 2, installed by scripts/test-prerequisites.sh when the CLI found here is not version 2)
+ * first, then whatever `aws` is on PATH.
+ */
 export function findAwsCli(): string {
   const candidates = ['/usr/bin/aws', ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'aws'))];
   const found = candidates.find((file) => {
@@ -18,7 +21,7 @@ export function findAwsCli(): string {
     }
   });
   if (!found) {
-    throw new Error("the AWS CLI (`aws`) is not installed. CI installs Debian's awscli (.ci/run); here: apt-get install awscli");
+    throw new Error("the AWS CLI (`aws`) is not installed. `npm test` installs Debian's awscli on Debian as root; here: apt-get install awscli");
   }
   return found;
 }
