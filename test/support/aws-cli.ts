@@ -21,7 +21,9 @@ export function findAwsCli(): string {
     }
   });
   if (!found) {
-    throw new Error("the AWS CLI (`aws`) is not installed. `npm test` installs Debian's awscli on Debian as root; here: apt-get install awscli");
+    throw new Error(
+      "the AWS CLI (`aws`) is not installed. `npm test` installs Debian's awscli on Debian as root; here: apt-get install awscli",
+    );
   }
   return found;
 }
