@@ -1,8 +1,12 @@
 import type * as Ecs from '@aws-sdk/client-ecs';
 import type { ActionContext } from './context.js';
+import { applyInboundGroup } from './support/gateway-routes.js';
 import { findGateway } from './support/gateways.js';
 
-/** Role, deletion protection, tag propagation and the ALB settings AWS lets change (inbound group, count, logs). */
+/**
+ * Role, deletion protection, tag propagation and the ALB settings AWS lets change (inbound group, count, logs); a new
+ * inbound group also goes onto the load balancer the gateway has already made.
+ */
 export function updateGateway(ctx: ActionContext, input: Ecs.UpdateGatewayRequest): Ecs.UpdateGatewayResponse {
   const { scope, deps } = ctx;
   const now = deps.clock.now();
@@ -28,6 +32,7 @@ export function updateGateway(ctx: ActionContext, input: Ecs.UpdateGatewayReques
           ...(networkConfiguration ? { networkConfiguration: { ...g.hostSharedAlb.networkConfiguration, ...networkConfiguration } } : {}),
         }),
       ) as Ecs.DescribeGatewayAlbConfiguration;
+      if (networkConfiguration?.inboundSecurityGroup) applyInboundGroup(state, g);
     }
     g.status = 'UPDATE_COMPLETE';
     g.updatedAt = now;

@@ -3,7 +3,7 @@
 // connection is a route with a host name, a target group and a host-header rule; the service's tasks register in
 // the route's target group; removing the connector, deleting the service or disassociating the cluster removes the
 // routes, and the last one takes the load balancer with it. On the in-memory runtime.
-import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import {
   AssociateGatewayWithClusterCommand,
   CreateClusterCommand,
@@ -18,6 +18,7 @@ import {
   ListGatewayRoutesCommand,
   ListServiceDeploymentsCommand,
   RegisterTaskDefinitionCommand,
+  UpdateGatewayCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import {
@@ -257,6 +258,51 @@ describe('gateway routes', () => {
       expect((await ecs.send(new DescribeGatewayResourcesCommand({ gateway: 'edge' }))).gatewayResources?.resources).toEqual({
         hostSharedAlb: [],
       });
+    } finally {
+      elb.destroy();
+      ec2.destroy();
+    }
+  });
+
+  it('puts an inbound security group given by UpdateGateway on the load balancer it already made', { timeout: 60_000 }, async () => {
+    const accountId = uniqueAccountId();
+    const { ecs, networkConfiguration } = await setUp(accountId);
+    const elb = elbv2Client(emu.endpoint, { accountId });
+    const ec2 = ec2Client(emu.endpoint, { accountId });
+    try {
+      await ecs.send(
+        new CreateServiceCommand({
+          cluster: 'apps',
+          serviceName: 'web',
+          taskDefinition: 'web',
+          launchType: 'FARGATE',
+          networkConfiguration,
+          gatewayConnectors: [{ portName: 'http' }],
+        }),
+      );
+      const [lb] = (await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers!;
+      const gatewayGroup = lb!.SecurityGroups![0]!;
+      const { GroupId: inbound } = await ec2.send(
+        new CreateSecurityGroupCommand({ GroupName: 'edge-clients', Description: 'who may call the gateway', VpcId: lb!.VpcId }),
+      );
+
+      await ecs.send(
+        new UpdateGatewayCommand({
+          gateway: 'edge',
+          configuration: { hostSharedAlb: { networkConfiguration: { inboundSecurityGroup: inbound } } },
+        }),
+      );
+      const [after] = (await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers!;
+      expect(after!.SecurityGroups).toEqual([inbound, gatewayGroup]);
+      const { SecurityGroups } = await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [gatewayGroup] }));
+      expect(SecurityGroups![0]!.IpPermissions).toEqual([]);
+      const [route] = (await ecs.send(new ListGatewayRoutesCommand({ gateway: 'edge' }))).gatewayRoutes!;
+      const { gatewayRoute } = await ecs.send(new DescribeGatewayRouteCommand({ gatewayRouteArn: route!.gatewayRouteArn }));
+      expect(gatewayRoute!.resources!.hostSharedAlb![0]!.loadBalancerSecurityGroups).toEqual([
+        { arn: expect.stringContaining(`:security-group/${gatewayGroup}`), ruleArns: [] },
+      ]);
+      const { gateway } = await ecs.send(new DescribeGatewayCommand({ gateway: 'edge' }));
+      expect(gateway!.configuration!.hostSharedAlb!.networkConfiguration).toMatchObject({ inboundSecurityGroup: inbound });
     } finally {
       elb.destroy();
       ec2.destroy();

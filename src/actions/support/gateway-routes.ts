@@ -210,6 +210,23 @@ function createGatewayAlb(state: RegionState, c: ManagedContext, g: GatewayRecor
   return alb;
 }
 
+/**
+ * A new inbound security group (UpdateGateway) on the load balancer the gateway already has, as if given from the
+ * start: it stands beside the gateway's own group on the load balancer, and the rule that opened the gateway's group
+ * to every address goes.
+ */
+export function applyInboundGroup(state: RegionState, g: GatewayRecord): void {
+  const inbound = g.hostSharedAlb.networkConfiguration?.inboundSecurityGroup;
+  if (!inbound) return;
+  for (const alb of g.albs ?? []) {
+    const lb = state.loadBalancers[alb.loadBalancerArn];
+    if (lb) lb.securityGroups = [inbound, alb.securityGroupId];
+    const group = state.securityGroups[alb.securityGroupId];
+    if (group) group.ingress = group.ingress.filter((rule) => !alb.securityGroupRuleIds.includes(rule.ruleId));
+    alb.securityGroupRuleIds = [];
+  }
+}
+
 /** Removes the routes and what they created; a gateway left with no route loses its load balancer. */
 export function removeRoutes(state: RegionState, routes: readonly GatewayRouteRecord[]): void {
   const touched = new Set<string>();
