@@ -22,14 +22,17 @@ afterEach(() => engine?.close());
 async function setup(config: Parameters<typeof testConfig>[0] = {}) {
   const runtime = new FakeTaskRuntime();
   const store = await Store.open(null);
-  engine = new TaskEngine({
-    config: testConfig(config),
-    store,
-    runtime,
-    clock: { now: () => Date.now() },
-    ids: randomIds,
-    logger: createLogger('silent'),
-  });
+  engine = new TaskEngine(
+    {
+      config: testConfig(config),
+      store,
+      runtime,
+      clock: { now: () => Date.now() },
+      ids: randomIds,
+      logger: createLogger('silent'),
+    },
+    { networkPruneDelayMs: 0 },
+  );
   await engine.start();
   const td = storeTaskDefinition(store, scope, 'fam', [{ name: 'app', image: 'img' }]);
   store.update(scope, (s) => {

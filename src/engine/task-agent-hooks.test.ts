@@ -49,15 +49,18 @@ beforeEach(async () => {
   store = await Store.open(null);
   agent = new FakeAgent();
   const config = testConfig({ taskAgent: { metadataEndpoint: true } });
-  engine = new TaskEngine({
-    config,
-    store,
-    runtime,
-    clock: { now: () => Date.now() },
-    ids: randomIds,
-    logger: createLogger('silent'),
-    agent,
-  });
+  engine = new TaskEngine(
+    {
+      config,
+      store,
+      runtime,
+      clock: { now: () => Date.now() },
+      ids: randomIds,
+      logger: createLogger('silent'),
+      agent,
+    },
+    { networkPruneDelayMs: 0 },
+  );
   await engine.start();
 });
 afterEach(() => engine.close());

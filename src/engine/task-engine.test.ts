@@ -22,7 +22,7 @@ beforeEach(async () => {
   runtime = new FakeTaskRuntime();
   store = await Store.open(null);
   ctx = { config: testConfig(), store, runtime, clock: { now: () => Date.now() }, ids: randomIds, logger: createLogger('silent') };
-  engine = new TaskEngine(ctx);
+  engine = new TaskEngine(ctx, { networkPruneDelayMs: 0 });
   await engine.start();
 });
 afterEach(() => engine.close());
@@ -189,7 +189,7 @@ describe('TaskEngine', () => {
     // While the emulator is down, b's container exits.
     const bApp = runtime.idOf(b, 'app');
     runtime.containers.get(bApp)!.state = { ...runtime.containers.get(bApp)!.state, running: false, exitCode: 2 };
-    engine = new TaskEngine(ctx);
+    engine = new TaskEngine(ctx, { networkPruneDelayMs: 0 });
     await engine.start();
     await settle();
     expect(task(a).lastStatus).toBe('RUNNING');

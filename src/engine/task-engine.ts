@@ -47,6 +47,8 @@ export class TaskEngine {
   private readonly firewall: FirewallSync;
   private pruning: Promise<void> | null = null;
   private pruneAgain = false;
+  /** Ends the wait before the next pass of network clean-up at once (a shutdown does not wait for it). */
+  private wakePruning: (() => void) | null = null;
   private unsubscribe: (() => void) | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
@@ -54,7 +56,11 @@ export class TaskEngine {
   private readonly observers = new Set<(change: TaskChange) => void>();
   private readonly ctx: EngineContext;
 
-  constructor(ctx: EngineContext) {
+  private readonly networkPruneDelayMs: number;
+
+  /** `networkPruneDelayMs`: how long network clean-up waits after the last change that asks for it (tests shorten it). */
+  constructor(ctx: EngineContext, options: { networkPruneDelayMs?: number } = {}) {
+    this.networkPruneDelayMs = options.networkPruneDelayMs ?? PRUNE_DELAY_MS;
     this.ctx = { ...ctx, taskChanged: (change) => this.notify(change) };
     this.launchPool = pLimit(ctx.config.launchConcurrency);
     this.removalPool = pLimit(CONCURRENT_REMOVALS);
@@ -139,6 +145,7 @@ export class TaskEngine {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.sweeping;
     await this.pool.close();
+    this.wakePruning?.();
     // Let network work in flight finish, but never hang a shutdown on a Docker call that does not return
     // (Docker 20.10 can deadlock on network listings): the next start-up prunes what is left.
     await Promise.race([this.networkIdle(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
@@ -205,7 +212,7 @@ export class TaskEngine {
   }
 
   /**
-   * Removes the Docker networks of VPCs where no ENI is left, PRUNE_DELAY_MS after the last call (a mass stop makes one
+   * Removes the Docker networks of VPCs where no ENI is left, `networkPruneDelayMs` after the last call (a mass stop makes one
    * pass, not one per task: listing networks while many containers exit is what Docker 20.10's network controller
    * deadlocks on, moby/moby#42545); one pass at a time.
    */
@@ -215,7 +222,16 @@ export class TaskEngine {
     this.pruning = (async () => {
       while (this.pruneAgain && !this.closed) {
         this.pruneAgain = false;
-        await new Promise((resolve) => setTimeout(resolve, PRUNE_DELAY_MS).unref());
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.networkPruneDelayMs).unref();
+          this.wakePruning = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wakePruning = null;
+        // Closing: the next start-up prunes what is left.
+        if (this.closed) break;
         if (this.pruneAgain) continue;
         await this.ctx.runtime
           .pruneNetworks(this.networksInUse())

@@ -16,14 +16,17 @@ const settle = () => settleEngine(engine);
 
 beforeEach(async () => {
   store = await Store.open(null);
-  engine = new TaskEngine({
-    config: testConfig(),
-    store,
-    runtime: new FakeTaskRuntime(),
-    clock: { now: () => Date.now() },
-    ids: randomIds,
-    logger: createLogger('silent'),
-  });
+  engine = new TaskEngine(
+    {
+      config: testConfig(),
+      store,
+      runtime: new FakeTaskRuntime(),
+      clock: { now: () => Date.now() },
+      ids: randomIds,
+      logger: createLogger('silent'),
+    },
+    { networkPruneDelayMs: 0 },
+  );
   await engine.start();
 });
 afterEach(() => engine.close());

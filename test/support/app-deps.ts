@@ -6,7 +6,7 @@ import { TaskEngine } from '../../src/engine/task-engine.js';
 import { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
 
 export function testAppDeps(base: Omit<AppDeps, 'tasks' | 'services' | 'faults'>): AppDeps {
-  const tasks = new TaskEngine({ ...base, runtime: new FakeTaskRuntime() });
+  const tasks = new TaskEngine({ ...base, runtime: new FakeTaskRuntime() }, { networkPruneDelayMs: 0 });
   const faults = new FaultRegistry(base.clock, base.ids);
   return { ...base, tasks, faults, services: new ServiceScheduler({ ...base, tasks, faults }) };
 }
