@@ -71,11 +71,17 @@ printf 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n' >
 printf 'root:x:0:\nnode:x:1000:\n' >"$root/etc/group"
 printf 'hosts: files dns\n' >"$root/etc/nsswitch.conf"
 
-# The host's CA bundle, so npm inside a build trusts what the host's npm trusts.
+# The host's CA bundle, and the certificates Node is told to trust besides (NODE_EXTRA_CA_CERTS, say a proxy's), so
+# npm inside a build trusts what npm here trusts.
 changes=(--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'CMD ["node"]')
 ca_bundle=/etc/ssl/certs/ca-certificates.crt
-if [ -f "$ca_bundle" ]; then
-  cp -L "$ca_bundle" "$root$ca_bundle"
+extra_ca=${NODE_EXTRA_CA_CERTS:-}
+if [ -n "$extra_ca" ] && { [ ! -f "$extra_ca" ] || [ "$(readlink -f "$extra_ca")" = "$(readlink -f "$ca_bundle")" ]; }; then
+  extra_ca=
+fi
+if [ -f "$ca_bundle" ] || [ -n "$extra_ca" ]; then
+  if [ -f "$ca_bundle" ]; then cat "$ca_bundle" >"$root$ca_bundle"; else : >"$root$ca_bundle"; fi
+  if [ -n "$extra_ca" ]; then cat "$extra_ca" >>"$root$ca_bundle"; fi
   changes+=(--change "ENV NODE_EXTRA_CA_CERTS=$ca_bundle")
 fi
 for label in "${labels[@]}"; do changes+=(--change "LABEL $label"); done
