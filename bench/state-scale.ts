@@ -72,8 +72,6 @@ async function throughput4(port: number, op: string, body: unknown, ms: number):
 
 /** A level's emulator, in a process of its own, and a client of it. */
 interface Level {
-  tasks: number;
-  dataDir: string;
   port: number;
   subnet: string;
   client: RawClient;
@@ -88,11 +86,20 @@ async function startLevel(dataDir: string, tasks: number): Promise<Level> {
     execArgv: [...process.execArgv, '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let gone: Error | null = null;
+  // A level that dies fails what waits on it (and whatever asks it later), so the benchmark never hangs on it.
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      gone = new Error(`level ${tasks} exited (${code})`);
+      for (const w of waiting.values()) w.reject(gone);
+      waiting.clear();
+      resolve();
+    }),
+  );
   let next = 0;
   const ready = new Promise<{ port: number; subnet: string }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`level ${tasks} exited (${code}) before it was ready`)));
+    void exited.then(() => reject(gone));
     child.on('message', (m: LevelMessage) => {
       if (m.kind === 'ready') return resolve(m);
       const w = waiting.get(m.id);
@@ -103,8 +110,6 @@ async function startLevel(dataDir: string, tasks: number): Promise<Level> {
   });
   const { port, subnet } = await ready;
   return {
-    tasks,
-    dataDir,
     port,
     subnet,
     client: new RawClient(port),
@@ -112,6 +117,7 @@ async function startLevel(dataDir: string, tasks: number): Promise<Level> {
     ask<T>(request: DistributiveOmit<LevelRequest, 'id'>) {
       const id = next++;
       return new Promise<T>((resolve, reject) => {
+        if (gone) return reject(gone);
         waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
         child.send({ ...request, id });
       });
@@ -121,7 +127,7 @@ async function startLevel(dataDir: string, tasks: number): Promise<Level> {
 
 async function closeLevel(l: Level): Promise<void> {
   l.client.close();
-  await l.ask({ kind: 'close' });
+  await l.ask({ kind: 'close' }).catch(() => {});
   await l.exited;
 }
 

@@ -75,13 +75,12 @@ printf 'hosts: files dns\n' >"$root/etc/nsswitch.conf"
 # npm inside a build trusts what npm here trusts.
 changes=(--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'CMD ["node"]')
 ca_bundle=/etc/ssl/certs/ca-certificates.crt
+ca_files=()
+if [ -f "$ca_bundle" ]; then ca_files+=("$ca_bundle"); fi
 extra_ca=${NODE_EXTRA_CA_CERTS:-}
-if [ -n "$extra_ca" ] && { [ ! -f "$extra_ca" ] || [ "$(readlink -f "$extra_ca")" = "$(readlink -f "$ca_bundle")" ]; }; then
-  extra_ca=
-fi
-if [ -f "$ca_bundle" ] || [ -n "$extra_ca" ]; then
-  if [ -f "$ca_bundle" ]; then cat "$ca_bundle" >"$root$ca_bundle"; else : >"$root$ca_bundle"; fi
-  if [ -n "$extra_ca" ]; then cat "$extra_ca" >>"$root$ca_bundle"; fi
+if [ -f "$extra_ca" ] && [ "$(readlink -f "$extra_ca")" != "$(readlink -f "$ca_bundle")" ]; then ca_files+=("$extra_ca"); fi
+if [ ${#ca_files[@]} -gt 0 ]; then
+  cat "${ca_files[@]}" >"$root$ca_bundle"
   changes+=(--change "ENV NODE_EXTRA_CA_CERTS=$ca_bundle")
 fi
 for label in "${labels[@]}"; do changes+=(--change "LABEL $label"); done

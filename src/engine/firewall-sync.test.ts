@@ -3,16 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTaskRuntime } from '../../test/fakes/fake-task-runtime.js';
 import { storeTaskDefinition } from '../../test/support/task-definitions.js';
 import { testConfig } from '../config.js';
-import { randomIds } from '../domain/ids.js';
 import { ensureDefaultVpc } from '../domain/network/network-state.js';
 import { authorizeRules, createSecurityGroup, ruleSpecsOf } from '../domain/network/security-groups.js';
 import { defaultVpc } from '../domain/network/vpc.js';
-import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
-import { submitTask } from '../../test/support/engine-tasks.js';
+import { submitTask, testEngine } from '../../test/support/engine-tasks.js';
 import type { ServiceRecord } from '../domain/ecs-service.js';
 import type { ServiceConnectState } from '../domain/cloudmap/service-connect.js';
-import { TaskEngine } from './task-engine.js';
+import type { TaskEngine } from './task-engine.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
 const { vpc } = defaultVpc(scope, 0);
@@ -22,17 +20,7 @@ afterEach(() => engine?.close());
 async function setup(config: Parameters<typeof testConfig>[0] = {}) {
   const runtime = new FakeTaskRuntime();
   const store = await Store.open(null);
-  engine = new TaskEngine(
-    {
-      config: testConfig(config),
-      store,
-      runtime,
-      clock: { now: () => Date.now() },
-      ids: randomIds,
-      logger: createLogger('silent'),
-    },
-    { networkPruneDelayMs: 0 },
-  );
+  engine = testEngine({ config: testConfig(config), store, runtime });
   await engine.start();
   const td = storeTaskDefinition(store, scope, 'fam', [{ name: 'app', image: 'img' }]);
   store.update(scope, (s) => {

@@ -6,13 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeTaskRuntime } from '../../test/fakes/fake-task-runtime.js';
 import { storeTaskDefinition } from '../../test/support/task-definitions.js';
 import { testConfig } from '../config.js';
-import { randomIds } from '../domain/ids.js';
 import { TaskStartFailure, type InjectedEnvironment, type TaskAgent } from '../domain/task-agent.js';
 import type { TaskRecord } from '../domain/task.js';
-import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
-import { settle as settleEngine, submitTask } from '../../test/support/engine-tasks.js';
-import { TaskEngine } from './task-engine.js';
+import { settle as settleEngine, submitTask, testEngine } from '../../test/support/engine-tasks.js';
+import type { TaskEngine } from './task-engine.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
 const REASON = 'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: nope';
@@ -49,18 +47,7 @@ beforeEach(async () => {
   store = await Store.open(null);
   agent = new FakeAgent();
   const config = testConfig({ taskAgent: { metadataEndpoint: true } });
-  engine = new TaskEngine(
-    {
-      config,
-      store,
-      runtime,
-      clock: { now: () => Date.now() },
-      ids: randomIds,
-      logger: createLogger('silent'),
-      agent,
-    },
-    { networkPruneDelayMs: 0 },
-  );
+  engine = testEngine({ config, store, runtime, agent });
   await engine.start();
 });
 afterEach(() => engine.close());

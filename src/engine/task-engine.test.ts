@@ -8,9 +8,9 @@ import { ensureDefaultVpc } from '../domain/network/network-state.js';
 import type { TaskRecord } from '../domain/task.js';
 import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
-import { settle as settleEngine, submitTask } from '../../test/support/engine-tasks.js';
+import { settle as settleEngine, submitTask, testEngine } from '../../test/support/engine-tasks.js';
 import type { EngineContext } from './engine-context.js';
-import { PLATFORM_STOP_REASON, TaskEngine } from './task-engine.js';
+import { PLATFORM_STOP_REASON, type TaskEngine } from './task-engine.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
 let runtime: FakeTaskRuntime;
@@ -22,7 +22,7 @@ beforeEach(async () => {
   runtime = new FakeTaskRuntime();
   store = await Store.open(null);
   ctx = { config: testConfig(), store, runtime, clock: { now: () => Date.now() }, ids: randomIds, logger: createLogger('silent') };
-  engine = new TaskEngine(ctx, { networkPruneDelayMs: 0 });
+  engine = testEngine(ctx);
   await engine.start();
 });
 afterEach(() => engine.close());
@@ -189,7 +189,7 @@ describe('TaskEngine', () => {
     // While the emulator is down, b's container exits.
     const bApp = runtime.idOf(b, 'app');
     runtime.containers.get(bApp)!.state = { ...runtime.containers.get(bApp)!.state, running: false, exitCode: 2 };
-    engine = new TaskEngine(ctx, { networkPruneDelayMs: 0 });
+    engine = testEngine(ctx);
     await engine.start();
     await settle();
     expect(task(a).lastStatus).toBe('RUNNING');

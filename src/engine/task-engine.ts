@@ -1,6 +1,7 @@
 // The task engine: runs each task's work in its own serial lane (launch steps, container events, stop), bounds
 // concurrent launches with a pool, reacts to Docker events (no polling per task), and on start-up reconciles the
 // store with the containers that really exist.
+import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Scope } from '../domain/scope.js';
 import { taskHealth } from '../domain/container-dependencies.js';
@@ -47,8 +48,8 @@ export class TaskEngine {
   private readonly firewall: FirewallSync;
   private pruning: Promise<void> | null = null;
   private pruneAgain = false;
-  /** Ends the wait before the next pass of network clean-up at once (a shutdown does not wait for it). */
-  private wakePruning: (() => void) | null = null;
+  /** Aborted by close(): ends the wait before the next pass of network clean-up at once. */
+  private readonly closing = new AbortController();
   private unsubscribe: (() => void) | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
@@ -145,7 +146,7 @@ export class TaskEngine {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.sweeping;
     await this.pool.close();
-    this.wakePruning?.();
+    this.closing.abort();
     // Let network work in flight finish, but never hang a shutdown on a Docker call that does not return
     // (Docker 20.10 can deadlock on network listings): the next start-up prunes what is left.
     await Promise.race([this.networkIdle(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
@@ -222,14 +223,7 @@ export class TaskEngine {
     this.pruning = (async () => {
       while (this.pruneAgain && !this.closed) {
         this.pruneAgain = false;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.networkPruneDelayMs).unref();
-          this.wakePruning = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wakePruning = null;
+        await sleep(this.networkPruneDelayMs, undefined, { ref: false, signal: this.closing.signal }).catch(() => {});
         // Closing: the next start-up prunes what is left.
         if (this.closed) break;
         if (this.pruneAgain) continue;

@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeTaskRuntime } from '../../test/fakes/fake-task-runtime.js';
 import { storeTaskDefinition } from '../../test/support/task-definitions.js';
-import { testConfig } from '../config.js';
-import { randomIds } from '../domain/ids.js';
-import { createLogger } from '../logger.js';
 import { Store } from '../store/store.js';
-import { settle as settleEngine, submitTask } from '../../test/support/engine-tasks.js';
+import { settle as settleEngine, submitTask, testEngine } from '../../test/support/engine-tasks.js';
 import type { TaskChange } from './engine-context.js';
-import { TaskEngine } from './task-engine.js';
+import type { TaskEngine } from './task-engine.js';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
 let store: Store;
@@ -16,17 +13,7 @@ const settle = () => settleEngine(engine);
 
 beforeEach(async () => {
   store = await Store.open(null);
-  engine = new TaskEngine(
-    {
-      config: testConfig(),
-      store,
-      runtime: new FakeTaskRuntime(),
-      clock: { now: () => Date.now() },
-      ids: randomIds,
-      logger: createLogger('silent'),
-    },
-    { networkPruneDelayMs: 0 },
-  );
+  engine = testEngine({ store, runtime: new FakeTaskRuntime() });
   await engine.start();
 });
 afterEach(() => engine.close());

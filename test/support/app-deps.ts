@@ -2,11 +2,11 @@
 import type { AppDeps } from '../../src/app-deps.js';
 import { FaultRegistry } from '../../src/engine/fault-registry.js';
 import { ServiceScheduler } from '../../src/engine/service-scheduler.js';
-import { TaskEngine } from '../../src/engine/task-engine.js';
 import { FakeTaskRuntime } from '../fakes/fake-task-runtime.js';
+import { testEngine } from './engine-tasks.js';
 
 export function testAppDeps(base: Omit<AppDeps, 'tasks' | 'services' | 'faults'>): AppDeps {
-  const tasks = new TaskEngine({ ...base, runtime: new FakeTaskRuntime() }, { networkPruneDelayMs: 0 });
+  const tasks = testEngine({ ...base, runtime: new FakeTaskRuntime() });
   const faults = new FaultRegistry(base.clock, base.ids);
   return { ...base, tasks, faults, services: new ServiceScheduler({ ...base, tasks, faults }) };
 }

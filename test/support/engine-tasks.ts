@@ -4,8 +4,20 @@ import { ensureDefaultVpc } from '../../src/domain/network/network-state.js';
 import type { Scope } from '../../src/domain/scope.js';
 import type { TaskDefinitionRecord } from '../../src/domain/task-definition.js';
 import { type NewTaskRequest, newTask } from '../../src/domain/task-factory.js';
-import type { TaskEngine } from '../../src/engine/task-engine.js';
+import { testConfig } from '../../src/config.js';
+import type { EngineContext } from '../../src/engine/engine-context.js';
+import { TaskEngine } from '../../src/engine/task-engine.js';
+import { createLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
+
+/**
+ * A task engine over these parts, the rest the tests' defaults (test config, wall clock, random ids, no log output).
+ * Network clean-up runs at once, so `networkIdle()` does not wait out the second a real engine gives a mass stop.
+ */
+export function testEngine(parts: Pick<EngineContext, 'store' | 'runtime'> & Partial<EngineContext>): TaskEngine {
+  const defaults = { config: testConfig(), clock: { now: () => Date.now() }, ids: randomIds, logger: createLogger('silent') };
+  return new TaskEngine({ ...defaults, ...parts }, { networkPruneDelayMs: 0 });
+}
 
 /**
  * Stores a FARGATE task of `taskDefinition` in the default cluster, in the first default subnet unless `extra` says

@@ -198,7 +198,7 @@ function createGatewayAlb(state: RegionState, c: ManagedContext, g: GatewayRecor
     name: `ecs-gateway-alb-${hexOf(c.ids, 8)}`,
     scheme: cfg.scheme === 'internal' ? 'internal' : 'internet-facing',
     zones: subnetsByZone(state, c.vpcId, cfg.networkConfiguration?.subnets),
-    securityGroups: inbound ? [inbound, group] : [group],
+    securityGroups: loadBalancerGroups(inbound, group),
     listenerPort,
     attributes: {
       'deletion_protection.enabled': String(g.deletionProtection),
@@ -220,11 +220,16 @@ export function applyInboundGroup(state: RegionState, g: GatewayRecord): void {
   if (!inbound) return;
   for (const alb of g.albs ?? []) {
     const lb = state.loadBalancers[alb.loadBalancerArn];
-    if (lb) lb.securityGroups = [inbound, alb.securityGroupId];
+    if (lb) lb.securityGroups = loadBalancerGroups(inbound, alb.securityGroupId);
     const group = state.securityGroups[alb.securityGroupId];
     if (group) group.ingress = group.ingress.filter((rule) => !alb.securityGroupRuleIds.includes(rule.ruleId));
     alb.securityGroupRuleIds = [];
   }
+}
+
+/** The groups on a gateway's load balancer: the inbound group the gateway was given, if any, then its own. */
+function loadBalancerGroups(inbound: string | undefined, own: string): string[] {
+  return inbound ? [inbound, own] : [own];
 }
 
 /** Removes the routes and what they created; a gateway left with no route loses its load balancer. */
